@@ -1,0 +1,31 @@
+"""`kg build`: reports in, graph, page and tables out."""
+
+from __future__ import annotations
+
+import argparse
+
+from kg.commands import add_command
+
+EXAMPLES = """  kg build                                  # the bundled sample: 天津市 2025 政府工作报告
+  kg build 天津市.txt 北京市.txt -o out      # several reports, one named graph each
+  kg build reports/ -o out                  # every .txt/.md report in a folder
+"""
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    """Add the build command."""
+    p = add_command(subparsers, "build", "build the knowledge graph of one or more reports", EXAMPLES)
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="report files or folders (default: the bundled sample)")
+    p.add_argument("-o", "--out", default="output", metavar="DIR", help="output folder (default: output/)")
+    p.add_argument("--no-page", action="store_true", help="skip graph.html")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build and print a summary."""
+    from kg.build import build
+
+    result = build(args.inputs, args.out, page=not args.no_page)
+    print(result.summary())
+    print("wrote: " + ", ".join(str(p) for p in result.files))
+    return 0

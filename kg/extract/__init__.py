@@ -1,0 +1,1 @@
+"""Extractor components: each module registers itself with ``kg.pipeline.component``."""

@@ -1,0 +1,196 @@
+"""Extraction → RDF quads in the document's named graph, exactly as DATA-MODEL.md describes."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from itertools import combinations
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.iri import document_iri, mint_iri
+from kg.namespace import (
+    DCT_ISSUED,
+    DCT_PART_OF,
+    DCT_TITLE,
+    DEFAULT_BASE,
+    KG,
+    PROV_DERIVED,
+    RDF_OBJECT,
+    RDF_PREDICATE,
+    RDF_SUBJECT,
+    RDF_TYPE,
+    RDFS_LABEL,
+    SKOS_ALT,
+    XSD_NS,
+)
+from kg.pipeline import Extraction
+
+XSD_INTEGER = NamedNode(XSD_NS + "integer")
+XSD_DECIMAL = NamedNode(XSD_NS + "decimal")
+XSD_GYEAR = NamedNode(XSD_NS + "gYear")
+XSD_DATE = NamedNode(XSD_NS + "date")
+
+
+def zh(text: str) -> Literal:
+    """A Chinese-language literal."""
+    return Literal(text, language="zh")
+
+
+def integer(n: int) -> Literal:
+    """An xsd:integer literal."""
+    return Literal(str(int(n)), datatype=XSD_INTEGER)
+
+
+def decimal(value: Decimal | float) -> Literal:
+    """An xsd:decimal literal in plain notation (no exponent)."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD_DECIMAL)
+
+
+def gyear(year: int) -> Literal:
+    """An xsd:gYear literal."""
+    return Literal(f"{year:04d}", datatype=XSD_GYEAR)
+
+
+def doc_iri_of(result: Extraction, *, base: str = DEFAULT_BASE) -> str:
+    """The IRI of the document an extraction came from."""
+    doc = result.doc
+    return document_iri(issuer=doc.issuer, year=doc.year, title=doc.title, source=doc.source, base=base)
+
+
+def entity_iri(cls: str, label: str, *, base: str = DEFAULT_BASE) -> NamedNode:
+    """The IRI node of an entity."""
+    return NamedNode(mint_iri(cls, label, base=base))
+
+
+def _short_hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def extraction_quads(result: Extraction, *, base: str = DEFAULT_BASE) -> list[Quad]:
+    """All quads of one document: provenance, entities, mentions, relations, co-mentions, indicators.
+
+    The list is sorted so that the same input always serialises to the same bytes.
+    """
+    doc = result.doc
+    graph_iri = doc_iri_of(result, base=base)
+    g = NamedNode(graph_iri)
+    triples: list[tuple] = []
+    add = triples.append
+
+    # Provenance: the document, its sections and sentences.
+    add((g, RDF_TYPE, KG.Document))
+    if doc.title:
+        add((g, DCT_TITLE, zh(doc.title)))
+    if doc.date:
+        add((g, DCT_ISSUED, Literal(doc.date, datatype=XSD_DATE)))
+    if doc.year:
+        add((g, KG.year, gyear(doc.year)))
+    if doc.issuer:
+        add((g, KG.issuer, entity_iri("AdministrativeArea", doc.issuer, base=base)))
+    add((g, KG.sha256, Literal(doc.sha256)))
+    add((g, PROV_DERIVED, Literal(doc.source)))
+    add((g, KG.sentenceCount, integer(len(doc.sentences))))
+    section_nodes = [NamedNode(f"{graph_iri}/section/{sec.index}") for sec in doc.sections]
+    for sec, node in zip(doc.sections, section_nodes, strict=True):
+        add((node, RDF_TYPE, KG.Section))
+        add((node, KG.heading, zh(sec.heading)))
+        add((node, RDFS_LABEL, zh(sec.heading or "（标题）")))
+        add((node, KG.order, integer(sec.index)))
+        add((node, KG.level, integer(sec.level)))
+        add((node, KG.start, integer(sec.span.start)))
+        add((node, KG.end, integer(sec.span.end)))
+        add((node, DCT_PART_OF, g if sec.parent is None or sec.level <= 1 else section_nodes[sec.parent]))
+    sentence_nodes = [NamedNode(f"{graph_iri}/sentence/{s.index}") for s in doc.sentences]
+    for sent, node in zip(doc.sentences, sentence_nodes, strict=True):
+        add((node, RDF_TYPE, KG.Sentence))
+        add((node, KG.text, zh(sent.text)))
+        add((node, KG.start, integer(sent.span.start)))
+        add((node, KG.end, integer(sent.span.end)))
+        add((node, KG.order, integer(sent.index)))
+        add((node, DCT_PART_OF, section_nodes[sent.section]))
+
+    # Entities and their mentions.
+    iri_of: dict[tuple[str, str], NamedNode] = {}
+    for ent in result.entities:
+        node = entity_iri(ent.cls, ent.label, base=base)
+        iri_of[(ent.cls, ent.label)] = node
+        add((node, RDF_TYPE, KG[ent.cls]))
+        add((node, RDFS_LABEL, zh(ent.label)))
+        for alias in sorted(ent.aliases):
+            add((node, SKOS_ALT, zh(alias)))
+        for sent_index in sorted({m.sentence for m in ent.mentions}):
+            add((node, KG.mentionedIn, sentence_nodes[sent_index]))
+        add((node, KG.mentionCount, integer(len(ent.mentions))))
+        add((node, KG.confidence, decimal(ent.confidence)))
+        for name in ent.extractors:
+            add((node, KG.extractor, Literal(name)))
+        if ent.division_code:
+            add((node, KG.divisionCode, Literal(ent.division_code)))
+        if ent.parent_code and ent.parent_label:
+            add((node, KG.partOf, entity_iri("AdministrativeArea", ent.parent_label, base=base)))
+        for m in ent.mentions:
+            mnode = NamedNode(f"{graph_iri}/mention/{m.span.start}-{m.span.end}-{ent.cls}")
+            add((mnode, RDF_TYPE, KG.Mention))
+            add((mnode, KG.refersTo, node))
+            add((mnode, KG.text, zh(doc.text[m.span.start:m.span.end])))
+            add((mnode, KG.start, integer(m.span.start)))
+            add((mnode, KG.end, integer(m.span.end)))
+            add((mnode, KG.inSentence, sentence_nodes[m.sentence]))
+            add((mnode, KG.extractor, Literal(m.extractor)))
+
+    # Co-mentions: entities named in the same sentence (kept apart from typed relations).
+    by_sentence: dict[int, set[NamedNode]] = {}
+    for ent in result.entities:
+        for m in ent.mentions:
+            by_sentence.setdefault(m.sentence, set()).add(iri_of[(ent.cls, ent.label)])
+    related: set[tuple[str, str]] = set()
+    for nodes in by_sentence.values():
+        for a, b in combinations(sorted(nodes, key=lambda n: n.value), 2):
+            related.add((a.value, b.value))
+    for a, b in sorted(related):
+        add((NamedNode(a), KG.relatedTo, NamedNode(b)))
+
+    # Typed relations, each with a Statement carrying its evidence.
+    for rel in result.relations:
+        s = iri_of.get(rel.subject) or entity_iri(*rel.subject, base=base)
+        o = iri_of.get(rel.object) or entity_iri(*rel.object, base=base)
+        p = KG[rel.predicate]
+        add((s, p, o))
+        stmt = NamedNode(f"{graph_iri}/statement/{_short_hash(s.value, p.value, o.value, str(rel.sentence))}")
+        add((stmt, RDF_TYPE, KG.Statement))
+        add((stmt, RDF_SUBJECT, s))
+        add((stmt, RDF_PREDICATE, p))
+        add((stmt, RDF_OBJECT, o))
+        add((stmt, KG.evidence, sentence_nodes[rel.sentence]))
+        add((stmt, KG.extractor, Literal(rel.extractor)))
+        add((stmt, KG.confidence, decimal(rel.confidence)))
+
+    # Indicators.
+    for k, ind in enumerate(result.indicators):
+        node = NamedNode(f"{graph_iri}/indicator/{ind.span.start}-{ind.span.end}-{k}")
+        add((node, RDF_TYPE, KG.Indicator))
+        add((node, KG.metric, zh(ind.metric)))
+        add((node, KG.value, decimal(ind.value)))
+        add((node, KG.unit, zh(ind.unit)))
+        if ind.qualifier:
+            add((node, KG.qualifier, zh(ind.qualifier)))
+        if ind.year:
+            add((node, KG.year, gyear(ind.year)))
+        add((node, KG.valueKind, KG.Target if ind.kind == "Target" else KG.Actual))
+        if ind.direction:
+            add((node, KG.direction, Literal(ind.direction)))
+        if ind.about and ind.about in iri_of:
+            add((node, KG.about, iri_of[ind.about]))
+        add((node, KG.evidence, sentence_nodes[ind.sentence]))
+        add((node, KG.text, zh(doc.text[ind.span.start:ind.span.end])))
+        add((node, KG.start, integer(ind.span.start)))
+        add((node, KG.end, integer(ind.span.end)))
+        add((node, KG.extractor, Literal(ind.extractor)))
+
+    unique = {(s, p, o) for s, p, o in triples}
+    return [Quad(s, p, o, g) for s, p, o in sorted(unique, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))]
+

@@ -1,0 +1,1 @@
+"""Sourced, general lexicons (divisions, suffix tables, genre words), loaded once and cached."""

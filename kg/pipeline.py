@@ -1,0 +1,154 @@
+"""The extractor registry and the Pipeline that runs components in order over one Document.
+
+A component is a plain function registered with ``@component``. Mention components see the
+document and return Mentions; the pipeline resolves mentions into entities; fact components then
+see the document and the entities and return Relations or Indicators. Adding a component never
+means editing another: every module of ``kg.extract`` is imported and registers itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kg.document import Document
+from kg.model import Entity, Indicator, Mention, Relation
+from kg.tokenize import add_user_words, tokenize
+
+STAGES = ("mentions", "relations", "indicators")
+
+
+@dataclass(frozen=True)
+class Component:
+    """A registered extractor: its name, the stage it feeds, its order and its function."""
+
+    name: str
+    produces: str
+    func: Callable
+    order: int = 100
+    user_words: Callable[[], Iterable[tuple[str, str]]] | None = None
+
+
+REGISTRY: dict[str, Component] = {}
+
+
+def component(
+    name: str,
+    *,
+    produces: str = "mentions",
+    order: int = 100,
+    user_words: Callable[[], Iterable[tuple[str, str]]] | None = None,
+) -> Callable[[Callable], Callable]:
+    """Register an extractor function under a name for one stage (mentions, relations or indicators)."""
+    if produces not in STAGES:
+        raise ValueError(f"component {name}: produces must be one of {STAGES}, not {produces!r}")
+
+    def wrap(func: Callable) -> Callable:
+        if name in REGISTRY and REGISTRY[name].func is not func:
+            raise ValueError(f"component {name!r} is registered twice")
+        REGISTRY[name] = Component(name, produces, func, order, user_words)
+        return func
+
+    return wrap
+
+
+def load_components() -> dict[str, Component]:
+    """Import every module of kg.extract so each registers its components; return the registry."""
+    import kg.extract
+
+    for info in pkgutil.iter_modules(kg.extract.__path__):
+        importlib.import_module(f"kg.extract.{info.name}")
+    return REGISTRY
+
+
+@dataclass
+class Extraction:
+    """What a pipeline run found in one document."""
+
+    doc: Document
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class Pipeline:
+    """Runs a configurable list of components: mentions → resolve → relations and indicators."""
+
+    def __init__(self, names: Sequence[str] | None = None, *, exclude: Sequence[str] = ()) -> None:
+        registry = load_components()
+        unknown = [n for n in [*(names or []), *exclude] if n not in registry]
+        if unknown:
+            raise ValueError(f"unknown component(s) {unknown}; known: {sorted(registry)}")
+        chosen = list(names) if names is not None else sorted(registry, key=lambda n: (registry[n].order, n))
+        self.components = [registry[n] for n in chosen if n not in exclude]
+        words: list[tuple[str, str]] = []
+        for comp in self.components:
+            if comp.user_words:
+                words.extend(comp.user_words())
+        add_user_words(words)
+
+    @property
+    def names(self) -> list[str]:
+        """Names of the components this pipeline runs, in order."""
+        return [c.name for c in self.components]
+
+    def __call__(self, doc: Document) -> Extraction:
+        """Tokenise the document, run every component and return what they found."""
+        from kg.resolve import resolve
+
+        result = Extraction(doc)
+        started = time.perf_counter()
+        doc.tokens = tokenize(doc.text)
+        result.timings["tokenize"] = time.perf_counter() - started
+        for comp in self.components:
+            if comp.produces != "mentions":
+                continue
+            started = time.perf_counter()
+            result.mentions.extend(comp.func(doc))
+            result.timings[comp.name] = time.perf_counter() - started
+        result.mentions = _drop_overlaps(result.mentions)
+        result.entities = resolve(result.mentions, doc=doc)
+        for comp in self.components:
+            if comp.produces == "mentions":
+                continue
+            started = time.perf_counter()
+            found = comp.func(doc, result.entities)
+            (result.relations if comp.produces == "relations" else result.indicators).extend(found)
+            result.timings[comp.name] = time.perf_counter() - started
+        return result
+
+
+def _keeps_nested(outer: Mention, inner: Mention) -> bool:
+    """A mention inside another stays when it names something else: another class (中电科蓝天 in
+    中电科蓝天产业园) or, within a class, the head of the name (国能集团 in 国能集团航运公司)."""
+    if inner.cls != outer.cls:
+        return True
+    return outer.text.startswith(inner.text) and inner.extractor != outer.extractor
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Resolve overlapping mentions: longest first; nested ones stay when they name something else,
+    crossing ones are dropped; identical spans found by several extractors are all kept for credit."""
+    ordered = sorted(mentions, key=lambda m: (-(m.span.end - m.span.start), -m.confidence, m.span.start, m.cls))
+    taken: list[Mention] = []
+    for m in ordered:
+        keep = True
+        for other in taken:
+            if not (m.span.start < other.span.end and other.span.start < m.span.end):
+                continue
+            if other.span == m.span:
+                keep = other.cls == m.cls and other.extractor != m.extractor
+            elif other.span.start <= m.span.start and m.span.end <= other.span.end:
+                keep = _keeps_nested(other, m)
+            else:
+                keep = False
+            if not keep:
+                break
+        if keep:
+            taken.append(m)
+    return sorted(taken, key=lambda m: (m.span.start, m.span.end, m.cls, m.extractor))

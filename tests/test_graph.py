@@ -1,0 +1,79 @@
+"""The RDF graph: shape of the data model, determinism, conformance to the project's shapes."""
+
+from __future__ import annotations
+
+import pyoxigraph
+
+from kg.build import build
+from kg.namespace import KG_NS
+from kg.store import GraphStore
+from kg.validate import validate_file
+
+
+def _count(store: GraphStore, sparql: str) -> int:
+    return int(next(iter(store.query(sparql)))[0].value)
+
+
+def test_every_entity_has_one_label_and_a_sentence(sample_build):
+    out, _ = sample_build
+    store = GraphStore.from_file(out / "graph.trig")
+    bad = _count(store, """SELECT (COUNT(?e) AS ?n) WHERE { ?e a/rdfs:subClassOf kg:Entity .
+        FILTER NOT EXISTS { ?e kg:mentionedIn ?s . ?s a kg:Sentence } }""")
+    assert bad == 0
+    labels = _count(store, """SELECT (COUNT(*) AS ?n) WHERE { ?e a/rdfs:subClassOf kg:Entity ; rdfs:label ?a, ?b .
+        FILTER (?a != ?b) }""")
+    assert labels == 0
+
+
+def test_document_graph_holds_the_provenance(sample_build):
+    out, _ = sample_build
+    store = GraphStore.from_file(out / "graph.trig")
+    rows = list(store.query("""SELECT ?doc ?title ?year ?issuer WHERE { GRAPH ?doc { ?doc a kg:Document ;
+        dcterms:title ?title ; kg:year ?year ; kg:issuer ?issuer } }"""))
+    assert len(rows) == 1
+    assert rows[0]["title"].value == "2025年天津市政府工作报告"
+    assert rows[0]["year"].value == "2025"
+    assert rows[0]["issuer"].value.endswith("AdministrativeArea/天津市")
+    # the sentence of a mention slices its text out of the document
+    row = next(iter(store.query("""SELECT ?t ?st ?s ?e ?ms ?me WHERE { ?m a kg:Mention ; kg:text ?t ; kg:start ?ms ;
+        kg:end ?me ; kg:inSentence ?sent . ?sent kg:text ?st ; kg:start ?s ; kg:end ?e } LIMIT 1""")))
+    start = int(row["ms"].value) - int(row["s"].value)
+    end = int(row["me"].value) - int(row["s"].value)
+    assert row["st"].value[start:end] == row["t"].value
+
+
+def test_ontology_lives_in_its_own_graph(sample_build):
+    out, _ = sample_build
+    store = GraphStore.from_file(out / "graph.trig")
+    graphs = {r["g"].value for r in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    assert "https://w3id.org/govkg/ontology" in graphs
+    assert len(graphs) == 2
+
+
+def test_build_is_byte_identical_across_runs(tmp_path, genre_file):
+    build([genre_file], tmp_path / "a", page=False)
+    build([genre_file], tmp_path / "b", page=False)
+    for name in ("graph.ttl", "graph.trig", "entities.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_sample_graph_conforms_to_the_shapes(sample_build):
+    out, _ = sample_build
+    report = validate_file(out / "graph.ttl")
+    assert report.conforms, report.violations[:5]
+
+
+def test_a_broken_graph_is_caught_by_the_shapes(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(f"<https://w3id.org/govkg/id/Enterprise/x> a <{KG_NS}Enterprise> .\n", encoding="utf-8")
+    report = validate_file(bad)
+    assert not report.conforms
+    assert any("label" in v or "mentionedIn" in v for v in report.violations)
+
+
+def test_relatedTo_links_entities_of_one_sentence(sample_build):
+    out, _ = sample_build
+    store = GraphStore.from_file(out / "graph.ttl")
+    assert _count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?a kg:relatedTo ?b }") > 100
+    parsed = list(pyoxigraph.parse(path=str(out / "graph.ttl")))
+    assert len(parsed) > 5000
