@@ -114,7 +114,7 @@ def indicators_csv(extractions: list[Extraction]) -> str:
 
 
 def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline | None = None,
-          page: bool = True) -> BuildResult:
+          page: bool = True, store_dir: str | Path | None = None) -> BuildResult:
     """Build the graph of the given reports (the bundled sample when none) and write every output.
 
     All inputs are read and checked before any output is touched, so a bad input changes nothing.
@@ -146,5 +146,13 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
     for name, data in outputs.items():
         write_atomic(out / name, data)
         result.files.append(out / name)
+    if store_dir:
+        persistent = GraphStore(store_dir)
+        persistent.add_ontology()
+        for x in result.extractions:
+            graph_iri = doc_iri_of(x)
+            persistent.replace_graph(graph_iri, [q for q in result.quads if q.graph_name.value == graph_iri])
+        persistent.flush()
+        result.files.append(Path(store_dir))
     result.seconds = time.perf_counter() - started
     return result

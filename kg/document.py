@@ -54,6 +54,13 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    # Text for matching: same length as ``text`` (e.g. traditional → simplified, char for char);
+    # extractors search this and take surfaces from ``text``.
+    match_text: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.match_text) != len(self.text):
+            self.match_text = self.text
 
     @property
     def sha256(self) -> str:

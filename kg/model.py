@@ -69,6 +69,7 @@ class Mention:
     confidence: float = 0.8
     canonical: str | None = None  # a fuller name the extractor already knows (e.g. 宝坻 → 宝坻区)
     division_code: str | None = None
+    parent_label: str | None = None  # for areas: the canonical name of the parent division
 
 
 @dataclass
@@ -80,7 +81,6 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     division_code: str | None = None
-    parent_code: str | None = None
     parent_label: str | None = None  # the parent area's canonical name, for kg:partOf
 
     @property

@@ -103,7 +103,7 @@ class Pipeline:
 
         result = Extraction(doc)
         started = time.perf_counter()
-        doc.tokens = tokenize(doc.text)
+        doc.tokens = tokenize(doc.match_text)
         result.timings["tokenize"] = time.perf_counter() - started
         for comp in self.components:
             if comp.produces != "mentions":

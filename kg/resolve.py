@@ -82,6 +82,8 @@ def _entity(cls: str, mentions: list[Mention]) -> Entity:
     label = max(canonical or names, key=lambda n: (len(name_key(n)), n))
     aliases = {n for n in names if n != label}
     codes = sorted({m.division_code for m in mentions if m.division_code})
+    parents = sorted({m.parent_label for m in mentions if m.parent_label})
     ordered = sorted(mentions, key=lambda m: (m.span.start, m.extractor))
     return Entity(cls=cls, label=label, aliases=aliases, mentions=ordered,
-                  division_code=codes[0] if len(codes) == 1 else None)
+                  division_code=codes[0] if len(codes) == 1 else None,
+                  parent_label=parents[0] if len(parents) == 1 else None)

@@ -18,6 +18,8 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="report files or folders (default: the bundled sample)")
     p.add_argument("-o", "--out", default="output", metavar="DIR", help="output folder (default: output/)")
     p.add_argument("--no-page", action="store_true", help="skip graph.html")
+    p.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store (one named graph per "
+                   "document; rebuilding a document replaces only its graph), e.g. output/store")
     return p
 
 
@@ -25,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     """Build and print a summary."""
     from kg.build import build
 
-    result = build(args.inputs, args.out, page=not args.no_page)
+    result = build(args.inputs, args.out, page=not args.no_page, store_dir=args.store)
     print(result.summary())
     print("wrote: " + ", ".join(str(p) for p in result.files))
     return 0

@@ -74,16 +74,16 @@ def suffix_mentions(doc: Document, spec: CueSpec) -> Iterator[Mention]:
     starts = token_starts(doc)
     ends = {t.span.end for t in doc.tokens}
     for sent in doc.sentences:
-        for found in suffix_re.finditer(doc.text, sent.span.start, sent.span.end):
+        for found in suffix_re.finditer(doc.match_text, sent.span.start, sent.span.end):
             end = found.end()
             if end not in ends:
                 continue
             if tail_re:
-                while (more := tail_re.match(doc.text, end, sent.span.end)) and more.end() in ends:
+                while (more := tail_re.match(doc.match_text, end, sent.span.end)) and more.end() in ends:
                     end = more.end()
             tok_index = bisect.bisect_right(starts, found.start()) - 1
             start = left_boundary(doc, tok_index, spec.max_len, sent.span.start)
-            start = trim_left(doc.text, start, end)
+            start = trim_left(doc.match_text, start, end)
             name = doc.text[start:end]
             if len(name) < spec.min_len or name in spec.blocked or name in spec.suffixes:
                 continue
@@ -102,8 +102,10 @@ def lexicon_mentions(doc: Document, names: Iterable[str], cls: str, extractor: s
     starts = set(token_starts(doc))
     ends = {t.span.end for t in doc.tokens}
     for sent in doc.sentences:
-        for found in pattern.finditer(doc.text, sent.span.start, sent.span.end):
+        for found in pattern.finditer(doc.match_text, sent.span.start, sent.span.end):
             if found.start() in starts and found.end() in ends:
                 name = found.group()
-                yield Mention(name, cls, Span(found.start(), found.end()), sent.index, extractor, confidence,
-                              canonical=(canonical or {}).get(name))
+                surface = doc.text[found.start():found.end()]
+                full = (canonical or {}).get(name) or (name if surface != name else None)
+                yield Mention(surface, cls, Span(found.start(), found.end()), sent.index, extractor, confidence,
+                              canonical=full)

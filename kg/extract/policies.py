@@ -25,7 +25,7 @@ def find_policies(doc: Document) -> list[Mention]:
     """Quoted names and titles, and names ending in a policy cue."""
     out = list(suffix_mentions(doc, SPEC))
     for sent in doc.sentences:
-        for found in QUOTED.finditer(doc.text, sent.span.start, sent.span.end):
-            out.append(Mention(found.group(), "Policy", Span(found.start(), found.end()), sent.index,
+        for found in QUOTED.finditer(doc.match_text, sent.span.start, sent.span.end):
+            out.append(Mention(doc.text[found.start():found.end()], "Policy", Span(found.start(), found.end()), sent.index,
                                "policies.quoted", 0.6))
     return out
