@@ -26,6 +26,6 @@ def find_policies(doc: Document) -> list[Mention]:
     out = list(suffix_mentions(doc, SPEC))
     for sent in doc.sentences:
         for found in QUOTED.finditer(doc.match_text, sent.span.start, sent.span.end):
-            out.append(Mention(doc.text[found.start():found.end()], "Policy", Span(found.start(), found.end()), sent.index,
-                               "policies.quoted", 0.6))
+            span = Span(found.start(), found.end())
+            out.append(Mention(doc.text[span.start:span.end], "Policy", span, sent.index, "policies.quoted", 0.6))
     return out
