@@ -30,6 +30,7 @@ class Component:
     func: Callable
     order: int = 100
     user_words: Callable[[], Iterable[tuple[str, str]]] | None = None
+    sees_mentions: bool = False  # a mention component that also reads what earlier components found
 
 
 REGISTRY: dict[str, Component] = {}
@@ -41,15 +42,20 @@ def component(
     produces: str = "mentions",
     order: int = 100,
     user_words: Callable[[], Iterable[tuple[str, str]]] | None = None,
+    sees_mentions: bool = False,
 ) -> Callable[[Callable], Callable]:
-    """Register an extractor function under a name for one stage (mentions, relations or indicators)."""
+    """Register an extractor function under a name for one stage (mentions, relations or indicators).
+
+    A mention component is called as ``func(doc)``, or ``func(doc, mentions)`` with ``sees_mentions``;
+    relation and indicator components as ``func(doc, entities)``.
+    """
     if produces not in STAGES:
         raise ValueError(f"component {name}: produces must be one of {STAGES}, not {produces!r}")
 
     def wrap(func: Callable) -> Callable:
         if name in REGISTRY and REGISTRY[name].func is not func:
             raise ValueError(f"component {name!r} is registered twice")
-        REGISTRY[name] = Component(name, produces, func, order, user_words)
+        REGISTRY[name] = Component(name, produces, func, order, user_words, sees_mentions)
         return func
 
     return wrap
@@ -109,7 +115,8 @@ class Pipeline:
             if comp.produces != "mentions":
                 continue
             started = time.perf_counter()
-            result.mentions.extend(comp.func(doc))
+            found = comp.func(doc, list(result.mentions)) if comp.sees_mentions else comp.func(doc)
+            result.mentions.extend(found)
             result.timings[comp.name] = time.perf_counter() - started
         result.mentions = _drop_overlaps(result.mentions)
         result.entities = resolve(result.mentions, doc=doc)
@@ -123,12 +130,25 @@ class Pipeline:
         return result
 
 
+ACTOR_CLASSES = ("Enterprise", "Organization", "AdministrativeArea", "Zone")
+
+
 def _keeps_nested(outer: Mention, inner: Mention) -> bool:
-    """A mention inside another stays when it names something else: another class (中电科蓝天 in
-    中电科蓝天产业园) or, within a class, the head of the name (国能集团 in 国能集团航运公司)."""
-    if inner.cls != outer.cls:
-        return True
-    return outer.text.startswith(inner.text) and inner.extractor != outer.extractor
+    """Whether a mention inside another names something of its own.
+
+    Kept: what a lexicon or pattern found inside another class's name (生物制造 in 国投生物制造创新研究院), an
+    actor or place that a suffix rule found at the head of a longer name (新津理事会 in 新津理事会第十次会议),
+    and a same-class head of an enterprise (国能集团 in 国能集团航运公司). Dropped: a suffix match inside a
+    longer name (…产业 in …产业博览会), a quote that names the longer thing (“汉语桥” in “汉语桥”比赛).
+    """
+    head = outer.text.startswith(inner.text)
+    if inner.extractor == "policies.quoted" and head:
+        return inner.cls == outer.cls and len(outer.text) - len(inner.text) <= 2
+    if inner.cls == outer.cls:
+        return head and inner.cls == "Enterprise" and inner.extractor != outer.extractor
+    if inner.extractor.endswith(".suffix"):
+        return inner.cls in ACTOR_CLASSES and head
+    return True
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -29,6 +29,7 @@ class CueSpec:
     max_len: int = 18
     confidence: float = 0.7
     blocked: frozenset[str] = frozenset()  # whole names that the cue would wrongly produce
+    specific: bool = False  # require a proper noun, number or phase besides the cue (see is_specific)
 
 
 def token_starts(doc: Document) -> list[int]:
@@ -36,18 +37,44 @@ def token_starts(doc: Document) -> list[int]:
     return [t.span.start for t in doc.tokens]
 
 
+LEADING_COUNT = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千几数多]+)(?:余)?(?:个|只|家|项|所|条|批|座|处|种|类|场|支|台|套)"
+)
+LEADING_MODIFIERS = ("全国", "全市", "全省", "全区", "一批", "新一批", "首批", "首部", "首个", "首家")
+LEADING_TRIM = ("加快建设", "推进", "推动", "加快", "支持", "建设", "实施", "打造", "培育", "举办", "组建", "用足用好",
+                "用好", "用足", "打好", "打赢", "好", "提请审议", "审议", *LEADING_MODIFIERS)
+PROPER_POS = ("ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng")
+PHASE = re.compile(r"\d+号|[\d一二三四五六七八九十]期|[东南西北中]段|号线|首开段|[A-Z]{2,}")
+# Words jieba's dictionary tags as person names although they are common nouns.
+COMMON_NR = frozenset({"智慧", "创新", "和谐", "文明", "海洋", "安康", "永安"})
+
+
 def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int) -> int:
     """Offset where a name ending at token ``end_token`` begins: stop at punctuation, genre verbs and
-    function words, the sentence start or ``limit`` characters."""
+    function words, the sentence start or ``limit`` characters; a quoted part (“十四五”规划) is taken whole."""
+    text = doc.match_text
     start = doc.tokens[end_token].span.start
+    end = doc.tokens[end_token].span.end
     i = end_token - 1
     while i >= 0:
         tok = doc.tokens[i]
-        if tok.span.start < sent_start or doc.tokens[end_token].span.end - tok.span.start > limit:
+        if tok.span.start < sent_start or end - tok.span.start > limit:
             break
+        if tok.word == "”" and tok.span.end == start:
+            opening = text.rfind("“", sent_start, tok.span.start)
+            if opening < 0 or end - opening > limit or "”" in text[opening + 1:tok.span.start]:
+                break
+            start = opening
+            while i >= 0 and doc.tokens[i].span.start > opening:
+                i -= 1
+            i -= 1
+            continue
         if tok.word in LEADING_VERBS or any(ch in PUNCTUATION for ch in tok.word):
             break
-        if tok.pos in ("p", "c", "uj", "ul", "uz", "ug", "uv", "r", "y", "e", "o") or tok.pos.startswith("u"):
+        if len(tok.word) >= 3 and tok.pos[:1] in ("v", "i", "l", "d") and (
+                tok.word[:2] in LEADING_VERBS or tok.word[-2:] in LEADING_VERBS):
+            break  # 全面完成, 深入推进: a compound verb jieba kept whole
+        if tok.pos in ("c", "r", "y", "e", "o") or tok.pos.startswith("u"):
             break
         start = tok.span.start
         i -= 1
@@ -55,15 +82,34 @@ def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int) ->
 
 
 def trim_left(text: str, start: int, end: int) -> int:
-    """Drop leading genre verbs that segmentation glued onto a name (e.g. 推动…)."""
+    """Drop leading verbs, counts (24个) and scope modifiers (国家级) that segmentation glued onto a name."""
     changed = True
     while changed:
         changed = False
-        for word in ("加快建设", "推进", "推动", "加快", "支持", "建设", "实施", "打造", "培育", "举办", "组建"):
+        for word in LEADING_TRIM:
             if text.startswith(word, start) and end - start - len(word) >= 2:
                 start += len(word)
                 changed = True
+        count = LEADING_COUNT.match(text, start, end)
+        if count and end - count.end() >= 2:
+            start = count.end()
+            changed = True
     return start
+
+
+def is_specific(doc: Document, start: int, end: int, suffix_start: int) -> bool:
+    """Whether a name says which one (a proper noun, a number, a phase, a quote) rather than only what kind:
+    星海产业园 is specific, 产业集群项目 is not."""
+    if PHASE.search(doc.match_text, start, end) or "“" in doc.match_text[start:end]:
+        return True
+    i = bisect.bisect_right(token_starts(doc), start) - 1
+    while i < len(doc.tokens) and doc.tokens[i].span.start < suffix_start:
+        tok = doc.tokens[i]
+        if tok.span.end > start and tok.word not in COMMON_NR and (
+                tok.pos in PROPER_POS or len(tok.word) == 1 and (tok.pos[:1] in ("n", "j", "b") or tok.pos == "a")):
+            return True
+        i += 1
+    return False
 
 
 def suffix_mentions(doc: Document, spec: CueSpec) -> Iterator[Mention]:
@@ -73,23 +119,27 @@ def suffix_mentions(doc: Document, spec: CueSpec) -> Iterator[Mention]:
         if spec.tails else None
     starts = token_starts(doc)
     ends = {t.span.end for t in doc.tokens}
+    text = doc.match_text
     for sent in doc.sentences:
-        for found in suffix_re.finditer(doc.match_text, sent.span.start, sent.span.end):
+        for found in suffix_re.finditer(text, sent.span.start, sent.span.end):
             end = found.end()
             if end not in ends:
                 continue
             if tail_re:
-                while (more := tail_re.match(doc.match_text, end, sent.span.end)) and more.end() in ends:
+                while (more := tail_re.match(text, end, sent.span.end)) and more.end() in ends:
                     end = more.end()
             tok_index = bisect.bisect_right(starts, found.start()) - 1
             start = left_boundary(doc, tok_index, spec.max_len, sent.span.start)
-            start = trim_left(doc.match_text, start, end)
-            name = doc.text[start:end]
+            start = trim_left(text, start, end)
+            name = text[start:end]
             if len(name) < spec.min_len or name in spec.blocked or name in spec.suffixes:
                 continue
-            if not CJK_NAME_CHAR.match(name):
+            if not CJK_NAME_CHAR.match(name.lstrip("“")):
                 continue
-            yield Mention(name, spec.cls, Span(start, end), sent.index, spec.extractor, spec.confidence)
+            if spec.specific and not is_specific(doc, start, end, found.start()):
+                continue
+            yield Mention(doc.text[start:end], spec.cls, Span(start, end), sent.index, f"{spec.extractor}.suffix",
+                          spec.confidence)
 
 
 def lexicon_mentions(doc: Document, names: Iterable[str], cls: str, extractor: str, *,

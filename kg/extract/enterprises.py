@@ -1,10 +1,15 @@
-"""Enterprises: company suffixes (集团, 公司, 股份, 银行 …)."""
+"""Enterprises: company suffixes (集团, 公司, 银行 …), the lexicon of central SOEs and large companies, and
+names in enterprise context (X增资扩产, X落户, X总部) that carry no suffix at all."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from kg.document import Document
-from kg.extract.candidates import CueSpec, suffix_mentions
-from kg.model import Mention
+from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions, token_starts
+from kg.lexicons.enterprises import enterprise_names
+from kg.model import Mention, Span
 from kg.pipeline import component
 
 SPEC = CueSpec(
@@ -14,10 +19,44 @@ SPEC = CueSpec(
     min_len=3,
     max_len=16,
     confidence=0.75,
+    specific=True,
 )
+# A verb right after a bare name that only an enterprise does.
+ENTERPRISE_CONTEXT = re.compile(r"(?:总部)?(?:增资扩产|增资|扩产|落户|投产|量产|上市|签约落地|签约)")
+NAME_POS = ("nt", "nz", "eng")
 
 
-@component("enterprises", order=20)
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    return enterprise_names()
+
+
+def _user_words():
+    return [(name, "nt") for name in _lexicon() if len(name) > 1]
+
+
+def context_mentions(doc: Document) -> list[Mention]:
+    """A proper-noun token (organisation or brand name) directly followed by an enterprise-only verb."""
+    out = []
+    starts = token_starts(doc)
+    for i, tok in enumerate(doc.tokens):
+        if tok.pos not in NAME_POS or len(tok.word) < 2 or i + 1 >= len(starts):
+            continue
+        if not ENTERPRISE_CONTEXT.match(doc.match_text, tok.span.end):
+            continue
+        sent = doc.sentence_at(tok.span.start)
+        if sent is None or tok.span.end > sent.span.end:
+            continue
+        span = Span(tok.span.start, tok.span.end)
+        out.append(Mention(doc.text[span.start:span.end], "Enterprise", span, sent.index, "enterprises.context", 0.7))
+    return out
+
+
+@component("enterprises", order=20, user_words=_user_words)
 def find_enterprises(doc: Document) -> list[Mention]:
-    """Names ending in a company suffix."""
-    return list(suffix_mentions(doc, SPEC))
+    """Names ending in a company suffix, known enterprises and their short forms, and names in context."""
+    out = list(suffix_mentions(doc, SPEC))
+    out.extend(lexicon_mentions(doc, _lexicon(), "Enterprise", "enterprises.lexicon", confidence=0.85,
+                                canonical=_lexicon()))
+    out.extend(context_mentions(doc))
+    return out

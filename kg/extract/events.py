@@ -1,24 +1,41 @@
-"""Events: conferences, expos, forums, competitions (大会, 博览会, 论坛, 峰会, 赛 …)."""
+"""Events: conferences, expos, forums, competitions (大会, 博览会, 论坛, 峰会, 赛, 杯 …) and party congresses
+and plenary sessions (党的二十大, 二十届三中全会)."""
 
 from __future__ import annotations
 
+import re
+
 from kg.document import Document
 from kg.extract.candidates import CueSpec, suffix_mentions
-from kg.model import Mention
+from kg.model import Mention, Span
 from kg.pipeline import component
 
+CN = "一二三四五六七八九十"
+CONGRESS = re.compile(rf"党的[{CN}]+大|[{CN}]+届(?:[{CN}]中、)*[{CN}]中全会|[{CN}]+届全国人大[{CN}]+次会议")
 SPEC = CueSpec(
     cls="Event",
     extractor="events",
     suffixes=("大会", "博览会", "论坛", "峰会", "座谈会", "洽谈会", "交易会", "展览会", "运动会", "奥运会", "锦标赛",
-              "比赛", "大赛", "全会", "会议", "音乐节", "文化节", "艺术节", "大讲堂"),
-    min_len=4,
+              "比赛", "大赛", "全会", "会议", "音乐节", "文化节", "艺术节", "大讲堂", "进博会", "广交会", "服贸会",
+              "消博会", "高交会", "文博会", "亚运会", "全运会", "冬奥会", "世界杯", "俱杯", "联赛", "马拉松", "音乐汇",
+              "年会", "推介会", "发布会"),
+    min_len=3,
     max_len=24,
     confidence=0.7,
 )
 
 
+def congresses(doc: Document) -> list[Mention]:
+    """Party congresses and plenary sessions, which have no cue a suffix rule can see whole."""
+    out = []
+    for sent in doc.sentences:
+        for found in CONGRESS.finditer(doc.match_text, sent.span.start, sent.span.end):
+            span = Span(found.start(), found.end())
+            out.append(Mention(doc.text[span.start:span.end], "Event", span, sent.index, "events.congress", 0.85))
+    return out
+
+
 @component("events", order=70)
 def find_events(doc: Document) -> list[Mention]:
-    """Names ending in an event cue."""
-    return list(suffix_mentions(doc, SPEC))
+    """Names ending in an event cue, and party congresses and plenums."""
+    return [*suffix_mentions(doc, SPEC), *congresses(doc)]

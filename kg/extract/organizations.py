@@ -1,27 +1,82 @@
-"""Organizations: institutes, labs, centres, universities, hospitals, funds, platforms and state bodies."""
+"""Organizations: institutes, labs, centres, universities, hospitals, funds, platforms; central and local
+state bodies (市委, 市人民政府 resolved to the issuer's own: 天津市人民政府); ministries; international bodies;
+sports teams."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from kg.document import Document
 from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions
-from kg.model import Mention
+from kg.lexicons.organizations import organization_names
+from kg.model import Mention, Span
 from kg.pipeline import component
 
-STATE_BODIES = ("国务院", "党中央", "全国人大", "全国政协", "中央军委", "解放军", "武警部队", "工商联")
 SPEC = CueSpec(
     cls="Organization",
     extractor="organizations",
-    suffixes=("研究院", "研究所", "实验室", "中心", "大学", "学院", "医院", "基金", "平台", "委员会", "理事会",
-              "交易所", "工坊", "联盟", "协会", "学会"),
+    suffixes=("研究院", "研究所", "实验室", "中心", "大学", "学院", "医院", "附院", "基金", "平台", "委员会", "理事会",
+              "交易所", "工坊", "联盟", "协会", "学会", "商会", "书院", "科学院", "设计院", "水泥院"),
     min_len=3,
     max_len=16,
     confidence=0.7,
+    specific=True,
 )
+LOCAL_BODY = re.compile(
+    r"(省|市|区|县|州)(人民政府|政府|人大常委会|人大|政协|委)(?![\u4e00-\u9fff]{0,1}(?:员|书记|托|屈|办))"
+)
+BODY_NAMES = {"人民政府": "人民政府", "政府": "人民政府", "人大常委会": "人大常委会", "人大": "人大", "政协": "政协",
+              "委": "委"}
+TEAM = re.compile(r"(?:女排|男排|女篮|男篮|女足|男足|足球队|篮球队|排球队|代表队)$")
 
 
-@component("organizations", order=60, user_words=lambda: [(b, "nt") for b in STATE_BODIES])
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    return organization_names()
+
+
+def local_bodies(doc: Document) -> list[Mention]:
+    """市委, 市政府, 市人民政府, 市人大, 市政协 (and 省/区/县 ones): the issuer's own bodies when the level matches."""
+    out = []
+    ends = {t.span.end for t in doc.tokens}
+    starts = {t.span.start for t in doc.tokens}
+    issuer = doc.issuer or ""
+    for sent in doc.sentences:
+        for found in LOCAL_BODY.finditer(doc.match_text, sent.span.start, sent.span.end):
+            level, body = found.group(1), found.group(2)
+            start, end = found.start(), found.end()
+            if end not in ends:
+                continue
+            if issuer and doc.match_text.startswith(issuer[:-1], start - len(issuer) + 1) and issuer.endswith(level):
+                start -= len(issuer) - 1  # 天津市政府: take the area in
+            elif start not in starts:
+                continue
+            canonical = f"{issuer}{BODY_NAMES[body]}" if issuer.endswith(level) else None
+            span = Span(start, end)
+            out.append(Mention(doc.text[start:end], "Organization", span, sent.index, "organizations.local", 0.85,
+                               canonical=canonical))
+    return out
+
+
+def teams(doc: Document) -> list[Mention]:
+    """Organisation-name tokens that are sports teams (天津女排)."""
+    out = []
+    for tok in doc.tokens:
+        if tok.pos == "nt" and TEAM.search(tok.word) and len(tok.word) >= 3:
+            sent = doc.sentence_at(tok.span.start)
+            if sent is not None:
+                out.append(Mention(doc.text[tok.span.start:tok.span.end], "Organization", tok.span, sent.index,
+                                   "organizations.team", 0.75))
+    return out
+
+
+@component("organizations", order=60, user_words=lambda: [(n, "nt") for n in _lexicon()])
 def find_organizations(doc: Document) -> list[Mention]:
-    """Names ending in an organization suffix, and the central state bodies."""
+    """Names ending in an organization suffix, state bodies, international bodies and teams."""
     out = list(suffix_mentions(doc, SPEC))
-    out.extend(lexicon_mentions(doc, STATE_BODIES, "Organization", "organizations.state", confidence=0.9))
+    out.extend(lexicon_mentions(doc, _lexicon(), "Organization", "organizations.lexicon", confidence=0.9,
+                                canonical=_lexicon()))
+    out.extend(local_bodies(doc))
+    out.extend(teams(doc))
     return out

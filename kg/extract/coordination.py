@@ -1,0 +1,132 @@
+"""Coordinated lists: 诺和诺德、中美史克、SMC等增资扩产 names three enterprises; 光启技术超材料、凯莱英化学大分子药物
+等项目 names two projects. Items take their class from the head noun after 等, from the verb that follows the
+list, or from a sibling item another extractor already classified."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.document import Document
+from kg.extract.candidates import is_specific, trim_left
+from kg.lexicons.genre import ATTRIBUTE_NOUNS, LEADING_VERBS
+from kg.model import Mention, Span
+from kg.pipeline import component
+
+CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
+COUNT = r"(?:\d+|[一二两三四五六七八九十]+)?(?:个|家|项|只|批|所|条|场|届)?"
+
+
+def _head(words: str, gap: int = 4) -> re.Pattern[str]:
+    """等 + an optional count + up to ``gap`` characters + one of the head nouns."""
+    return re.compile(rf"^等{COUNT}[\u4e00-\u9fff]{{0,{gap}}}?(?:{words})")
+
+
+# Head nouns after 等 (optionally with a count: 等10个项目, 等一批) that give the class of every item.
+HEAD_CLASS = [
+    (re.compile(rf"^等{COUNT}(?:市场化|融资|投资|运营)平台"), "Enterprise"),
+    (re.compile(r"^等(?:首店|门店|旗舰店|品牌店)"), "Enterprise"),
+    (_head("项目|工程", gap=6), "Project"),
+    (_head("企业|公司|集团|央企|民企|外企|龙头"), "Enterprise"),
+    (_head("产业|行业|集群"), "Industry"),
+    (_head("政策|措施|改革|试点|行动|制度"), "Policy"),
+    (_head("平台|机构|院所|高校|医院|基金"), "Organization"),
+    (_head("展会|会议|论坛|赛事|活动"), "Event"),
+    (_head("园区|开发区"), "Zone"),
+]
+# Verbs after a list that say what its items are.
+VERB_CLASS = [
+    (re.compile(r"^等?(?:增资扩产|增资|扩产|总部落户|落户)"), "Enterprise"),
+    (re.compile(r"^等?(?:项目)?(?:落地建设|开工|竣工|完工|建成|投用|投入使用|投产|通车|开通|有序实施|加快推进|加快建设|"
+                r"修缮开放|建设顺利|纳入国家规划)"), "Project"),
+]
+ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9“”（）()·]{2,16}$")
+
+
+def _items(clause: str) -> list[tuple[int, int]]:
+    """Spans (relative to the clause) of the items of an enumeration A、B、C(和D)."""
+    parts: list[tuple[int, int]] = []
+    pos = 0
+    for sep in re.finditer(r"、", clause):
+        parts.append((pos, sep.start()))
+        pos = sep.end()
+    if not parts:
+        return []
+    last_end = len(clause)
+    tail = re.search(r"等|(?=(?:增资|落地|开工|有序|加快|纳入|建设|投产|实现|修缮|运营|开放|投入|交付|上线|完工|"
+                     r"竣工|建成|通车|开通|获批|实施|推进|向|在|为|成为|达到|突破|增长))", clause[pos:])
+    if tail:
+        last_end = pos + tail.start()
+    last = clause[pos:last_end]
+    joined = re.match(r"^(.+?)(和|及|与)(.+)$", last)
+    if joined:
+        parts.append((pos, pos + joined.end(1)))
+        parts.append((pos + joined.start(3), last_end))
+    else:
+        parts.append((pos, last_end))
+    return parts
+
+
+def _trim_first(clause: str, start: int, end: int) -> int:
+    """The first item of a list starts after the clause's leading verbs (推动, 加快建设 …)."""
+    changed = True
+    while changed:
+        changed = False
+        for verb in sorted(LEADING_VERBS, key=len, reverse=True):
+            if len(verb) > 1 and clause.startswith(verb, start) and end - start - len(verb) >= 2:
+                start += len(verb)
+                changed = True
+                break
+    return start
+
+
+def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim an item: leading counts and verbs, a tail after a closing quote or an attribute noun."""
+    start = trim_left(text, start, end)
+    item = text[start:end]
+    if item.startswith("“") and "”" in item:
+        end = start + item.index("”") + 1
+    for noun in ATTRIBUTE_NOUNS:
+        cut = text.find(noun, start + 2, end)
+        if cut > 0:
+            end = cut
+    return start, end
+
+
+@component("coordination", order=150, sees_mentions=True)
+def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Items of 、-lists whose class follows from the list's head noun, verb or a classified sibling."""
+    by_span = {(m.span.start, m.span.end): m.cls for m in mentions}
+    covered = [(m.span.start, m.span.end) for m in mentions]
+    out: list[Mention] = []
+    text = doc.match_text
+    for sent in doc.sentences:
+        for clause_match in CLAUSE.finditer(text, sent.span.start, sent.span.end):
+            clause = clause_match.group()
+            base = clause_match.start()
+            items = _items(clause)
+            if len(items) < 2:
+                continue
+            first_start, first_end = items[0]
+            items[0] = (_trim_first(clause, first_start, first_end), first_end)
+            after = clause[items[-1][1]:]
+            cls = next((c for rx, c in HEAD_CLASS if rx.match(after)), None)
+            if cls is None:
+                cls = next((c for rx, c in VERB_CLASS if rx.match(after)), None)
+            if cls is None:
+                known = Counter(by_span[(base + s, base + e)] for s, e in items if (base + s, base + e) in by_span)
+                if known and known.most_common(1)[0][1] * 2 >= len(items):
+                    cls = known.most_common(1)[0][0]
+            if cls is None:
+                continue
+            for s, e in items:
+                start, end = _tidy(text, base + s, base + e)
+                name = text[start:end]
+                if not ITEM.match(name) or (start, end) in by_span:
+                    continue
+                if any(cs <= start and end <= ce for cs, ce in covered):
+                    continue
+                if cls in ("Project", "Enterprise") and not is_specific(doc, start, end, end):
+                    continue
+                out.append(Mention(doc.text[start:end], cls, Span(start, end), sent.index, "coordination", 0.6))
+    return out

@@ -1,0 +1,31 @@
+"""Policy lexicon: national strategies, campaigns and programmes that reports name without a cue word,
+and figurative words that reports put in quotes but that name no policy. General to the genre; sourced
+from the State Council's government work reports and central documents (names as they are commonly used)."""
+
+from __future__ import annotations
+
+NATIONAL_POLICIES: tuple[str, ...] = (
+    "以旧换新", "超长期特别国债", "地方政府专项债券", "专项债", "城市更新", "乡村振兴", "乡村全面振兴", "一带一路",
+    "共同富裕", "放管服", "放管服改革", "河长制", "林长制", "田长制", "低效用地再开发", "民心工程", "双碳",
+    "碳达峰", "碳中和", "新型城镇化", "区域协调发展", "京津冀协同发展", "长江经济带发展", "长三角一体化发展",
+    "黄河流域生态保护和高质量发展", "粤港澳大湾区建设", "成渝地区双城经济圈建设", "西部大开发", "东北全面振兴",
+    "中部地区崛起", "创新驱动发展战略", "人才强国战略", "科教兴国战略", "乡村振兴战略", "制造强国", "质量强国",
+    "交通强国", "网络强国", "数字中国", "健康中国", "美丽中国", "平安中国", "法治中国", "一网通办", "一网统管",
+    "最多跑一次", "证照分离", "减税降费", "稳就业", "以工代赈", "东数西算", "千万工程", "厕所革命", "四好农村路",
+    "菜篮子工程", "高标准农田建设", "人工智能+", "数据要素×", "一揽子化债方案", "化债", "全口径化债",
+    "国企改革深化提升行动", "营商环境优化", "优化营商环境", "高效办成一件事", "双随机、一公开", "证照联办",
+    "跨省通办", "首台套", "首批次", "首版次", "链长制", "专精特新", "两新", "两重", "新质生产力",
+)
+
+# Figurative words reports quote that are not policies: 护城河, 组合拳, 一站式 …
+NOT_POLICIES: frozenset[str] = frozenset(
+    """
+    护城河 组合拳 一站式 小巨人 领头雁 排头兵 压舱石 主力军 桥头堡 试验田 加速器 稳定器 指挥棒 风向标 金名片
+    生命线 新引擎 一张网 一盘棋 一张图 硬骨头 牛鼻子 最后一公里 卡脖子 领跑者 独角兽 瞪羚 单项冠军 隐形冠军
+    娘家人 店小二 金钥匙 助推器 顶梁柱 晴雨表 第一动力 第一资源 第一生产力 最大增量 关键变量 国之大者
+    """.split()
+)
+
+# Prefixes of the 法治天津 / 平安中国 / 美丽江苏 kind: prefix + an area name is a campaign.
+CAMPAIGN_PREFIXES: tuple[str, ...] = ("法治", "平安", "美丽", "健康", "数字", "智慧", "人文", "幸福", "文明", "书香",
+                                       "无废", "生态", "诚信", "清廉", "活力", "创新")
