@@ -130,8 +130,6 @@ def extraction_quads(result: Extraction, *, base: str = DEFAULT_BASE) -> list[Qu
             add((node, KG.extractor, Literal(name)))
         if ent.division_code:
             add((node, KG.divisionCode, Literal(ent.division_code)))
-        if ent.parent_label:
-            add((node, KG.partOf, entity_iri("AdministrativeArea", ent.parent_label, base=base)))
         for m in ent.mentions:
             mnode = NamedNode(f"{graph_iri}/mention/{m.span.start}-{m.span.end}-{ent.cls}")
             add((mnode, RDF_TYPE, KG.Mention))

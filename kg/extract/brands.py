@@ -7,7 +7,7 @@ import bisect
 import re
 
 from kg.document import Document
-from kg.extract.candidates import token_starts
+from kg.extract.candidates import ACTION_VERB_HEADS, token_starts
 from kg.lexicons.genre import LEADING_VERBS
 from kg.model import Mention, Span
 from kg.pipeline import component
@@ -42,7 +42,11 @@ def _brand_ok(doc: Document, start: int, end: int) -> bool:
     tok = doc.tokens[i] if i >= 0 else None
     if tok is None or tok.span.start != start:
         return False
-    return tok.word not in LEADING_VERBS and not tok.pos.startswith(("v", "m", "p", "c", "d", "r", "u"))
+    if tok.pos == "ns" and len(tok.word) >= 2:
+        return False  # 京津电子化学品基地: a place, not a brand
+    if tok.word in LEADING_VERBS or (tok.pos.startswith("v") and tok.word[0] in ACTION_VERB_HEADS):
+        return False
+    return not tok.pos.startswith(("m", "p", "c", "d", "r", "u"))
 
 
 def _owner_at(doc: Document, start: int, limit: int) -> Span | None:
@@ -54,6 +58,13 @@ def _owner_at(doc: Document, start: int, limit: int) -> Span | None:
             if end <= limit and text.startswith(word, start + length) and _brand_ok(doc, start, start + length):
                 return Span(start, end)
     return None
+
+
+def _enterprise_names_at(doc: Document, start: int) -> list[str]:
+    """Known enterprise names (lexicon) that could start at an offset."""
+    from kg.extract.enterprises import _lexicon
+
+    return [name for name in _lexicon() if doc.match_text.startswith(name, start)]
 
 
 @component("brands", order=160, sees_mentions=True)
@@ -69,6 +80,8 @@ def find_brand_enterprises(doc: Document, mentions: list[Mention]) -> list[Menti
         span = _owner_at(doc, start, limit)
         if span is None or (span.start, span.end) in known or span.end == limit:
             continue
+        if any(doc.match_text.startswith(name, span.start) for name in _enterprise_names_at(doc, span.start)):
+            continue  # 比亚迪新能源…: the brand is a known enterprise, which the lexicon already found
         sent = doc.sentence_at(span.start)
         if sent is None:
             continue

@@ -30,6 +30,7 @@ class CueSpec:
     confidence: float = 0.7
     blocked: frozenset[str] = frozenset()  # whole names that the cue would wrongly produce
     specific: bool = False  # require a proper noun, number or phase besides the cue (see is_specific)
+    specific_below: int = 99  # names at least this long pass without the specificity test
 
 
 def token_starts(doc: Document) -> list[int]:
@@ -38,8 +39,13 @@ def token_starts(doc: Document) -> list[int]:
 
 
 LEADING_COUNT = re.compile(
-    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千几数多]+)(?:余)?(?:个|只|家|项|所|条|批|座|处|种|类|场|支|台|套)"
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千几数多]+)(?:余)?(?:万|亿)?"
+    r"(?:个|只|家|项|所|条|批|座|处|种|类|场|支|台|套|亩|公里|平方米|吨|千瓦|户|人|间|张|辆|艘)"
 )
+# First characters of the genre's action verbs (做强, 建强, 提速, 加大, 增强, 促进, 释放, 抓好, 强化 …): a verb
+# token starting with one of them opens a clause; other verb tokens are often parts of names (天开园).
+ACTION_VERB_HEADS = frozenset("做建提加增促释抓强扩深推拓优稳育引聚发")
+MEASURE_WORDS = frozenset("个 只 家 项 所 条 批 座 处 种 类 支 台 套 艘 辆".split())
 LEADING_MODIFIERS = ("全国", "全市", "全省", "全区", "一批", "新一批", "首批", "首部", "首个", "首家")
 LEADING_TRIM = ("加快建设", "推进", "推动", "加快", "支持", "建设", "实施", "打造", "培育", "举办", "组建", "用足用好",
                 "用好", "用足", "打好", "打赢", "好", "提请审议", "审议", *LEADING_MODIFIERS)
@@ -69,10 +75,10 @@ def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int) ->
                 i -= 1
             i -= 1
             continue
-        if tok.word in LEADING_VERBS or any(ch in PUNCTUATION for ch in tok.word):
+        if tok.word in LEADING_VERBS or tok.word in MEASURE_WORDS or any(ch in PUNCTUATION for ch in tok.word):
             break
-        if len(tok.word) >= 3 and tok.pos[:1] in ("v", "i", "l", "d") and (
-                tok.word[:2] in LEADING_VERBS or tok.word[-2:] in LEADING_VERBS):
+        if len(tok.word) >= 3 and (tok.word[:2] in LEADING_VERBS or (
+                tok.pos[:1] in ("v", "i", "l", "d") and tok.word[-2:] in LEADING_VERBS)):
             break  # 全面完成, 深入推进: a compound verb jieba kept whole
         if tok.pos in ("c", "r", "y", "e", "o") or tok.pos.startswith("u"):
             break
@@ -94,6 +100,24 @@ def trim_left(text: str, start: int, end: int) -> int:
         if count and end - count.end() >= 2:
             start = count.end()
             changed = True
+    return start
+
+
+def trim_leading_verbs(doc: Document, start: int, end: int, *, keep_verbs: bool = False) -> int:
+    """Drop tokens at the start of a name that open a clause instead: verbs (做强, 提升), adverbs (大力) and
+    two-character adjectives (严格). Policies keep a leading verb (促进天开园发展条例) unless it is a genre verb."""
+    starts = token_starts(doc)
+    i = bisect.bisect_left(starts, start)
+    while i < len(doc.tokens):
+        tok = doc.tokens[i]
+        if tok.span.start != start or end - tok.span.end < 2 or len(tok.word) < 2:
+            break  # a one-character "verb" is as often part of an unknown name (天开园, 兴港高速)
+        verb = tok.pos in ("vd", "ad", "d") or (tok.pos == "a" and len(tok.word) >= 2) or (
+            tok.pos == "v" and (tok.word in LEADING_VERBS or tok.word[0] in ACTION_VERB_HEADS))
+        if not verb or (keep_verbs and tok.word not in LEADING_VERBS):
+            break
+        start = tok.span.end
+        i += 1
     return start
 
 
@@ -131,12 +155,13 @@ def suffix_mentions(doc: Document, spec: CueSpec) -> Iterator[Mention]:
             tok_index = bisect.bisect_right(starts, found.start()) - 1
             start = left_boundary(doc, tok_index, spec.max_len, sent.span.start)
             start = trim_left(text, start, end)
+            start = trim_leading_verbs(doc, start, end, keep_verbs=spec.cls == "Policy")
             name = text[start:end]
             if len(name) < spec.min_len or name in spec.blocked or name in spec.suffixes:
                 continue
             if not CJK_NAME_CHAR.match(name.lstrip("“")):
                 continue
-            if spec.specific and not is_specific(doc, start, end, found.start()):
+            if spec.specific and end - start < spec.specific_below and not is_specific(doc, start, end, found.start()):
                 continue
             yield Mention(doc.text[start:end], spec.cls, Span(start, end), sent.index, f"{spec.extractor}.suffix",
                           spec.confidence)

@@ -51,7 +51,8 @@ def _items(clause: str) -> list[tuple[int, int]]:
         parts.append((pos, sep.start()))
         pos = sep.end()
     if not parts:
-        return []
+        single = clause.find("等")
+        return [(0, single)] if single >= 2 else []
     last_end = len(clause)
     tail = re.search(r"等|(?=(?:增资|落地|开工|有序|加快|纳入|建设|投产|实现|修缮|运营|开放|投入|交付|上线|完工|"
                      r"竣工|建成|通车|开通|获批|实施|推进|向|在|为|成为|达到|突破|增长))", clause[pos:])
@@ -80,6 +81,11 @@ def _trim_first(clause: str, start: int, end: int) -> int:
     return start
 
 
+def _has_verb(doc: Document, start: int, end: int) -> bool:
+    """Whether a span holds a verb token (a clause rather than a name)."""
+    return any(t.pos in ("v", "vd", "ul", "uz") for t in doc.tokens if start <= t.span.start and t.span.end <= end)
+
+
 def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim an item: leading counts and verbs, a tail after a closing quote or an attribute noun."""
     start = trim_left(text, start, end)
@@ -97,6 +103,7 @@ def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
 def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Items of 、-lists whose class follows from the list's head noun, verb or a classified sibling."""
     by_span = {(m.span.start, m.span.end): m.cls for m in mentions}
+    by_suffix = {(m.span.start, m.span.end): m for m in mentions if m.extractor.endswith(".suffix")}
     covered = [(m.span.start, m.span.end) for m in mentions]
     out: list[Mention] = []
     text = doc.match_text
@@ -105,7 +112,7 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
             clause = clause_match.group()
             base = clause_match.start()
             items = _items(clause)
-            if len(items) < 2:
+            if not items:
                 continue
             first_start, first_end = items[0]
             items[0] = (_trim_first(clause, first_start, first_end), first_end)
@@ -113,20 +120,29 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
             cls = next((c for rx, c in HEAD_CLASS if rx.match(after)), None)
             if cls is None:
                 cls = next((c for rx, c in VERB_CLASS if rx.match(after)), None)
+            cued = cls is not None
+            if len(items) == 1 and not any(rx.match(after) for rx, _ in HEAD_CLASS):
+                continue  # a lone "X等" needs a head noun (X等项目) to say what X is
             if cls is None:
                 known = Counter(by_span[(base + s, base + e)] for s, e in items if (base + s, base + e) in by_span)
                 if known and known.most_common(1)[0][1] * 2 >= len(items):
                     cls = known.most_common(1)[0][0]
-            if cls is None:
-                continue
+            if cls is None or cls == "AdministrativeArea":
+                continue  # areas come from the division lexicon, not from their neighbours in a list
             for s, e in items:
                 start, end = _tidy(text, base + s, base + e)
                 name = text[start:end]
-                if not ITEM.match(name) or (start, end) in by_span:
+                if not ITEM.match(name):
                     continue
-                if any(cs <= start and end <= ce for cs, ce in covered):
+                known = by_suffix.get((start, end))
+                if (start, end) in by_span and not (cued and known and known.cls != cls):
+                    continue  # classified already, unless only a suffix rule did and the list cue says otherwise
+                if (start, end) not in by_span and any(cs <= start and end <= ce for cs, ce in covered):
                     continue
-                if cls in ("Project", "Enterprise") and not is_specific(doc, start, end, end):
+                if cls in ("Project", "Enterprise") and len(name) < 6 and not is_specific(doc, start, end, end):
                     continue
-                out.append(Mention(doc.text[start:end], cls, Span(start, end), sent.index, "coordination", 0.6))
+                if not cued and _has_verb(doc, start, end):
+                    continue  # a clause, not a name: 集聚了比亚迪, 南阳做优中心城区
+                confidence = 0.75 if cued else 0.6
+                out.append(Mention(doc.text[start:end], cls, Span(start, end), sent.index, "coordination", confidence))
     return out

@@ -20,6 +20,7 @@ SPEC = CueSpec(
     max_len=16,
     confidence=0.75,
     specific=True,
+    blocked=frozenset("上市公司 民营企业 国有企业 外资企业 龙头企业 平台公司 融资平台公司 城投公司".split()),
 )
 # A verb right after a bare name that only an enterprise does.
 ENTERPRISE_CONTEXT = re.compile(r"(?:总部)?(?:增资扩产|增资|扩产|落户|投产|量产|上市|签约落地|签约)")

@@ -7,13 +7,14 @@ import re
 
 from kg.document import Document
 from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions
-from kg.lexicons.policies import CAMPAIGN_PREFIXES, NATIONAL_POLICIES, NOT_POLICIES
+from kg.lexicons.policies import CAMPAIGN_PREFIXES, GENERIC_POLICY_WORDS, NATIONAL_POLICIES, NOT_POLICIES
 from kg.model import Mention, Span
 from kg.pipeline import component
 
 QUOTED = re.compile(r"“([^“”]{2,16})”|《([^《》]{2,40})》")
 # Achievements and figures of speech in quotes: 二十一连丰, 十连增 …
 ACHIEVEMENT = re.compile(r"连[丰增升冠胜涨]$|^[0-9一二三四五六七八九十百千]+[个项]?$")
+HONOUR = re.compile(r"(?:入选|获评|荣获|获得|评为|列为|被授予|授予)(?:[\u4e00-\u9fff]{0,4})$")
 CENSUS = re.compile(r"第[一二三四五六七八九十]+次全国[\u4e00-\u9fff]{2,6}普查")
 SPEC = CueSpec(
     cls="Policy",
@@ -27,6 +28,23 @@ SPEC = CueSpec(
 )
 
 
+def _generic(doc: Document, m: Mention) -> bool:
+    """A name made only of generic policy words (重大政策, 国家规划, 中央系列宏观调控政策) names no policy."""
+    if "“" in m.text or "《" in m.text:
+        return False
+    rest = doc.match_text[m.span.start:m.span.end]
+    words = sorted(GENERIC_POLICY_WORDS, key=len, reverse=True)
+    changed = True
+    while rest and changed:
+        changed = False
+        for word in words:
+            if rest.startswith(word):
+                rest = rest[len(word):]
+                changed = True
+                break
+    return len(rest) <= 1
+
+
 def _quoted(doc: Document) -> list[Mention]:
     """Quoted names and 《titles》 that are not figures of speech or counts."""
     out = []
@@ -35,6 +53,8 @@ def _quoted(doc: Document) -> list[Mention]:
             inner = found.group(1) or found.group(2)
             if found.group(1) and (inner in NOT_POLICIES or ACHIEVEMENT.search(inner)):
                 continue
+            if HONOUR.search(doc.match_text, max(sent.span.start, found.start() - 6), found.start()):
+                continue  # 入选“生物多样性魅力城市”: an honour received, not a policy
             span = Span(found.start(), found.end())
             out.append(Mention(doc.text[span.start:span.end], "Policy", span, sent.index, "policies.quoted", 0.6))
     return out
@@ -73,7 +93,7 @@ def _censuses(doc: Document) -> list[Mention]:
 @component("policies", order=50, user_words=lambda: [(p, "n") for p in NATIONAL_POLICIES if "、" not in p])
 def find_policies(doc: Document) -> list[Mention]:
     """Quoted names and titles, names ending in a policy cue, national programmes, campaigns, censuses."""
-    out = list(suffix_mentions(doc, SPEC))
+    out = [m for m in suffix_mentions(doc, SPEC) if not _generic(doc, m)]
     out.extend(_quoted(doc))
     out.extend(lexicon_mentions(doc, NATIONAL_POLICIES, "Policy", "policies.lexicon", confidence=0.8))
     out.extend(_campaigns(doc))

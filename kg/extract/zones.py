@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from kg.document import Document
-from kg.extract.candidates import CueSpec, suffix_mentions
+from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions
 from kg.model import Mention
 from kg.pipeline import component
 
+# National zone types: in a province's report 自贸试验区 is that province's pilot free-trade zone.
+ZONE_TYPES = ("自贸试验区", "自由贸易试验区", "自由贸易港", "综合保税区", "保税港区", "国家级新区", "国家自主创新示范区",
+              "跨境电子商务综合试验区", "跨境电商综试区", "国家级经济技术开发区", "国家高新技术产业开发区")
 SPEC = CueSpec(
     cls="Zone",
     extractor="zones",
@@ -15,10 +18,12 @@ SPEC = CueSpec(
     min_len=3,
     max_len=14,
     confidence=0.7,
+    specific=True,
+    specific_below=6,
 )
 
 
-@component("zones", order=30)
+@component("zones", order=30, user_words=lambda: [(z, "n") for z in ZONE_TYPES])
 def find_zones(doc: Document) -> list[Mention]:
-    """Names ending in a zone suffix."""
-    return list(suffix_mentions(doc, SPEC))
+    """Names ending in a zone suffix, and the national zone types a report means as its own (自贸试验区)."""
+    return [*suffix_mentions(doc, SPEC), *lexicon_mentions(doc, ZONE_TYPES, "Zone", "zones.lexicon", confidence=0.8)]

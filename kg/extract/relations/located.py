@@ -1,0 +1,185 @@
+"""kg:locatedIn — a thing (enterprise, organization, project, zone) in an area or zone.
+
+Rules, each named in kg:extractor, with its confidence:
+- ``relations.locatedIn.luohu`` 0.85 — X(、Y等)(总部)落户/落地/入驻/位于 PLACE: 资源循环集团总部落户天津.
+- ``relations.locatedIn.zai`` 0.8 — X在PLACE落地/建设…, 在PLACE建设X: 在南港工业区建设乙烯项目.
+- ``relations.locatedIn.de`` 0.75 — AREA的X: 滨海新区的南港工业区.
+- ``relations.locatedIn.name`` 0.75 — the name holds an area name: 宝坻京津中关村科技城 → 宝坻;
+  a project named after a zone: 南港乙烯项目 → 南港工业区 (0.7).
+- ``relations.locatedIn.luodi`` 0.6 — X等落地 with no place: the report's own area (the issuer).
+- ``relations.locatedIn.issuer`` 0.5 — a zone whose name holds no place lies in the issuer area
+  (a local report names its own zones); skipped for national reports and generic names (国家级经开区).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.document import Document
+from kg.extract.relations.base import (
+    ACTOR_CLASSES,
+    NATIONAL_NAMES,
+    PLACE_CLASSES,
+    PROVINCE_ABBR,
+    Context,
+    chain_after,
+    chain_before,
+    cue_matches,
+    dedupe,
+    names,
+    relation,
+)
+from kg.model import Entity, Relation
+from kg.pipeline import component
+
+SETTLE = re.compile(r"(?:落户|落地|入驻|扎根|迁入|位于|坐落于|坐落在|选址|设在|建在)")
+SETTLE_DEFAULT = ("落户", "落地", "入驻", "扎根")
+# What may follow 落地 when the clause names no place: 等落地建设, 落地见效.
+SETTLE_TAIL = re.compile(r"^(?:建设|见效|投产|运营|开工|实施|生效|签约|运行)?[。；，！]?$")
+AT_PLACE = re.compile(r"在([^，。；、“”]{1,14}?)(?:成功)?(?:落户|落地|建设|新建|布局|设立|建成|开工|投产|扎根|打造)")
+AREA_STEM_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "新区", "省", "市", "区", "县", "镇", "乡", "街道")
+ZONE_STEM_SUFFIXES = ("工业区", "开发区", "经开区", "高新区", "示范区", "试验区", "科技城", "园区", "片区", "港区",
+                      "新城", "园", "区")
+# An area's own organs (天津市委, 某市人民政府) are not things located in it.
+ORGAN_SUFFIXES = ("人民政府", "政府", "委员会", "委", "人大", "人大常委会", "政协", "纪委", "监委", "人民法院",
+                  "人民检察院", "法院", "检察院")
+GENERIC_ZONE_START = ("国家级", "省级", "市级", "全国", "各", "一批", "重点")
+
+
+def area_names(ent: Entity, *, known: bool = True) -> set[str]:
+    """Names an area goes by inside other names: 宝坻区 → 宝坻区, 宝坻; at least two characters.
+
+    Only an area known to be a division (a code, or the issuer) lends its aliases and short forms;
+    another keeps its full label, so a mistyped 工业园区 never places 工业互联网平台 by 工业.
+    """
+    if not known:
+        return {ent.label} if len(ent.label) >= 3 and ent.label not in NATIONAL_NAMES else set()
+    out = set()
+    for n in names(ent):
+        out.add(n)
+        for suffix in AREA_STEM_SUFFIXES:
+            if n.endswith(suffix) and len(n) - len(suffix) >= 2:
+                out.add(n[: -len(suffix)])
+                break
+    return {n for n in out if len(n) >= 2 and n not in NATIONAL_NAMES}
+
+
+def zone_stem(ent: Entity) -> str | None:
+    """A zone's name without its generic suffix: 南港工业区 → 南港 (None when under two characters)."""
+    for suffix in ZONE_STEM_SUFFIXES:
+        if ent.label.endswith(suffix) and len(ent.label) - len(suffix) >= 2:
+            return ent.label[: -len(suffix)]
+    return None
+
+
+def _is_organ(ent: Entity, area_name: str) -> bool:
+    """Whether an organization is an area's own organ: its name is the area's name plus an organ suffix."""
+    rest = ent.label.split(area_name, 1)[-1].lstrip("市省区县")
+    return ent.cls == "Organization" and ent.label.startswith(area_name) and rest in ORGAN_SUFFIXES
+
+
+def _place_after(ctx: Context, clause, start: int) -> Entity | None:
+    """The place named right after a cue: a place entity, or the issuer by name (落户天津)."""
+    hits = chain_after(clause, start, PLACE_CLASSES, max_gap=1)
+    if hits:
+        return hits[0].ent
+    rest = clause.text[clause.local(start):].lstrip("于在到")
+    if ctx.issuer_area and any(rest.startswith(n) for n in ctx.issuer_full | ctx.issuer_abbr):
+        return ctx.issuer_area
+    return None
+
+
+def settle_rules(ctx: Context) -> list[Relation | None]:
+    """X落户PLACE, and X等落地 with no place (→ the issuer area)."""
+    out: list[Relation | None] = []
+    for clause, start, end in cue_matches(SETTLE, ctx.clauses):
+        subjects = chain_before(clause, start, ACTOR_CLASSES, max_gap=6)
+        if not subjects or "在" in clause.between(subjects[-1].end, start):
+            continue  # 在X落地 is the zai rule's
+        place = _place_after(ctx, clause, end)
+        if place is not None:
+            out += [relation(h.ent, "locatedIn", place, clause.sentence, "relations.locatedIn.luohu", 0.85)
+                    for h in subjects]
+        elif (clause.text[clause.local(start): clause.local(end)] in SETTLE_DEFAULT and ctx.issuer_area
+              and SETTLE_TAIL.match(clause.text[clause.local(end):])):
+            out += [relation(h.ent, "locatedIn", ctx.issuer_area, clause.sentence, "relations.locatedIn.luodi", 0.6)
+                    for h in subjects]
+    return out
+
+
+def at_place_rules(ctx: Context) -> list[Relation | None]:
+    """X在PLACE落地/建设, 在PLACE建设X."""
+    out: list[Relation | None] = []
+    for clause, start, end in cue_matches(AT_PLACE, ctx.clauses):
+        inner = clause.hits_in(start + 1, end)
+        places = [h.ent for h in inner if h.ent.cls in PLACE_CLASSES]
+        gap = clause.text[clause.local(start) + 1: clause.local(end)]
+        if not places and ctx.issuer_area and any(gap.startswith(n) for n in ctx.issuer_full | ctx.issuer_abbr):
+            places = [ctx.issuer_area]  # 在津落户, 在天津建设
+        if len(places) != 1:
+            continue
+        things = chain_before(clause, start, ACTOR_CLASSES, max_gap=3) + \
+            chain_after(clause, end, ACTOR_CLASSES, max_gap=6)
+        out += [relation(h.ent, "locatedIn", places[0], clause.sentence, "relations.locatedIn.zai", 0.8)
+                for h in things]
+    return out
+
+
+def de_rules(ctx: Context) -> list[Relation | None]:
+    """AREA的X: the thing after 的 lies in the area before it."""
+    out: list[Relation | None] = []
+    for clause in ctx.clauses:
+        for a, b in zip(clause.hits, clause.hits[1:], strict=False):
+            if (a.ent.cls == "AdministrativeArea" and b.ent.cls in ACTOR_CLASSES
+                    and clause.between(a.end, b.start) == "的"):
+                out.append(relation(b.ent, "locatedIn", a.ent, clause.sentence, "relations.locatedIn.de", 0.75))
+    return out
+
+
+def name_rules(ctx: Context) -> list[Relation | None]:
+    """A name holding an area name (宝坻京津中关村科技城 → 宝坻), a project named after a zone (南港… → 南港工业区)."""
+    areas = [(e, area_names(e, known=bool(e.division_code) or e is ctx.issuer_area))
+             for e in ctx.entities if e.cls == "AdministrativeArea"]
+    zones = [(e, zone_stem(e)) for e in ctx.entities if e.cls == "Zone"]
+    out: list[Relation | None] = []
+    for ent in ctx.entities:
+        if ent.cls not in ACTOR_CLASSES or not ent.mentions:
+            continue
+        sentence = ent.mentions[0].sentence
+        found = [(ent.label.find(n), -len(n), area.label, area) for area, ns in areas for n in ns
+                 if n in ent.label and n != ent.label and not _is_organ(ent, n)]
+        if found:
+            area = min(found, key=lambda f: f[:3])[3]
+            out.append(relation(ent, "locatedIn", area, sentence, "relations.locatedIn.name", 0.75))
+        if ent.cls == "Zone":
+            continue
+        for zone, stem in zones:
+            if stem and ent.label.startswith(stem) and not ent.label.startswith(zone.label):
+                out.append(relation(ent, "locatedIn", zone, sentence, "relations.locatedIn.name", 0.7))
+    return out
+
+
+def issuer_zone_rules(ctx: Context, placed: set[tuple[str, str]]) -> list[Relation | None]:
+    """Zones the report names with no place of their own lie in the issuer area."""
+    if ctx.issuer_area is None or ctx.doc.issuer == "中华人民共和国":
+        return []
+    return [relation(ent, "locatedIn", ctx.issuer_area, ent.mentions[0].sentence, "relations.locatedIn.issuer", 0.5)
+            for ent in ctx.entities
+            if ent.cls == "Zone" and ent.mentions and (ent.cls, ent.label) not in placed
+            and not ent.label.startswith(GENERIC_ZONE_START) and not _elsewhere(ctx, ent.label)]
+
+
+def _elsewhere(ctx: Context, label: str) -> bool:
+    """Whether a zone's name opens with another province's name or two province abbreviations (京冀空港)."""
+    others = {n for n in PROVINCE_ABBR if n not in ctx.issuer_full}
+    abbrs = set(PROVINCE_ABBR.values())
+    return label.startswith(tuple(others)) or (len(label) > 2 and label[0] in abbrs and label[1] in abbrs)
+
+
+@component("relations.locatedIn", produces="relations", order=300)
+def find_located_in(doc: Document, entities: list[Entity]) -> list[Relation]:
+    """kg:locatedIn from 落户/落地/位于, 在…建设, AREA的X, place names inside names, and the issuer's zones."""
+    ctx = Context.of(doc, entities)
+    found = settle_rules(ctx) + at_place_rules(ctx) + de_rules(ctx) + name_rules(ctx)
+    placed = {rel.subject for rel in found if rel is not None}
+    return dedupe(found + issuer_zone_rules(ctx, placed))
