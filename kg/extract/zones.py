@@ -8,8 +8,12 @@ from kg.model import Mention
 from kg.pipeline import component
 
 # National zone types: in a province's report 自贸试验区 is that province's pilot free-trade zone.
-ZONE_TYPES = ("自贸试验区", "自由贸易试验区", "自由贸易港", "综合保税区", "保税港区", "国家级新区", "国家自主创新示范区",
-              "跨境电子商务综合试验区", "跨境电商综试区", "国家级经济技术开发区", "国家高新技术产业开发区")
+ZONE_TYPES = tuple(
+    """
+    自贸试验区 自由贸易试验区 自由贸易港 综合保税区 保税港区 国家级新区 国家自主创新示范区 跨境电子商务综合试验区
+    跨境电商综试区 国家级经济技术开发区 国家高新技术产业开发区
+    """.split()
+)
 SPEC = CueSpec(
     cls="Zone",
     extractor="zones",
