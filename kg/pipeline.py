@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kg.curation import Edit, apply_curation
 from kg.document import Document
 from kg.model import Entity, Indicator, Mention, Relation
 from kg.tokenize import add_user_words, tokenize
@@ -85,13 +86,15 @@ class Extraction:
 class Pipeline:
     """Runs a configurable list of components: mentions → resolve → relations and indicators."""
 
-    def __init__(self, names: Sequence[str] | None = None, *, exclude: Sequence[str] = ()) -> None:
+    def __init__(self, names: Sequence[str] | None = None, *, exclude: Sequence[str] = (),
+                 curation: Sequence[Edit] = ()) -> None:
         registry = load_components()
         unknown = [n for n in [*(names or []), *exclude] if n not in registry]
         if unknown:
             raise ValueError(f"unknown component(s) {unknown}; known: {sorted(registry)}")
         chosen = list(names) if names is not None else sorted(registry, key=lambda n: (registry[n].order, n))
         self.components = [registry[n] for n in chosen if n not in exclude]
+        self.curation = list(curation)
         words: list[tuple[str, str]] = []
         for comp in self.components:
             if comp.user_words:
@@ -120,6 +123,8 @@ class Pipeline:
             result.timings[comp.name] = time.perf_counter() - started
         result.mentions = _drop_overlaps(result.mentions)
         result.entities = resolve(result.mentions, doc=doc)
+        if self.curation:
+            result.entities = apply_curation(result.entities, self.curation)
         for comp in self.components:
             if comp.produces == "mentions":
                 continue
