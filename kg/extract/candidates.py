@@ -33,9 +33,34 @@ class CueSpec:
     specific_below: int = 99  # names at least this long pass without the specificity test
 
 
+def _token_index(doc: Document) -> tuple[list[int], frozenset[int], frozenset[int]]:
+    """Token start offsets (sorted), start set and end set, computed once per tokenisation."""
+    cached = doc.__dict__.get("_token_index")
+    if cached is None or cached[0] is not doc.tokens:
+        starts = [t.span.start for t in doc.tokens]
+        cached = (doc.tokens, starts, frozenset(starts), frozenset(t.span.end for t in doc.tokens))
+        doc.__dict__["_token_index"] = cached
+    return cached[1], cached[2], cached[3]
+
+
 def token_starts(doc: Document) -> list[int]:
     """Start offsets of the document's tokens, for bisecting."""
-    return [t.span.start for t in doc.tokens]
+    return _token_index(doc)[0]
+
+
+def token_boundaries(doc: Document) -> tuple[frozenset[int], frozenset[int]]:
+    """The offsets where tokens start and where they end."""
+    _, starts, ends = _token_index(doc)
+    return starts, ends
+
+
+def tokens_in(doc: Document, start: int, end: int):
+    """The tokens lying wholly inside [start, end)."""
+    starts = token_starts(doc)
+    i = bisect.bisect_left(starts, start)
+    while i < len(doc.tokens) and doc.tokens[i].span.end <= end:
+        yield doc.tokens[i]
+        i += 1
 
 
 LEADING_COUNT = re.compile(
@@ -142,7 +167,7 @@ def suffix_mentions(doc: Document, spec: CueSpec) -> Iterator[Mention]:
     tail_re = re.compile("(?:" + "|".join(sorted(map(re.escape, spec.tails), key=len, reverse=True)) + ")") \
         if spec.tails else None
     starts = token_starts(doc)
-    ends = {t.span.end for t in doc.tokens}
+    _, ends = token_boundaries(doc)
     text = doc.match_text
     for sent in doc.sentences:
         for found in suffix_re.finditer(text, sent.span.start, sent.span.end):
@@ -174,8 +199,7 @@ def lexicon_mentions(doc: Document, names: Iterable[str], cls: str, extractor: s
     if not names:
         return
     pattern = re.compile("|".join(sorted(map(re.escape, set(names)), key=len, reverse=True)))
-    starts = set(token_starts(doc))
-    ends = {t.span.end for t in doc.tokens}
+    starts, ends = token_boundaries(doc)
     for sent in doc.sentences:
         for found in pattern.finditer(doc.match_text, sent.span.start, sent.span.end):
             if found.start() in starts and found.end() in ends:

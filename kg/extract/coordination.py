@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from kg.document import Document
-from kg.extract.candidates import is_specific, trim_left
+from kg.extract.candidates import is_specific, tokens_in, trim_left
 from kg.lexicons.genre import ATTRIBUTE_NOUNS, LEADING_VERBS
 from kg.model import Mention, Span
 from kg.pipeline import component
@@ -40,6 +40,7 @@ VERB_CLASS = [
     (re.compile(r"^等?(?:项目)?(?:落地建设|开工|竣工|完工|建成|投用|投入使用|投产|通车|开通|有序实施|加快推进|加快建设|"
                 r"修缮开放|建设顺利|纳入国家规划)"), "Project"),
 ]
+VERBS_LONGEST_FIRST = sorted((v for v in LEADING_VERBS if len(v) > 1), key=len, reverse=True)
 ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9“”（）()·]{2,16}$")
 
 
@@ -73,8 +74,8 @@ def _trim_first(clause: str, start: int, end: int) -> int:
     changed = True
     while changed:
         changed = False
-        for verb in sorted(LEADING_VERBS, key=len, reverse=True):
-            if len(verb) > 1 and clause.startswith(verb, start) and end - start - len(verb) >= 2:
+        for verb in VERBS_LONGEST_FIRST:
+            if clause.startswith(verb, start) and end - start - len(verb) >= 2:
                 start += len(verb)
                 changed = True
                 break
@@ -83,7 +84,7 @@ def _trim_first(clause: str, start: int, end: int) -> int:
 
 def _has_verb(doc: Document, start: int, end: int) -> bool:
     """Whether a span holds a verb token (a clause rather than a name)."""
-    return any(t.pos in ("v", "vd", "ul", "uz") for t in doc.tokens if start <= t.span.start and t.span.end <= end)
+    return any(t.pos in ("v", "vd", "ul", "uz") for t in tokens_in(doc, start, end))
 
 
 def _tidy(text: str, start: int, end: int) -> tuple[int, int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.document import Document
-from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions
+from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions, tokens_in
 from kg.model import Mention, Span
 from kg.pipeline import component
 
@@ -40,7 +40,7 @@ def _without_scope(m: Mention) -> Mention:
 
 def _verb_led(doc: Document, m: Mention) -> bool:
     """促进经济, 发展产业: a verb and a generic cue, not a sector."""
-    first = next((t for t in doc.tokens if t.span.start == m.span.start), None)
+    first = next(iter(tokens_in(doc, m.span.start, m.span.end)), None)
     return first is not None and first.pos.startswith("v") and m.span.end - first.span.end <= 2
 
 

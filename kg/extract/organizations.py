@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from kg.document import Document
-from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions
+from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions, token_boundaries
 from kg.lexicons.organizations import organization_names
 from kg.model import Mention, Span
 from kg.pipeline import component
@@ -40,8 +40,7 @@ def _lexicon() -> dict[str, str]:
 def local_bodies(doc: Document) -> list[Mention]:
     """市委, 市政府, 市人民政府, 市人大, 市政协 (and 省/区/县 ones): the issuer's own bodies when the level matches."""
     out = []
-    ends = {t.span.end for t in doc.tokens}
-    starts = {t.span.start for t in doc.tokens}
+    starts, ends = token_boundaries(doc)
     issuer = doc.issuer or ""
     for sent in doc.sentences:
         for found in LOCAL_BODY.finditer(doc.match_text, sent.span.start, sent.span.end):
