@@ -1,0 +1,583 @@
+"""Numeric indicators: every quantitative statement of a report as metric, value, unit, qualifier, year and kind.
+
+Three steps, each a plain function over one sentence or one document:
+
+1. ``find_quantities`` finds the values a sentence states (5.1％左右, 2329万标准箱, 超过2600家, 突破千亿元,
+   二十一连丰, 连续三年, 全国前三) and leaves out numbers that are no quantity (2024年, 1月14日, 第五次,
+   75周年, 5号线, PM2.5, 二十届三中全会, 十四五).
+2. ``parse_indicators`` names what each value measures from its clause: the text before the value
+   (城镇调查失业率5.2％), or the noun after a counted value (770家优质企业), one metric per item of a list
+   (A、B分别为23.1％、62.5％; A、B均突破1.2万家).
+3. The component adds the kind (Actual/Target, from the section and the sentence's cues), the year the
+   value refers to, the entity the sentence names and the span.
+
+>>> [(i.metric, i.value, i.unit, i.qualifier) for i in parse_indicators("全市地区生产总值预计增长5.1％左右")]
+[('地区生产总值增长', Decimal('5.1'), '%', '左右')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg.document import Document
+from kg.lexicons.units import (
+    APPROXIMATE,
+    BASE_UNITS,
+    DECREASE_VERBS,
+    INCREASE_VERBS,
+    MAGNITUDES,
+    PER_UNITS,
+    POST_QUALIFIERS,
+    PRE_QUALIFIERS,
+    UNIT_NOT_BEFORE,
+    normalise_unit,
+    parse_number,
+)
+from kg.model import Entity, Indicator, Section, Span
+from kg.pipeline import component
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation, longest first so that 平方公里 wins over 公里."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _unit_pattern() -> str:
+    """Magnitude + unit, each unit guarded against the words it starts (部门, 天然气)."""
+    units = []
+    for base in sorted(set(BASE_UNITS), key=len, reverse=True):
+        guard = UNIT_NOT_BEFORE.get(base)
+        units.append(re.escape(base) + (f"(?![{guard}])" if guard else ""))
+    return rf"(?:(?:{_alternation(MAGNITUDES)})?(?:{'|'.join(units)}))"
+
+
+NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CN_NUM = r"[一二两三四五六七八九十百千]+"
+NOT_AFTER = r"(?<![\d.A-Za-z第/~～\-])"  # PM2.5, 5G, 第3次 and the second half of a range are no values
+PRE = rf"(?P<acc>累计)?(?P<pre>{_alternation(PRE_QUALIFIERS)})?"
+POST = rf"(?P<post>{_alternation(POST_QUALIFIERS)})?"
+
+ARABIC = re.compile(
+    PRE
+    + rf"(?:{NOT_AFTER}(?P<lo>{NUM})(?:%|％)?\s*(?:[-–—~～至到])\s*)?"
+    + rf"(?<![\d.A-Za-z第/])(?P<num>{NUM})(?![\d.])(?P<approx>{'|'.join(APPROXIMATE)})?"
+    + rf"(?P<unit>{_unit_pattern()}(?:[/／][百千万亿]*(?:{_alternation(PER_UNITS)}))?)"
+    + r"(?![A-Za-z\d])"
+    + POST
+)
+# 连续三年考核优秀, 连续4次: the count of years or times is the quantity when nothing else is measured.
+CONSECUTIVE = re.compile(rf"(?P<pre>连续)(?P<num>{CN_NUM}|{NUM})(?P<unit>年|次|届|个季度|个月)")
+# 粮食生产“二十一连丰”.
+STREAK = re.compile(rf"{NOT_AFTER}(?P<num>{CN_NUM}|{NUM})(?P<unit>连[丰冠增胜升降涨优])")
+# 突破千亿元, 连续两年突破百亿元: a spelled-out round value; a bound before it keeps names (百万吨乙烯) out.
+SPELLED = re.compile(
+    r"(?P<pre>突破|超过|达到|迈上|跨越|跨上|站上|跃上|接近|逾|超|达|近|约)"
+    rf"(?P<num>{CN_NUM})(?P<unit>(?:万亿|亿|万)(?:元|美元|人次|人|吨|千瓦时|千瓦|标准箱|亩|辆|户|平方米))"
+)
+BARE_TRILLION = re.compile(r"(?P<pre>突破|超过|迈上|跨越|跨上|站上|跃上|达到)(?P<unit>万亿(?:元|美元))")
+# 跻身全球前20名, 稳居全国前三, 跃升全国首位, 居全国第2位 (but 全国第一个… is an ordinal, not a rank).
+RANK = re.compile(
+    r"(?:全国|全球|世界|全省|全区|全市|国内|省内|同类城市|副省级城市|中部地区|西部地区|东北地区)"
+    rf"(?:(?P<pre>前|第)(?P<num>{NUM}|[一二两三四五六七八九十]+)(?P<unit>名|位)?(?![个家部批次条座所项届大])"
+    r"|(?P<first>首位))"
+)
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+LIST_SPLIT = re.compile(r"、|以及|和|及|与")
+LIST_COMMA = re.compile(r"、")
+RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|增至|降至|占)?")
+BOTH = re.compile(r"^(?P<subjects>.+、.+?)(?:均|都)(?P<verb>.*)$")
+
+DIRECTION = re.compile(
+    rf"(?P<inc>{_alternation(INCREASE_VERBS)})|(?P<dec>{_alternation(DECREASE_VERBS)})"
+)
+TRAILING_DIRECTION = re.compile(rf"(?:{_alternation(INCREASE_VERBS + DECREASE_VERBS)})(?:了|到|至)?$")
+DIRECTION_ONLY = re.compile(
+    rf"^(?:同比|年均|实际|平均|比上年|较上年)?(?:{_alternation(INCREASE_VERBS + DECREASE_VERBS)})(?:了|到|至)?$"
+)
+GROWTH_VERBS = ("增长", "下降", "提高", "提升", "增加", "减少", "降低", "上升", "回落")
+
+# Words stripped from the ends of a metric: scope, time and linking words that are not what is measured.
+LEADING_NOISE = re.compile(
+    r"^(?:[、，,；：:”\s]|其中|全市|全省|全区|全自治区|全年|全域|我市|我省|我区|今年|去年|上年|同时|此外|并且|并|共|"
+    r"(?:19|20)\d{2}年|力争|确保|争取|计划|是|为|对|已|均|都|分别|一年来|五年来|过去一年|过去五年)+"
+)
+TRAILING_NOISE = re.compile(
+    r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|约|了|在|从|由|和|，|、)+$"
+)
+# A counted noun (770家优质企业) ends where the clause goes on with what happened to it.
+NOUN_END = re.compile(
+    r"投入|完工|完成|开放|融入|擦亮|有序|圆满|全面|全部|加快|率先|通过|实现|获得|获评|入选|建成|落地|落户|开工|投产|"
+    r"转型|受益|惠及|参与|覆盖|提升|增长|下降|达到|纳入|价格|投资|成功|顺利|正式|稳步|持续|上线|运营|运行|开通|"
+    r"被|得到|基本|向|等|在|的|、"
+)
+LEADING_VERBS = (
+    "新建改扩建", "改扩建", "新建", "新增", "改造", "盘活", "建设", "建成", "完成", "实施", "培育", "引进", "新设",
+    "举办", "开工", "发放", "认定", "创建", "打造", "新开", "增开", "治理", "整治", "淘汰", "处置", "帮扶", "培训",
+    "吸纳", "组建", "设立", "开展", "救助", "资助", "新改建", "修缮", "提升",
+)
+# Ratios the last item of a list carries for all items (A、B、C占比).
+SHARED_RATIOS = ("占比", "比重", "增速", "增幅", "降幅")
+WEAK_QUALIFIERS = ("达到",)  # 达到10％左右: the bound after the value says more
+RANGE_QUALIFIERS = ("以上", "以下")  # 5％-6％ → 5 以上 and 6 以下, one indicator each
+PERCENT_UNITS = ("%", "个百分点", "百分点", "倍", "‰")
+LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
+NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
+BASE_FIRST = re.compile(r"^(?:比|较|同比)")  # 、比上年增加1.6万亿元: the subject is the item before
+LISTING_END = re.compile(r"(?:等|和|及|与|以及|在|对|向|给)$")
+RANK_SCOPE = re.compile(r"全国|全球|世界|全省|全区|全市|国内|省内|同类城市|副省级城市|中部地区|西部地区|东北地区")
+RANK_VERBS = re.compile(r"(?:跻身|稳居|位居|跃升|跃居|位列|保持|进入|升至|居|列|排名|排)+$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value stated in a sentence: offsets relative to the sentence, value, unit and the words around it."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    qualifier: str | None
+    form: str  # "arabic", "consecutive", "streak", "spelled", "rank", "range-low"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """An indicator read from one sentence, before the document gives it a kind, a year and an entity."""
+
+    metric: str
+    value: Decimal
+    unit: str
+    qualifier: str | None
+    direction: str | None
+    start: int  # offsets of the quantity in the sentence
+    end: int
+    source: tuple[int, int]  # offsets of the text the metric was taken from
+
+
+def _overlaps(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(a[0] < b[1] and b[0] < a[1] for b in taken)
+
+
+def _in_title(text: str, pos: int) -> bool:
+    """True inside 《…》: a number in a title names the document, it states no quantity."""
+    return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity a sentence states, in order; dates, ordinals, years and names are left out.
+
+    >>> [(q.value, q.unit, q.qualifier) for q in find_quantities("注册科技型企业累计超过2600家，达到1.2万家")]
+    [(Decimal('2600'), '家', '超过'), (Decimal('1.2'), '万家', '达到')]
+    >>> [(q.value, q.unit) for q in find_quantities("2024年1月14日第五次会议，5号线，成立75周年，PM2.5")]
+    []
+    """
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: Decimal | None, unit: str, qualifier: str | None, form: str) -> None:
+        if value is None or _overlaps((start, end), taken) or _in_title(text, start):
+            return
+        taken.append((start, end))
+        found.append(Quantity(start, end, value, normalise_unit(unit), qualifier or None, form))
+
+    for m in RANK.finditer(text):
+        if m.group("first"):
+            add(m.start(), m.end(), Decimal(1), "", "首位", "rank")
+        else:
+            add(m.start(), m.end(), parse_number(m.group("num")), m.group("unit") or "", m.group("pre"), "rank")
+    for m in STREAK.finditer(text):
+        add(m.start(), m.end(), parse_number(m.group("num")), m.group("unit"), None, "streak")
+    for m in SPELLED.finditer(text):
+        add(m.start(), m.end(), parse_number(m.group("num")), m.group("unit"), m.group("pre"), "spelled")
+    for m in BARE_TRILLION.finditer(text):
+        add(m.start(), m.end(), Decimal(1), m.group("unit"), m.group("pre"), "spelled")
+    for m in ARABIC.finditer(text):
+        unit = m.group("unit")
+        pre = m.group("pre") if m.group("pre") not in WEAK_QUALIFIERS or not m.group("post") else None
+        qualifier = pre or m.group("post") or (m.group("approx") and "余") or m.group("acc")
+        start = m.start("acc") if m.group("acc") else m.start("pre") if m.group("pre") else m.start("lo")
+        if start < 0:
+            start = m.start("num")
+        if m.group("lo"):
+            low_end = m.end("lo")
+            add(start, low_end, parse_number(m.group("lo")), unit, RANGE_QUALIFIERS[0], "range-low")
+            add(m.start("num"), m.end(), parse_number(m.group("num")), unit, RANGE_QUALIFIERS[1], "range-high")
+            continue
+        add(start, m.end(), parse_number(m.group("num")), unit, qualifier, "arabic")
+    for m in CONSECUTIVE.finditer(text):
+        add(m.start(), m.end(), parse_number(m.group("num")), m.group("unit"), "连续", "consecutive")
+    return sorted(found, key=lambda q: q.start)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Clause boundaries of a sentence: between commas, semicolons, colons, brackets and stops."""
+    bounds, start = [], 0
+    for m in CLAUSE_BREAK.finditer(text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def clean_metric(text: str) -> str:
+    """A metric name from the words around a value: scope, time and linking words stripped at both ends.
+
+    >>> clean_metric("全市地区生产总值预计增长"), clean_metric("、全国重点实验室达到")
+    ('地区生产总值增长', '全国重点实验室')
+    """
+    text = BRACKETED.sub("", text.replace("预计", "").replace("按增长", "增长"))
+    for _ in range(3):
+        text = TRAILING_NOISE.sub("", LEADING_NOISE.sub("", text))
+    if text.count("“") < text.count("”") and text.startswith("”"):
+        text = text[1:]
+    if text.count("“") > text.count("”") and text.endswith("“"):
+        text = text[:-1]
+    return text.strip()
+
+
+def _noun_after(text: str) -> str:
+    """The counted noun after a value: 优质企业 in 770家优质企业融入6条产业链."""
+    if text[:1] in ("、", "和", "及", "与", "等"):
+        return ""  # the value closes its item of a list: 土地2.26万亩、房产…
+    for m in NOUN_END.finditer(text):
+        if m.start() >= 2:
+            return text[: m.start()]
+    return text
+
+
+def _leading_verb(metric: str) -> str:
+    """The verb a list's first item starts with (盘活土地 → 盘活), to lend to the items after it."""
+    for verb in sorted(LEADING_VERBS, key=len, reverse=True):
+        if metric.startswith(verb) and len(metric) > len(verb):
+            return verb
+    return ""
+
+
+def _direction(left: str) -> str | None:
+    """increase/decrease when a growth verb stands just before the value (同比下降8％)."""
+    found = TRAILING_DIRECTION.search(left.replace("预计", ""))
+    if not found:
+        return None
+    verb = DIRECTION.match(found.group())
+    return None if verb is None else ("increase" if verb.group("inc") else "decrease")
+
+
+def _items(text: str, splitter: re.Pattern[str]) -> list[str]:
+    """The items of an enumeration (A、B和C), each cleaned; empty items dropped."""
+    return [item for item in (clean_metric(part) for part in splitter.split(text)) if item]
+
+
+def _shared_suffix(items: list[str]) -> str:
+    """占比 in A、B、C占比, 领域投资额 in 交通、水利、能源领域投资额: what the last item says for all of them."""
+    last, others = items[-1], items[:-1]
+    for word in SHARED_RATIOS:
+        if last.endswith(word) and not any(i.endswith(word) for i in others):
+            return word
+    head = len(others[-1])
+    if all(len(i) <= 3 for i in others) and len(last) > head + 1:  # bare nouns before a full one
+        return last[head:]
+    return ""
+
+
+def _respectively(text: str, start: int, end: int, qs: list[Quantity]) -> list[Parsed] | None:
+    """A、B、C分别为x、y、z: one indicator per item, or None when the clause is not such a list."""
+    marker = RESPECTIVELY.search(text, start, end)
+    if not marker:
+        return None
+    after = [q for q in qs if q.start >= marker.start()]
+    before = [q for q in qs if q.start < marker.start()]
+    subject_start = max([start, *(q.end for q in before)])
+    items = _items(text[subject_start : marker.start()], LIST_COMMA)
+    if len(items) != len(after):
+        items = _items(text[subject_start : marker.start()], LIST_SPLIT)
+    if len(after) < 2 or len(items) != len(after):
+        return None
+    suffix = _shared_suffix(items)
+    verb = text[marker.end() : after[0].start]
+    growth = next((v for v in GROWTH_VERBS if verb.startswith(v) or marker.group().endswith(v)), "")
+    direction = _direction(marker.group() + verb)
+    out = []
+    for item, q in zip(items, after, strict=True):
+        metric = item if item.endswith(suffix) else item + suffix
+        out.append(Parsed(metric + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end,
+                          (subject_start, marker.start())))
+    return out
+
+
+def parse_indicators(text: str) -> list[Parsed]:
+    """Indicators stated in one sentence, each with the metric its clause names.
+
+    >>> [(i.metric, str(i.value), i.unit) for i in parse_indicators("770家优质企业融入6条区域共建产业链")]
+    [('优质企业', '770', '家'), ('区域共建产业链', '6', '条')]
+    >>> [(i.metric, str(i.value)) for i in parse_indicators("盘活土地2.26万亩、房产超过1000万平方米")]
+    [('盘活土地', '2.26'), ('盘活房产', '1000')]
+    """
+    quantities = find_quantities(text)
+    out: list[Parsed] = []
+    last_subject = ""
+    for start, end in _clauses(text):
+        qs = [q for q in quantities if start <= q.start < end]
+        if len(qs) > 1:  # 连续两年突破百亿元: the streak qualifies the value, it is not one itself
+            qs = [q for q in qs if q.form != "consecutive"]
+        if not qs:
+            continue
+        listed = _respectively(text, start, end, qs)
+        if listed:
+            out.extend(listed)
+            last_subject = listed[-1].metric
+            continue
+        first_verb = ""
+        for k, q in enumerate(qs):
+            left_start = qs[k - 1].end if k else start
+            right_end = qs[k + 1].start if k + 1 < len(qs) else end
+            left_raw, right_raw = CONSECUTIVE.sub("", text[left_start : q.start]), text[q.end : right_end]
+            if q.form == "range-low":
+                right_raw = ""  # 3-5个百分点: what follows the lower bound is the upper one
+            continues = bool(k) and "、" in left_raw
+            if continues:  # …1.4万亿斤新台阶、亩产提升10.1斤: before 、 is the last item's tail
+                cut = left_raw.index("、") + 1
+                left_raw, left_start = left_raw[cut:], left_start + cut
+            left = clean_metric(left_raw)
+            if LIST_INTRO.search(left_raw):
+                continue  # 重点做好以下10个方面工作: the count of what follows, not a statement
+            right = "" if q.unit in PERCENT_UNITS else clean_metric(_noun_after(BRACKETED.sub("", right_raw)))
+            direction = _direction(left_raw)
+            if not left and k and not direction:
+                direction = out[-1].direction  # 增长4.2％、5.3％
+            source = (left_start, q.start)
+            if q.form == "range-high" and k:  # 4.5％-5％: the upper bound measures what the lower one does
+                metric, source, direction = out[-1].metric, out[-1].source, out[-1].direction
+            elif q.form == "consecutive":  # 连续三年考核优秀: what was kept up is said on both sides
+                right = clean_metric(text[q.end : end])
+                metric, source = left + right, (left_start, end)
+            elif q.form == "rank":  # 制度创新指数稳居全国前三 → 制度创新指数全国排名
+                scope = RANK_SCOPE.match(text, q.start)
+                subject = RANK_VERBS.sub("", left) or _subject(RANK_VERBS.sub("", last_subject))
+                metric = subject + (scope.group() if scope else "") + "排名"
+            elif len(right) >= 2 and right not in NOT_COUNTED and (
+                not left or LISTING_END.search(left_raw)
+                or q.unit not in PERCENT_UNITS and not q.unit.endswith("元")):
+                # 770家优质企业, X等39只科创基金: the value counts the noun after it
+                metric, source = (left + right if left in LEADING_VERBS else right), (q.end, right_end)
+                direction = None
+            elif left and (DIRECTION_ONLY.match(left) or BASE_FIRST.match(left)) and last_subject:
+                metric = _subject(last_subject) + left  # 地区生产总值5万亿元，增长5％
+            elif left:
+                metric = left
+            else:
+                metric = clean_metric(right_raw) or last_subject
+            if k == 0:
+                first_verb = _leading_verb(metric)
+            elif continues and first_verb and not _leading_verb(metric) and len(metric) > 1:
+                metric = first_verb + metric
+            both = BOTH.match(left_raw)
+            if both and source[0] == left_start:
+                verb = both.group("verb")
+                growth = next((v for v in GROWTH_VERBS if verb.startswith(v)), "")
+                for item in _items(both.group("subjects"), LIST_COMMA):
+                    out.append(Parsed(item + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end, source))
+            else:
+                out.append(Parsed(metric, q.value, q.unit, q.qualifier, direction, q.start, q.end, source))
+            last_subject = metric
+    return out
+
+
+def _subject(metric: str) -> str:
+    """A metric without its trailing growth verb: 一般公共预算收入增长 → 一般公共预算收入."""
+    return TRAILING_DIRECTION.sub("", metric)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Kind and year: from the section a sentence is in and the cues before the value.
+
+REVIEW_HEADING = re.compile(r"回顾|成就|成绩|过去|总结|进展|取得")
+PLAN_HEADING = re.compile(r"安排|任务|部署|要求|目标|重点工作|主要工作|考虑|展望|计划|思路|取向|预期|建议|今年|开好局")
+PLAN_PERIOD = re.compile(r"时期|期间|规划|纲要|目标")  # 二、“十五五”时期主要目标任务: targets for the plan's end
+YEAR = re.compile(r"(?<![\d比较与同从])((?:19|20)\d{2})\s*年(?!以来|来|起|前|度?以来)")
+FIVE_YEAR_PLAN = re.compile(
+    r"(?P<base>较|比|与|同)?(?:“?十(?P<n>[一二三四五六七八九])五”?|第十(?P<n2>[一二三四五六七八九])个五年)"
+)
+PAST_CUES = re.compile(r"(?<![比较])(?:去年|上年)|过去一年|过去五年|五年来|一年来|过去的一年|已经|已达|已有")
+FUTURE_CUES = re.compile(
+    r"预期目标|主要目标|目标是|目标为|上述目标|力争|今年|明年|届时|今后五年|未来五年|规划纲要|纲要草案|到(?:19|20)\d{2}年"
+)
+PERIOD_END_CUES = re.compile(r"过去五年|五年来|去年|上年|过去一年|一年来|过去的一年")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a section says about the values in it: the default kind and the year of each kind."""
+
+    kind: str  # "Actual" or "Target"
+    actual_year: int | None  # 一、2024年工作回顾 → 2024
+    target_year: int | None  # 三、2025年工作安排 → 2025; 二、“十五五”时期目标任务 → 2030
+    mixed: bool = False  # 二、“十四五”成就和“十五五”目标: the paragraph's cues decide
+
+
+def plan_end_year(ordinal: int) -> int:
+    """The last year of the n-th five-year plan (十四五 → 2025): plans run in fives from 1966 (the 3rd).
+
+    >>> plan_end_year(14), plan_end_year(15)
+    (2025, 2030)
+    """
+    return 1966 + 5 * (ordinal - 3) + 4
+
+
+def _plan_ends(text: str) -> list[int]:
+    """End years of the five-year plans a text names (“十四五” → 2025, 第十五个五年规划 → 2030)."""
+    return [plan_end_year(10 + int(parse_number(m.group("n") or m.group("n2")) or 0))
+            for m in FIVE_YEAR_PLAN.finditer(text) if not m.group("base")]
+
+
+def section_frames(doc: Document) -> list[Frame]:
+    """Per section: the default kind from its top-level heading (回顾 → Actual, 安排/任务 → Target) and years."""
+    year = doc.year
+    default = Frame("Actual", year - 1 if year else None, year)
+    frames: list[Frame] = []
+    tops: dict[int, Frame] = {}
+    for sec in doc.sections:
+        top = _top(doc.sections, sec)
+        if top.index not in tops:
+            # a heading with no cue: the first part of a report reviews, the parts after it plan
+            kind = "Target" if len(tops) > 1 else "Actual"
+            tops[top.index] = _frame(top.heading, year, kind) if top.index else default
+        frames.append(tops[top.index])
+    return frames
+
+
+def _top(sections: list[Section], sec: Section) -> Section:
+    while sec.parent is not None and sections[sec.parent].level >= 1:
+        sec = sections[sec.parent]
+    return sec
+
+
+def _frame(heading: str, doc_year: int | None, fallback: str) -> Frame:
+    """The frame of one top-level heading; ``fallback`` is the kind of a heading with no cue.
+
+    >>> _frame("二、“十五五”时期主要目标任务", 2026, "Actual")
+    Frame(kind='Target', actual_year=2025, target_year=2030, mixed=False)
+    """
+    found = YEAR.search(heading)
+    year = int(found.group(1)) if found else None
+    if "过去一年" in heading and doc_year:
+        year = doc_year - 1
+    review, plan = REVIEW_HEADING.search(heading), PLAN_HEADING.search(heading)
+    ends = _plan_ends(heading)
+    if review:  # 一、2025年工作回顾 — also 二、“十四五”成就和“十五五”目标, where cues in the text decide
+        kind = "Actual"
+    elif plan:
+        kind = "Target"
+    elif year and doc_year:
+        kind = "Actual" if year < doc_year else "Target"
+    elif ends and doc_year:
+        kind = "Actual" if max(ends) < doc_year else "Target"
+    else:
+        kind = fallback
+    actual_year = target_year = None
+    if doc_year:
+        actual_year = year if year and year < doc_year else max([e for e in ends if e < doc_year], default=doc_year - 1)
+        target_year = doc_year
+        if year and year >= doc_year:
+            target_year = year
+        elif PLAN_PERIOD.search(heading):
+            target_year = max([e for e in ends if e >= doc_year], default=doc_year)
+    return Frame(kind, actual_year, target_year, bool(review and plan))
+
+
+def kind_and_year(before: str, frame: Frame, doc_year: int | None) -> tuple[str, int | None]:
+    """Kind and year of a value from the text before it (sentence or paragraph), else the section's frame.
+
+    >>> kind_and_year("去年全市地区生产总值增长", Frame("Target", 2024, 2025), 2025)
+    ('Actual', 2024)
+    >>> kind_and_year("力争到2027年", Frame("Actual", 2024, 2025), 2025)
+    ('Target', 2027)
+    """
+    cues: list[tuple[int, str, int | None]] = []  # (position, kind, year)
+    for m in YEAR.finditer(before):
+        y = int(m.group(1))
+        cues.append((m.start(), "Actual" if doc_year and y < doc_year else "Target", y))
+    for m in FIVE_YEAR_PLAN.finditer(before):
+        if m.group("base"):
+            continue  # 较“十三五”末: a base period, not the period measured
+        end = plan_end_year(10 + int(parse_number(m.group("n") or m.group("n2")) or 0))
+        cues.append((m.start(), "Actual" if doc_year and end < doc_year else "Target", end))
+    for m in PAST_CUES.finditer(before):
+        cues.append((m.start(), "Actual", doc_year - 1 if doc_year and PERIOD_END_CUES.fullmatch(m.group()) else None))
+    for m in FUTURE_CUES.finditer(before):
+        cue_year = None
+        if doc_year and m.group() == "今年":
+            cue_year = doc_year
+        elif doc_year and m.group() in ("今后五年", "未来五年"):
+            cue_year = doc_year + 4
+        cues.append((m.start(), "Target", cue_year))
+    kind, year = frame.kind, None
+    for _, cue_kind, cue_year in sorted(cues, key=lambda c: c[0]):
+        kind, year = cue_kind, cue_year if cue_year is not None else (year if cue_kind == kind else None)
+    if year is None:
+        year = frame.actual_year if kind == "Actual" else frame.target_year
+    return kind, year
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The component.
+
+
+def _mentions_by_sentence(entities: list[Entity]) -> dict[int, list[tuple[int, int, tuple[str, str]]]]:
+    """Entity mentions per sentence index: (start, end, (class, label)), by start."""
+    index: dict[int, list[tuple[int, int, tuple[str, str]]]] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            index.setdefault(m.sentence, []).append((m.span.start, m.span.end, (ent.cls, ent.label)))
+    for items in index.values():
+        items.sort()
+    return index
+
+
+def _about(mentions: list[tuple[int, int, tuple[str, str]]], lo: int, hi: int, text: str, base: int):
+    """The entity named in the text a metric came from; none when it is one example of many (X等10个项目)."""
+    inside = [m for m in mentions if lo <= m[0] and m[1] <= hi]
+    if not inside:
+        return None
+    start, end, key = inside[-1]
+    if text[end - base : end - base + 1] == "等":
+        return None
+    return key
+
+
+@component("indicators", produces="indicators", order=200)
+def find_indicators(doc: Document, entities: list[Entity]) -> list[Indicator]:
+    """Every quantitative statement of the document as an Indicator with kind, year and entity."""
+    frames = section_frames(doc)
+    mentions = _mentions_by_sentence(entities)
+    out: list[Indicator] = []
+    for sent in doc.sentences:
+        base = sent.span.start
+        text = doc.match_text[base : sent.span.end]
+        if not any(ch.isdigit() or ch in "十百千两首前连" for ch in text):
+            continue
+        surface = doc.text[base : sent.span.end]
+        frame = frames[sent.section]
+        # in a section that reviews and plans, a paragraph's opening (“十五五”时期的主要目标是：) sets its kind
+        lead = doc.match_text[doc.text.rfind("\n", 0, base) + 1 : base] if frame.mixed else ""
+        for p in parse_indicators(text):
+            kind, year = kind_and_year(lead + text[: p.start], frame, doc.year)
+            lo, hi = p.source
+            about = _about(mentions.get(sent.index, []), base + lo, base + hi, text, base)
+            metric = _surface_metric(p.metric, text, surface)
+            out.append(Indicator(metric=metric, value=p.value, unit=p.unit, span=Span(base + p.start, base + p.end),
+                                 sentence=sent.index, kind=kind, year=year, qualifier=p.qualifier,
+                                 direction=p.direction, about=about))
+    return out
+
+
+def _surface_metric(metric: str, match_text: str, surface: str) -> str:
+    """The metric as written in the document (match text may be simplified from traditional characters)."""
+    if match_text == surface:
+        return metric
+    at = match_text.find(metric)
+    return surface[at : at + len(metric)] if at >= 0 else metric
+
