@@ -1,26 +1,243 @@
-"""Administrative areas: jieba place-name tags (ns) and division suffixes (省 市 区 县 镇 乡 村)."""
+"""Administrative areas: divisions and regions by lexicon, towns and villages by suffix.
+
+Known names (宝坻区, 宝坻, 广西, 京津冀, 津门 …) are matched on token boundaries, so 天津 never matches
+inside 天津港 and the single character 津 never matches at all. A name that resolves to one division
+gets its full name, 6-digit code and parent; an ambiguous short form (滨海: 滨海新区 or 滨海县) is
+settled by the document's issuer, else left without code. Towns, townships, subdistricts and
+villages (辛口镇, 杨柳青镇) are below the county-level data and are found by their suffix.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.document import Document
-from kg.model import Mention
+from kg.lexicons.divisions import DivisionLexicon, is_generic, jieba_common_word, load_divisions
+from kg.lexicons.genre import LEADING_VERBS
+from kg.model import Mention, Span
 from kg.pipeline import component
 
-AREA_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|自治区|市|新区|区|县|自治州|州|盟|旗|镇|乡|街道|村)$")
-REGIONS = ("京津冀", "长三角", "粤港澳大湾区", "成渝", "港澳台", "港澳", "东北", "西部", "中部", "东部")
+CLS = "AdministrativeArea"
+EXTRACTOR = "areas"
+MAX_NAME = 16  # 双江拉祜族佤族布朗族傣族自治县 is 15 characters
+
+TOWN_SUFFIX = re.compile("街道|镇|乡|村")
+# Last character of the name + the suffix that together make an everyday word, not a place:
+# 小镇 城镇 乡镇 农村 乡村 下乡 返乡 … (the part before would be 特色小镇, 美丽乡村, 人才返乡).
+GENERIC_TAILS = frozenset(
+    """小镇 城镇 乡镇 村镇 集镇 古镇 名镇 重镇 市镇 农村 乡村 山村 渔村 名村 城乡 下乡 返乡 回乡 家乡 故乡 老乡 同乡
+    异乡 水乡 梦乡 之乡 入乡 留乡 进村 驻村 入村 出村 到村 在村 回村 下村 各村 每村 本村 全村 新村 城村 市村 区村
+    县村 镇村 各镇 每镇 全镇 本镇 各乡 每乡 全乡""".split()
+)
+# POS tags that never open or sit inside a place name: verbs, prepositions, conjunctions, pronouns,
+# numerals, measure words, adverbs, particles (推动良乡, 至良乡, 是吾乡, 赋能镇).
+FUNCTION_TAGS = frozenset(
+    "v vn vd vi p c r rr rz m mq q d f t y e o ad an u uj ul uz ug uv ud".split()
+)
+# A division's last character and the next one forming a common word: the name is not there.
+GLUED = frozenset("县域 县级 县城 县乡 市级 市场 市域 市民 市区 市县 区域 区级 区县 区位 省级 省域 省市 州市 旗县"
+                  .split())
+STREET_TAILS = ("路", "道", "街", "巷", "胡同", "大道", "大街")
+# Descriptive words the genre puts before 村/镇 (样板村, 宜居村, 明星村, 数字乡镇): kinds, not names.
+TOWN_MODIFIERS = tuple(
+    """样板 示范 宜居 和美 美丽 标杆 新一轮 先进 明星 富裕 文明 生态 数字 智慧 特色 红色 绿色 低碳 零碳 康养 旅游 淘宝
+    电商 网红 试点 中心 重点 专业 传统 强 空心 贫困 脱贫 薄弱 搬迁 边境 沿边 抵边 民族 卫星 口岸
+    工业 商贸 农业""".split()
+)
+DIVISION_SUFFIXES = ("自治州", "自治县", "省", "市", "区", "县", "盟", "旗")
+# Place words naming mountains, rivers, lakes, streets: 武陵山|区 is a mountain area, 美食街|区 a block.
+FEATURE_CHARS = frozenset("山江河湖海街路水岛")
+NUMERALS = frozenset("一二三四五六七八九十两百千万")
+DIVISION_CHARS = frozenset("省市县区镇乡村")
+CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
-@component("areas", order=10, user_words=lambda: [(r, "ns") for r in REGIONS])
-def find_areas(doc: Document) -> list[Mention]:
-    """Place names jieba tags ns that look like divisions or known regions."""
-    out = []
-    for tok in doc.tokens:
-        if tok.pos != "ns" or len(tok.word) < 2:
+def _user_words() -> list[tuple[str, str]]:
+    """Known area forms jieba lacks, as place words (ns), so segmentation keeps 宁河区 and 雄安新区 whole;
+    forms jieba already has (天津, 宝坻) are left as they are, which keeps start-up fast."""
+    from kg.tokenize import _jieba
+
+    freq = _jieba().dt.FREQ
+    return [(form, "ns") for form in load_divisions().forms() if not freq.get(form)]
+
+
+def _mention(doc: Document, lex: DivisionLexicon, start: int, end: int, sent: int,
+             next_word: str = "") -> Mention | None:
+    """A lexicon mention with its full name, code and parent when the form resolves; None for a county
+    short form outside the issuer's area (新建, 惠民, 柳林 are words or streets far more often than
+    distant counties, and reports name other places' counties in full)."""
+    form = doc.match_text[start:end]
+    if next_word in STREET_TAILS:
+        return None  # 泰安道, 南京路: a street named after the place
+    div = lex.resolve(form, issuer=doc.issuer)
+    if all(d.level == "county" and d.name != form for d in lex.lookup(form)):
+        if div is None or not lex.within(div, doc.issuer):
+            return None
+    if div is None:
+        names = {d.name for d in lex.lookup(form)}
+        # 通州 is 通州区 in Beijing or in Nantong: the full name is sure, the code is not.
+        canonical = names.pop() if len(names) == 1 else None
+        return Mention(doc.text[start:end], CLS, Span(start, end), sent, EXTRACTOR, 0.75, canonical=canonical)
+    parent = lex.parent(div)
+    return Mention(doc.text[start:end], CLS, Span(start, end), sent, EXTRACTOR, 0.9,
+                   canonical=div.name if div.name != doc.text[start:end] else None,
+                   division_code=div.code, parent_label=parent.name if parent else None)
+
+
+def lexicon_areas(doc: Document, lex: DivisionLexicon) -> Iterator[Mention]:
+    """Known forms, longest first, that start and end on token boundaries inside one sentence; a name
+    whose suffix glues to the next character (和县|域, 天津市|场) gives way to a shorter form or none."""
+    forms = lex.forms()
+    tokens = doc.tokens
+    i = 0
+    while i < len(tokens):
+        start = tokens[i].span.start
+        sent = doc.sentence_at(start)
+        ends: list[int] = []
+        j = i
+        while sent is not None and j < len(tokens) and tokens[j].span.end - start <= MAX_NAME:
+            if tokens[j].span.end > sent.span.end:
+                break
+            if doc.match_text[start:tokens[j].span.end] in forms:
+                ends.append(j)
+            j += 1
+        found = None
+        for j in reversed(ends):
+            end = tokens[j].span.end
+            if doc.match_text[end - 1:end + 1] in GLUED:
+                continue
+            following = tokens[j + 1].word if j + 1 < len(tokens) else ""
+            found = _mention(doc, lex, start, end, sent.index, following)
+            if found:
+                i = j + 1
+                yield found
+            break
+        if found is None and sent is not None and not ends:
+            head = _token_head(doc, lex, i, sent.index)
+            if head:
+                yield head
+        if found is None:
+            i += 1
+
+
+def _token_head(doc: Document, lex: DivisionLexicon, i: int, sent: int) -> Mention | None:
+    """A full division name or region that opens a longer token another extractor registered
+    (京津冀|协同发展, 天津市|政府); short forms never (天津|港 is a port, not 天津)."""
+    tok = doc.tokens[i]
+    for size in range(min(len(tok.word) - 2, MAX_NAME), 2, -1):
+        start, end = tok.span.start, tok.span.start + size
+        form = doc.match_text[start:end]
+        if doc.match_text[end - 1:end + 1] in GLUED:
             continue
-        if AREA_NAME.match(tok.word) or tok.word in REGIONS:
-            sent = doc.sentence_at(tok.span.start)
-            if sent is not None and tok.span.end <= sent.span.end:
-                out.append(Mention(tok.word, "AdministrativeArea", tok.span, sent.index, "areas", 0.7))
+        if any(d.name == form for d in lex.lookup(form)):
+            return _mention(doc, lex, start, end, sent)
+    return None
+
+
+def _everyday(word: str) -> bool:
+    """A word jieba knows as a non-noun (薄弱 a, 示范 v) or as a frequent non-place noun (重点 n)."""
+    from kg.tokenize import _jieba
+
+    jieba = _jieba()
+    tag = jieba.posseg.dt.word_tag_tab.get(word)
+    if tag is None:
+        return False
+    return not tag.startswith("n") or (tag != "ns" and jieba.dt.FREQ.get(word, 0) >= 500)
+
+
+def _slogan_like(name: str) -> bool:
+    """Counted or listed kinds and actions, not names: “三区一村”, 古镇古村, 新建村内道路."""
+    return name[0] in NUMERALS or name in LEADING_VERBS or any(ch in DIVISION_CHARS for ch in name)
+
+
+def _name_like(doc: Document, first: int, start: int, end: int) -> bool:
+    """Whether the tokens from index ``first`` covering [start, end) could form a place name: the first
+    is no genre verb or function word, and no other whole word inside is a function word."""
+    for tok in doc.tokens[first:]:
+        if tok.span.start >= end:
+            break
+        inside = tok.span.end <= end
+        if tok.span.start == start and (tok.word in LEADING_VERBS or tok.pos in FUNCTION_TAGS):
+            return False
+        if inside and tok.pos in FUNCTION_TAGS and (len(tok.word) > 1 or tok.pos[0] in "pcruyeofdm"):
+            return False
+        if tok.span.end == end and len(tok.word) == 1 and tok.pos == "v":
+            return False  # 出村, 围村: a verb before the suffix is an action, not a name
+    return True
+
+
+def town_areas(doc: Document, taken: list[Span]) -> Iterator[Mention]:
+    """Towns, townships, subdistricts and villages: the shortest 2–4 character name on a token boundary
+    before 镇/乡/街道/村, unless the name is generic or an everyday word (重点镇, 薄弱村, 美丽乡村)."""
+    starts = {t.span.start: i for i, t in enumerate(doc.tokens)}
+    ends = {t.span.end for t in doc.tokens}
+    for sent in doc.sentences:
+        for found in TOWN_SUFFIX.finditer(doc.match_text, sent.span.start, sent.span.end):
+            if found.end() not in ends or doc.match_text[found.start() - 1:found.start() + 1] in GENERIC_TAILS:
+                continue
+            for size in (2, 3, 4):
+                start = found.start() - size
+                if start < sent.span.start:
+                    break
+                name = doc.match_text[start:found.start()]
+                if start not in starts or not CJK.match(name):
+                    continue
+                if name.endswith(TOWN_MODIFIERS) or is_generic(name) or _everyday(name) or _slogan_like(name):
+                    break
+                if not _name_like(doc, starts[start], start, found.start()):
+                    break
+                span = Span(start, found.end())
+                if not any(s.start < span.end and span.start < s.end for s in taken):
+                    yield Mention(doc.text[start:found.end()], CLS, span, sent.index, EXTRACTOR, 0.6)
+                break
+
+
+def _is_place_word(word: str) -> bool:
+    """A word of two or more characters that jieba's dictionary tags as a place (江东 in 江东区, not 文明城)."""
+    from kg.tokenize import _jieba
+
+    return len(word) >= 2 and _jieba().posseg.dt.word_tag_tab.get(word) == "ns"
+
+
+def _tagged_spans(doc: Document) -> Iterator[tuple[Span, str]]:
+    """(span, place word) for an ns token followed by a division suffix (襄樊|市), or one that is a known
+    place word plus a suffix (江东区)."""
+    for k, tok in enumerate(doc.tokens):
+        if tok.pos != "ns":
+            continue
+        nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
+        if len(tok.word) >= 2 and nxt is not None and nxt.word in DIVISION_SUFFIXES:
+            yield Span(tok.span.start, nxt.span.end), tok.word
+            continue
+        for suffix in DIVISION_SUFFIXES:
+            if tok.word.endswith(suffix) and _is_place_word(tok.word[: -len(suffix)]):
+                yield tok.span, tok.word[: -len(suffix)]
+                break
+
+
+def tagged_areas(doc: Document, taken: list[Span]) -> Iterator[Mention]:
+    """Divisions missing from the data (renamed, abolished, or fictional in tests) by jieba's place tag,
+    when the place word is no generic or everyday word, mountain, river or street (武陵山区, 美食街区)."""
+    for span, word in _tagged_spans(doc):
+        if doc.match_text[span.end - 1:span.end + 1] in GLUED or word[-1] in FEATURE_CHARS or \
+                doc.match_text[span.end - 2:span.end] in ("城市", "都市"):  # 大城|市 is a big city, not 大城县
+            continue
+        if is_generic(word) or _everyday(word) or jieba_common_word(word, "county"):
+            continue
+        if any(s.start < span.end and span.start < s.end for s in taken):
+            continue
+        sent = doc.sentence_at(span.start)
+        if sent is not None and span.end <= sent.span.end:
+            yield Mention(doc.text[span.start:span.end], CLS, span, sent.index, EXTRACTOR, 0.6)
+
+
+@component("areas", order=10, user_words=_user_words)
+def find_areas(doc: Document) -> list[Mention]:
+    """Divisions and regions by lexicon (with code and parent), towns and villages by suffix, other
+    place words with a division suffix by POS."""
+    lex = load_divisions()
+    out = list(lexicon_areas(doc, lex))
+    out.extend(town_areas(doc, [m.span for m in out]))
+    out.extend(tagged_areas(doc, [m.span for m in out]))
     return out
