@@ -70,6 +70,7 @@ LEADING_COUNT = re.compile(
 # First characters of the genre's action verbs (做强, 建强, 提速, 加大, 增强, 促进, 释放, 抓好, 强化 …): a verb
 # token starting with one of them opens a clause; other verb tokens are often parts of names (天开园).
 ACTION_VERB_HEADS = frozenset("做建提加增促释抓强扩深推拓优稳育引聚发")
+COMMON_VERB_FREQ = 100  # jieba dictionary count above which a verb is an ordinary verb
 MEASURE_WORDS = frozenset("个 只 家 项 所 条 批 座 处 种 类 支 台 套 艘 辆".split())
 LEADING_MODIFIERS = ("全国", "全市", "全省", "全区", "一批", "新一批", "首批", "首部", "首个", "首家")
 LEADING_TRIM = ("加快建设", "推进", "推动", "加快", "支持", "建设", "实施", "打造", "培育", "举办", "组建", "用足用好",
@@ -80,7 +81,42 @@ PHASE = re.compile(r"\d+号|[\d一二三四五六七八九十]期|[东南西北�
 COMMON_NR = frozenset({"智慧", "创新", "和谐", "文明", "海洋", "安康", "永安"})
 
 
-def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int) -> int:
+def _is_predicate(doc: Document, i: int, sent_start: int) -> bool:
+    """A common verb that opens its clause, or that is followed by a proper name; an idiom ending in one."""
+    tok = doc.tokens[i]
+    if tok.pos == "i" and len(tok.word) >= 4 and word_frequency(tok.word[-2:]) >= COMMON_VERB_FREQ:
+        return True
+    if tok.pos != "v":
+        return False
+    if _opens_clause(doc, i, sent_start):
+        return True
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    return (nxt is not None and nxt.pos in ("ns", "nr", "nt", "nz", "j") and len(tok.word) >= 2
+            and word_frequency(tok.word) >= COMMON_VERB_FREQ)
+
+
+def _opens_clause(doc: Document, i: int, sent_start: int) -> bool:
+    """Whether token i is a common verb (not a rare word jieba happens to tag v, like 天开) that starts its
+    clause: nothing before it in the sentence but punctuation, genre verbs, adverbs, pronouns, prepositions."""
+    tok = doc.tokens[i]
+    if len(tok.word) < 2 or word_frequency(tok.word) < COMMON_VERB_FREQ:
+        return False
+    if i == 0 or tok.span.start <= sent_start:
+        return True
+    prev = doc.tokens[i - 1]
+    return (prev.span.start < sent_start or any(ch in PUNCTUATION for ch in prev.word) or prev.word in LEADING_VERBS
+            or prev.pos[:1] in ("d", "r", "p", "c", "u") or prev.pos == "ad")
+
+
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary saw a word (0 for unknown words)."""
+    from kg.tokenize import _jieba
+
+    return _jieba().dt.FREQ.get(word) or 0
+
+
+def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int, *,
+                  stop_at_predicates: bool = True) -> int:
     """Offset where a name ending at token ``end_token`` begins: stop at punctuation, genre verbs and
     function words, the sentence start or ``limit`` characters; a quoted part (“十四五”规划) is taken whole."""
     text = doc.match_text
@@ -107,6 +143,8 @@ def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int) ->
             break  # 全面完成, 深入推进: a compound verb jieba kept whole
         if tok.pos in ("c", "r", "y", "e", "o") or tok.pos.startswith("u"):
             break
+        if stop_at_predicates and _is_predicate(doc, i, sent_start):
+            break  # 严厉查处|长春长生公司, 筹办|北京冬奥会: the verb governs the name, it is not part of it
         start = tok.span.start
         i -= 1
     return start
@@ -152,11 +190,17 @@ def is_specific(doc: Document, start: int, end: int, suffix_start: int) -> bool:
     if PHASE.search(doc.match_text, start, end) or "“" in doc.match_text[start:end]:
         return True
     i = bisect.bisect_right(token_starts(doc), start) - 1
+    if doc.match_text[start] in "市省区县" and suffix_start - start >= 3:
+        return True  # 市人民医院: the issuer's own
+    single = 0  # an unknown name falls apart into one-character tokens (鑫/恩/华)
     while i < len(doc.tokens) and doc.tokens[i].span.start < suffix_start:
         tok = doc.tokens[i]
-        if tok.span.end > start and tok.word not in COMMON_NR and (
-                tok.pos in PROPER_POS or len(tok.word) == 1 and (tok.pos[:1] in ("n", "j", "b") or tok.pos == "a")):
-            return True
+        if tok.span.end > start:
+            if tok.pos in PROPER_POS and tok.word not in COMMON_NR:
+                return True
+            single = single + 1 if len(tok.word) == 1 and tok.pos[:1] in ("n", "j") else 0
+            if single >= 2:
+                return True
         i += 1
     return False
 
@@ -178,7 +222,8 @@ def suffix_mentions(doc: Document, spec: CueSpec) -> Iterator[Mention]:
                 while (more := tail_re.match(text, end, sent.span.end)) and more.end() in ends:
                     end = more.end()
             tok_index = bisect.bisect_right(starts, found.start()) - 1
-            start = left_boundary(doc, tok_index, spec.max_len, sent.span.start)
+            start = left_boundary(doc, tok_index, spec.max_len, sent.span.start,
+                                  stop_at_predicates=spec.cls != "Policy")
             start = trim_left(text, start, end)
             start = trim_leading_verbs(doc, start, end, keep_verbs=spec.cls == "Policy")
             name = text[start:end]

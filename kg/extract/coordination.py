@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from kg.document import Document
-from kg.extract.candidates import is_specific, tokens_in, trim_left
+from kg.extract.candidates import is_specific, tokens_in, trim_left, word_frequency
 from kg.lexicons.genre import ATTRIBUTE_NOUNS, LEADING_VERBS
 from kg.model import Mention, Span
 from kg.pipeline import component
@@ -84,7 +84,8 @@ def _trim_first(clause: str, start: int, end: int) -> int:
 
 def _has_verb(doc: Document, start: int, end: int) -> bool:
     """Whether a span holds a verb token (a clause rather than a name)."""
-    return any(t.pos in ("v", "vd", "ul", "uz") for t in tokens_in(doc, start, end))
+    return any(t.pos in ("ul", "uz") or (t.pos in ("v", "vd") and (len(t.word) == 1 or word_frequency(t.word) >= 100))
+               for t in tokens_in(doc, start, end))
 
 
 def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
@@ -140,7 +141,8 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                     continue  # classified already, unless only a suffix rule did and the list cue says otherwise
                 if (start, end) not in by_span and any(cs <= start and end <= ce for cs, ce in covered):
                     continue
-                if cls in ("Project", "Enterprise") and len(name) < 6 and not is_specific(doc, start, end, end):
+                if not cued and cls in ("Project", "Enterprise") and len(name) < 6 and not is_specific(
+                        doc, start, end, end):
                     continue
                 if not cued and _has_verb(doc, start, end):
                     continue  # a clause, not a name: 集聚了比亚迪, 南阳做优中心城区

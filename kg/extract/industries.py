@@ -24,7 +24,8 @@ GENERIC = frozenset(
     主导产业 优势产业 传统产业 新兴产业 特色产业 重点产业 支柱产业 相关产业 产业集群 产业链集群 先进制造业集群
     """.split()
 )
-SPEC = CueSpec(cls="Industry", extractor="industries", suffixes=("产业", "行业", "制造业", "服务业", "经济", "集群"),
+# 经济 alone is too broad a cue (世界经济, 市场经济): named economies come from the lexicon.
+SPEC = CueSpec(cls="Industry", extractor="industries", suffixes=("产业", "行业", "制造业", "服务业", "集群"),
                min_len=4, max_len=20, confidence=0.6, blocked=GENERIC)
 SCOPE = ("国家级", "省级", "市级", "世界级")
 
@@ -38,6 +39,15 @@ def _without_scope(m: Mention) -> Mention:
     return m
 
 
+GENERIC_SCOPES = ("所有", "主要", "重点", "不同", "各", "相关", "传统", "垄断", "重污染", "高耗能", "新兴", "优势",
+                  "特色", "支柱", "主导", "一二三", "其他", "全部", "部分")
+
+
+def _generic_scope(name: str) -> bool:
+    """所有行业, 重点行业, 新兴产业集群: a scope word plus a cue names no sector."""
+    return any(name.startswith(scope) and len(name) - len(scope) <= 4 for scope in GENERIC_SCOPES)
+
+
 def _verb_led(doc: Document, m: Mention) -> bool:
     """促进经济, 发展产业: a verb and a generic cue, not a sector."""
     first = next(iter(tokens_in(doc, m.span.start, m.span.end)), None)
@@ -48,6 +58,6 @@ def _verb_led(doc: Document, m: Mention) -> bool:
 def find_industries(doc: Document) -> list[Mention]:
     """Sector names from the lexicon and names ending in a sector cue."""
     out = [_without_scope(m) for m in suffix_mentions(doc, SPEC)]
-    out = [m for m in out if m.text not in GENERIC and not _verb_led(doc, m)]
+    out = [m for m in out if m.text not in GENERIC and not _verb_led(doc, m) and not _generic_scope(m.text)]
     out.extend(lexicon_mentions(doc, SECTORS, "Industry", "industries.lexicon", confidence=0.85))
     return out
