@@ -1,0 +1,1 @@
+"""Browser tests of the interactive page (headless Debian chromium driven by Playwright)."""
