@@ -16,6 +16,7 @@ from pyoxigraph import (
     serialize,
 )
 
+from kg.errors import UsageError
 from kg.namespace import PREFIXES
 
 
@@ -54,30 +55,47 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
+FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle")
+_SOLUTION_FORMATS = {"json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
+                     "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}
+_GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "table": RdfFormat.TURTLE, "csv": RdfFormat.N_TRIPLES,
+                  "tsv": RdfFormat.N_TRIPLES, "json": RdfFormat.JSON_LD, "xml": RdfFormat.RDF_XML}
+
+
 def print_results(results, fmt: str, out: TextIO) -> None:
-    """Print SELECT, ASK, CONSTRUCT or DESCRIBE results in the chosen format."""
+    """Print SELECT, ASK, CONSTRUCT or DESCRIBE results in the chosen format.
+
+    ``results`` is what GraphStore.query or RemoteEndpoint.query returns: solutions, a boolean, or triples
+    (a QueryTriples iterator or a list of Triple).
+    """
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if isinstance(results, QueryBoolean):
-        if fmt == "json":
-            out.write(results.serialize(format=QueryResultsFormat.JSON).decode("utf-8") + "\n")
+        if fmt in ("json", "xml"):
+            out.write(results.serialize(format=_SOLUTION_FORMATS[fmt]).decode("utf-8") + "\n")
         else:
             out.write(("true" if bool(results) else "false") + "\n")
         return
-    if isinstance(results, QueryTriples):
-        triples = list(results)
-        rdf_format = RdfFormat.N_TRIPLES if fmt in ("csv", "tsv") else RdfFormat.TURTLE
-        if fmt == "json":
-            rdf_format = RdfFormat.JSON_LD
-        out.write(serialize(triples, format=rdf_format, prefixes=PREFIXES if rdf_format is RdfFormat.TURTLE
-                            else None).decode("utf-8"))
+    if isinstance(results, QueryTriples | list):
+        rdf_format = _GRAPH_FORMATS[fmt]
+        prefixes = PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None
+        out.write(serialize(list(results), format=rdf_format, prefixes=prefixes).decode("utf-8"))
         return
     assert isinstance(results, QuerySolutions)
-    if fmt in ("json", "csv", "tsv"):
-        kind = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}[fmt]
-        out.write(results.serialize(format=kind).decode("utf-8"))
-        if fmt == "json":
+    if fmt == "turtle":
+        raise UsageError("--format turtle is for CONSTRUCT and DESCRIBE; use table, csv, tsv, json or xml for "
+                         "SELECT")
+    if fmt in _SOLUTION_FORMATS:
+        out.write(results.serialize(format=_SOLUTION_FORMATS[fmt]).decode("utf-8"))
+        if fmt in ("json", "xml"):
             out.write("\n")
         return
     header = [v.value for v in results.variables]
-    rows = [[term_text(sol[v]) for v in results.variables] for sol in results]
+    rows = [[cell_text(sol[v]) for v in results.variables] for sol in results]
     out.write(table(header, rows) + "\n")
     out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+
+
+def cell_text(term) -> str:
+    """A term as one table cell: like term_text, with line breaks and tabs shown as spaces."""
+    return " ".join(term_text(term).split()) if term is not None else ""

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    Quad,
+    QueryResultsFormat,
+    RdfFormat,
+    Store,
+    parse,
+    parse_query_results,
+)
 
 from kg.errors import InputError
 from kg.namespace import ONTOLOGY_GRAPH, PREFIXES
@@ -30,6 +42,21 @@ class GraphStore:
         self.store = Store(str(self.path)) if self.path else Store()
 
     @classmethod
+    def open_read_only(cls, path: str | Path) -> GraphStore:
+        """An on-disk store opened for reading only (several readers, e.g. kg serve, may share it)."""
+        path = Path(path)
+        if not path.is_dir():
+            raise InputError(f"{path}: no such store; build one with `kg build --store {path}`")
+        store = cls.__new__(cls)
+        store.path = path
+        try:
+            store.store = Store.read_only(str(path))
+        except OSError as err:
+            raise InputError(f"{path}: not a readable store ({str(err).splitlines()[0]}); "
+                             f"rebuild it with `kg build --store {path}`") from None
+        return store
+
+    @classmethod
     def from_file(cls, path: str | Path) -> GraphStore:
         """An in-memory store holding one RDF file (Turtle, TriG, N-Quads, N-Triples, JSON-LD, RDF/XML)."""
         path = Path(path)
@@ -46,6 +73,8 @@ class GraphStore:
                 store.store.bulk_load(path=str(path), format=fmt, to_graph=DefaultGraph())
         except (SyntaxError, ValueError) as err:
             raise InputError(f"{path}: not valid RDF ({str(err).splitlines()[0]})") from None
+        if fmt in (RdfFormat.TRIG, RdfFormat.N_QUADS):
+            store.materialize_union()
         return store
 
     def add_ontology(self) -> None:
@@ -62,14 +91,92 @@ class GraphStore:
         self.store.extend(list(quads))
 
     def query(self, sparql: str, **kwargs):
-        """Run SPARQL over the union of all graphs with the standard prefixes predeclared."""
-        return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **kwargs)
+        """Run SPARQL with the standard prefixes predeclared; the default graph is the union of all graphs.
+
+        When the store holds a materialised union (see materialize_union) or triples loaded into the default
+        graph (a Turtle file), queries read that graph: a triple found in several documents counts once.
+        Otherwise Oxigraph's union of the named graphs is used, which repeats such a triple once per graph.
+        """
+        if "use_default_graph_as_union" not in kwargs and "default_graph" not in kwargs:
+            kwargs["use_default_graph_as_union"] = not self.has_default_graph()
+        return self.store.query(sparql, prefixes=PREFIXES, **kwargs)
+
+    def has_default_graph(self) -> bool:
+        """Whether the default graph holds triples (a materialised union, or a triple-format file)."""
+        return next(iter(self.store.quads_for_pattern(None, None, None, DefaultGraph())), None) is not None
+
+    def materialize_union(self) -> None:
+        """Make the default graph the RDF merge (a set) of every named graph, replacing what it held.
+
+        Oxigraph 0.5's union default graph is a bag: a triple stated by N documents matches N times, so counts
+        over entities shared by documents inflate and joins multiply. Call this after the named graphs
+        change (kg build does); queries then read the default graph and see each triple once.
+        """
+        self.store.clear_graph(DefaultGraph())
+        for graph in list(self.store.named_graphs()):
+            data = self.store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph)
+            if data:
+                self.store.bulk_load(data, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
 
     def quads(self) -> list[Quad]:
-        """Every quad, sorted for byte-stable output."""
-        return sorted(self.store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        """Every quad, sorted for byte-stable output (a materialised union in the default graph is left out)."""
+        quads = self.store
+        if self.has_default_graph() and next(iter(self.store.named_graphs()), None) is not None:
+            quads = (q for q in self.store if not isinstance(q.graph_name, DefaultGraph))
+        return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
     def flush(self) -> None:
         """Persist an on-disk store."""
         if self.path:
             self.store.flush()
+
+
+ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+          "application/n-triples;q=0.8, text/turtle;q=0.7")
+
+RESULT_MEDIA_TYPES = {
+    "application/sparql-results+json": QueryResultsFormat.JSON,
+    "application/json": QueryResultsFormat.JSON,
+    "application/sparql-results+xml": QueryResultsFormat.XML,
+    "text/tab-separated-values": QueryResultsFormat.TSV,
+}
+
+
+class RemoteEndpoint:
+    """Any SPARQL 1.1 Protocol endpoint, queried like a GraphStore (the standard prefixes predeclared)."""
+
+    def __init__(self, url: str, *, timeout: float = 60.0) -> None:
+        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            raise InputError(f"{url}: not an http(s) URL; pass the endpoint's query URL, e.g. "
+                             "http://127.0.0.1:7878/query")
+        self.url = url
+        self.timeout = timeout
+
+    def query(self, sparql: str):
+        """POST the query; return parsed solutions, a boolean or a list of triples like GraphStore.query."""
+        from kg.querylib import restore_error_position, with_prefixes
+
+        full = with_prefixes(sparql)
+        body = urllib.parse.urlencode({"query": full}).encode("utf-8")
+        request = urllib.request.Request(self.url, data=body, method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                media = response.headers.get_content_type()
+                data = response.read()
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", "replace").strip().splitlines()
+            message = detail[0] if detail else err.reason
+            if err.code == 400:
+                raise SyntaxError(restore_error_position(message, len(full) - len(sparql))) from None
+            raise InputError(f"{self.url}: the endpoint answered HTTP {err.code}: {message}") from None
+        except (urllib.error.URLError, TimeoutError, ConnectionError) as err:
+            reason = getattr(err, "reason", err)
+            raise InputError(f"{self.url}: cannot reach the endpoint ({reason})") from None
+        results_format = RESULT_MEDIA_TYPES.get(media)
+        if results_format is not None:
+            return parse_query_results(data, format=results_format)
+        rdf_format = RdfFormat.from_media_type(media)
+        if rdf_format is not None:
+            return [q.triple for q in parse(data, format=rdf_format)]
+        raise InputError(f"{self.url}: the endpoint answered with {media}, which is not a SPARQL result format")

@@ -1,0 +1,294 @@
+"""Load time and query latency of the saved queries: pyoxigraph (on-disk store) against rdflib's SPARQL engine.
+
+Runs on the sample and on a synthetic corpus of at least --triples triples (default 1,000,000) made by
+replicating the sample's quads under other document IRIs: each copy gets its own document, sections,
+sentences, mentions, statements and indicators; administrative areas stay shared, about half of the other
+entities are made document-specific (as other cities' projects and firms would be), issuers and years vary
+(ten yearly reports per synthetic city). When the sample has no typed relations or indicators yet, each copy
+also gets a few synthetic ones (kg:locatedIn, kg:implements with kg:Statement, kg:Indicator) so that the
+queries over them have work to do.
+
+    .venv/bin/python benchmarks/bench_sparql.py                      # sample + 1M triples
+    .venv/bin/python benchmarks/bench_sparql.py --triples 200000 --graph output/graph.trig --out bench.md
+
+Latency is the median of --runs runs (rdflib: --rdflib-runs, and one run when a run takes over 5 s), each
+run consuming every result. rdflib runs each query in a forked child so that a query over --rdflib-timeout
+seconds is stopped and reported as "> N s".
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import multiprocessing
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, RdfFormat, Store, serialize
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kg.namespace import DEFAULT_BASE, KG_NS, PREFIXES, RDF_NS, RDFS_NS, SKOS_NS, XSD_NS  # noqa: E402
+from kg.querylib import saved_queries, with_prefixes  # noqa: E402
+from kg.store import GraphStore  # noqa: E402
+
+TYPE = NamedNode(RDF_NS + "type")
+LABEL = NamedNode(RDFS_NS + "label")
+ALT = NamedNode(SKOS_NS + "altLabel")
+KG_YEAR = NamedNode(KG_NS + "year")
+GYEAR = NamedNode(XSD_NS + "gYear")
+ISSUER = NamedNode(KG_NS + "issuer")
+
+
+def kg(name: str) -> NamedNode:
+    """A kg: term."""
+    return NamedNode(KG_NS + name)
+
+
+def sample_quads(graph: str | None) -> list[Quad]:
+    """The sample's quads: from a built graph.trig, else built now into a temporary folder."""
+    if graph is None:
+        from kg.build import build
+
+        out = Path(tempfile.mkdtemp(prefix="bench-sample-"))
+        build([], out)
+        graph = str(out / "graph.trig")
+    store = Store()
+    store.bulk_load(path=graph, format=RdfFormat.TRIG)
+    return list(store)
+
+
+def synthetic_facts(doc: NamedNode, quads: list[Quad], rng: random.Random) -> list[Quad]:
+    """Typed relations with statements, and indicators, for one document (used when the sample has none)."""
+    by_class: dict[str, list[NamedNode]] = {}
+    for q in quads:
+        if q.predicate == TYPE and q.object.value.startswith(KG_NS):
+            by_class.setdefault(q.object.value[len(KG_NS):], []).append(q.subject)
+    sentences = sorted(by_class.get("Sentence", []), key=lambda n: n.value)
+    places = sorted(by_class.get("Zone", []) + by_class.get("AdministrativeArea", []), key=lambda n: n.value)
+    out: list[Quad] = []
+
+    def relation(s: NamedNode, p: str, o: NamedNode, k: int) -> None:
+        out.append(Quad(s, kg(p), o, doc))
+        st = NamedNode(f"{doc.value}/statement/synthetic-{p}-{k}")
+        for pred, obj in ((TYPE, kg("Statement")), (NamedNode(RDF_NS + "subject"), s),
+                          (NamedNode(RDF_NS + "predicate"), kg(p)), (NamedNode(RDF_NS + "object"), o),
+                          (kg("evidence"), rng.choice(sentences)), (kg("extractor"), Literal("synthetic"))):
+            out.append(Quad(st, pred, obj, doc))
+
+    for k, ent in enumerate(sorted(by_class.get("Enterprise", []), key=lambda n: n.value)):
+        relation(ent, "locatedIn", rng.choice(places), k)
+    policies = sorted(by_class.get("Policy", []), key=lambda n: n.value)
+    for k, project in enumerate(sorted(by_class.get("Project", []), key=lambda n: n.value)):
+        relation(project, "implements", rng.choice(policies[:15]), k)
+    metrics = ["地区生产总值增长", "一般公共预算收入增长", "城镇新增就业", "居民人均可支配收入增长",
+               "固定资产投资增长", "社会消费品零售总额增长", "规模以上工业增加值增长", "研发投入强度",
+               "港口集装箱吞吐量", "单位GDP能耗降低"]
+    issuer = next((q.object for q in quads if q.subject == doc and q.predicate == ISSUER), None)
+    for k, metric in enumerate(metrics):
+        for kind, year in (("Actual", 2024), ("Target", 2025)):
+            ind = NamedNode(f"{doc.value}/indicator/synthetic-{k}-{kind}")
+            triples = [(TYPE, kg("Indicator")), (kg("metric"), Literal(metric, language="zh")),
+                       (kg("value"), Literal(f"{rng.uniform(1, 9):.1f}", datatype=NamedNode(XSD_NS + "decimal"))),
+                       (kg("unit"), Literal("%", language="zh")), (KG_YEAR, Literal(str(year), datatype=GYEAR)),
+                       (kg("valueKind"), kg(kind)), (kg("evidence"), rng.choice(sentences))]
+            if issuer is not None:
+                triples.append((kg("about"), issuer))
+            out += [Quad(ind, p, o, doc) for p, o in triples]
+    return out
+
+
+def with_facts(quads: list[Quad]) -> tuple[list[Quad], bool]:
+    """The sample's quads plus synthetic relations and indicators when it has none of its own."""
+    has_relations = any(q.predicate in (kg("locatedIn"), kg("implements")) for q in quads)
+    has_indicators = any(q.predicate == TYPE and q.object == kg("Indicator") for q in quads)
+    if has_relations and has_indicators:
+        return quads, False
+    docs = sorted({q.subject for q in quads if q.predicate == TYPE and q.object == kg("Document")},
+                  key=lambda n: n.value)
+    extra: list[Quad] = []
+    for doc in docs:
+        extra += synthetic_facts(doc, [q for q in quads if q.graph_name == doc], random.Random(doc.value))
+    return quads + extra, True
+
+
+def replicate(quads: list[Quad], target: int) -> list[Quad]:
+    """Copies of the sample's document graphs under new document IRIs until there are >= target quads."""
+    docs = {q.graph_name.value for q in quads if q.predicate == TYPE and q.object == kg("Document")}
+    doc_quads = [q for q in quads if q.graph_name.value in docs]
+    other = [q for q in quads if q.graph_name.value not in docs]
+    entity_types = {q.subject.value: q.object.value for q in doc_quads
+                    if q.predicate == TYPE and q.object.value.startswith(KG_NS)
+                    and q.subject.value.startswith(DEFAULT_BASE) and not q.subject.value.startswith(tuple(docs))}
+    local = {iri for iri, cls in entity_types.items()
+             if cls != KG_NS + "AdministrativeArea" and int(hashlib.sha1(iri.encode()).hexdigest(), 16) % 2}
+    out = list(other)
+    copy = 0
+    while len(out) < target:
+        year = 2025 - copy % 10
+        city = NamedNode(f"{DEFAULT_BASE}AdministrativeArea/合成市{copy // 10}")
+        suffix = f"·{copy}"
+
+        def term(t, suffix=suffix, copy=copy):
+            if isinstance(t, NamedNode):
+                for doc in docs:
+                    if t.value.startswith(doc):
+                        return NamedNode(f"{DEFAULT_BASE}doc/synthetic/{copy}" + t.value[len(doc):])
+                if t.value in local:
+                    return NamedNode(t.value + suffix)
+            return t
+
+        for q in doc_quads:
+            s, p, o = term(q.subject), q.predicate, term(q.object)
+            if p in (LABEL, ALT) and q.subject.value in local:
+                o = Literal(q.object.value + suffix, language="zh")
+            elif p == KG_YEAR and isinstance(o, Literal):
+                o = Literal(str(int(o.value) - (2025 - year)), datatype=GYEAR)
+            elif p == ISSUER:
+                o = city
+            out.append(Quad(s, p, o, term(q.graph_name)))
+        out += [Quad(city, TYPE, kg("AdministrativeArea"), term(doc_quads[0].graph_name)),
+                Quad(city, LABEL, Literal(f"合成市{copy // 10}", language="zh"), term(doc_quads[0].graph_name))]
+        copy += 1
+    return out
+
+
+def consume(results) -> int:
+    """Read every result; the number of rows or triples (1 for ASK)."""
+    if isinstance(results, QueryBoolean):
+        return 1
+    return sum(1 for _ in results)
+
+
+def time_runs(fn, runs: int, slow_s: float = 5.0) -> tuple[float, int]:
+    """Median seconds over runs (a single run when the first is slow) and the result size."""
+    times, size = [], 0
+    for i in range(runs):
+        started = time.perf_counter()
+        size = fn()
+        times.append(time.perf_counter() - started)
+        if i == 0 and times[0] > slow_s:
+            break
+    return statistics.median(times), size
+
+
+def _rdflib_child(conn, dataset, text: str, runs: int) -> None:
+    def once() -> int:
+        result = dataset.query(text)
+        if result.type == "ASK":
+            return 1
+        return sum(1 for _ in result)
+
+    conn.send(time_runs(once, runs))
+    conn.close()
+
+
+def rdflib_time(dataset, text: str, runs: int, timeout: float) -> tuple[float | None, int]:
+    """Median seconds of rdflib on one query in a forked child; None when over the timeout."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_rdflib_child, args=(child, dataset, text, runs))
+    proc.start()
+    child.close()
+    if parent.poll(timeout):
+        result = parent.recv()
+        proc.join()
+        return result
+    proc.kill()
+    proc.join()
+    return None, 0
+
+
+def load_rdflib(nquads: bytes):
+    """An rdflib Dataset whose default graph is the union of its graphs, loaded from N-Quads."""
+    from rdflib import Dataset
+
+    dataset = Dataset(default_union=True)
+    dataset.parse(data=nquads, format="nquads")
+    return dataset
+
+
+def bench(label: str, quads: list[Quad], args: argparse.Namespace) -> list[str]:
+    """Load both engines and time every saved query; markdown lines with the results."""
+    nquads = serialize(quads, format=RdfFormat.N_QUADS)
+    with tempfile.TemporaryDirectory(prefix="bench-store-") as tmp:
+        started = time.perf_counter()
+        graph_store = GraphStore(tmp)
+        store = graph_store.store
+        store.bulk_load(nquads, format=RdfFormat.N_QUADS)
+        ox_bulk = time.perf_counter() - started
+        graph_store.materialize_union()
+        store.flush()
+        ox_load = time.perf_counter() - started
+        started = time.perf_counter()
+        dataset = load_rdflib(nquads)
+        rdf_load = time.perf_counter() - started
+        lines = [f"### {label}: {len(quads):,} quads", "",
+                 f"Load: pyoxigraph (on-disk store) {ox_load:.2f} s ({ox_bulk:.2f} s bulk load + "
+                 f"{ox_load - ox_bulk:.2f} s materialising the union default graph); rdflib (Dataset, N-Quads) "
+                 f"{rdf_load:.2f} s ({rdf_load / ox_load:.0f}× slower).", "",
+                 "| query | rows | pyoxigraph ms | rdflib ms | rdflib / pyoxigraph |", "|---|---:|---:|---:|---:|"]
+        ratios, ox_times = [], []
+        for q in saved_queries():
+            text = with_prefixes(q.text)
+
+            def ox_once(text=text, store=store) -> int:
+                return consume(store.query(text))
+
+            ox_s, ox_rows = time_runs(ox_once, args.runs)
+            ox_times.append(ox_s)
+            rd_s, rd_rows = rdflib_time(dataset, text, args.rdflib_runs, args.rdflib_timeout)
+            if rd_s is None:
+                ratio = f"> {args.rdflib_timeout / ox_s:,.0f}×"
+                ratios.append(args.rdflib_timeout / ox_s)
+                rd_cell = f"> {args.rdflib_timeout * 1000:,.0f}"
+            else:
+                ratios.append(rd_s / ox_s)
+                ratio = f"{rd_s / ox_s:,.0f}×"
+                rd_cell = f"{rd_s * 1000:,.1f}"
+            mark = "" if rd_s is None or rd_rows == ox_rows else f" (rdflib: {rd_rows})"
+            lines.append(f"| {q.name} | {ox_rows}{mark} | {ox_s * 1000:,.1f} | {rd_cell} | {ratio} |")
+            print(lines[-1], flush=True)
+        lines += ["", f"pyoxigraph: median {statistics.median(ox_times) * 1000:.1f} ms, slowest "
+                      f"{max(ox_times) * 1000:.1f} ms; speed-up over rdflib: median "
+                      f"{statistics.median(ratios):,.0f}×, smallest {min(ratios):,.0f}×.", ""]
+        del dataset, store, graph_store
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print (and optionally write) a markdown report."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--graph", help="a built graph.trig of the sample (default: build the sample now)")
+    parser.add_argument("--triples", type=int, default=1_000_000, help="size of the synthetic corpus")
+    parser.add_argument("--runs", type=int, default=9, help="runs per query for pyoxigraph (median)")
+    parser.add_argument("--rdflib-runs", type=int, default=3, help="runs per query for rdflib (median)")
+    parser.add_argument("--rdflib-timeout", type=float, default=120.0, help="seconds before an rdflib query is "
+                        "stopped")
+    parser.add_argument("--skip-sample", action="store_true", help="only the synthetic corpus")
+    parser.add_argument("--out", help="also write the report to this markdown file")
+    args = parser.parse_args(argv)
+
+    quads, synthetic = with_facts(sample_quads(args.graph))
+    report = ["# SPARQL benchmark: pyoxigraph vs rdflib", "",
+              f"Machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}. Saved queries with their default "
+              f"parameters; {len(saved_queries())} queries. Prefixes: {', '.join(PREFIXES)}.",
+              "Synthetic typed relations and indicators were added to the sample." if synthetic else "", ""]
+    if not args.skip_sample:
+        report += bench("sample", quads, args)
+    corpus = replicate(quads, args.triples)
+    report += bench("synthetic corpus", corpus, args)
+    text = "\n".join(report)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
