@@ -1,26 +1,42 @@
-"""The main job: read reports, extract, build RDF, and write the graph, page and tables into a folder."""
+"""The main job: read reports, extract them (in parallel, skipping unchanged ones) into a store with one
+named graph per document, then write the graph, page and tables of the whole store into a folder.
+
+Outputs are dumped from the store, never from everything held in memory: graph.trig and graph.ttl
+stream out graph by graph, the tables come from SPARQL, and graph.html shows the whole graph when it
+is small and the ``top`` most connected entities when it is not.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import time
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
 
-from kg.atomic import write_atomic
+from kg.atomic import write_atomic, write_atomic_with
+from kg.corpus import CorpusReport, LocalSink, RemoteSink, build_corpus, plan
+from kg.curation import read_curation
 from kg.document import Document, parse_document
 from kg.errors import InputError
-from kg.export import serialize_rdf
-from kg.graph import doc_iri_of, entity_iri, extraction_quads
-from kg.pipeline import Extraction, Pipeline
+from kg.executors import make_executor
+from kg.lock import store_lock
+from kg.model import RELATION_TYPES
+from kg.namespace import KG_NS, ONTOLOGY_GRAPH, PREFIXES
+from kg.pipeline import Pipeline, PipelineSpec
 from kg.readers import TEXT_SUFFIXES, read_file
+from kg.review import review_csv
+from kg.sidecar import Metadata
 from kg.store import GraphStore
 
 SAMPLE_NAME = "tianjin-2025-government-work-report.txt"
+PAGE_TOP = 300  # entities on the page of a large graph
+PAGE_WHOLE_LIMIT = 300_000  # a store up to this many quads is drawn whole
+PAGE_SENTENCES = 20  # sentences kept per entity on the page of a large graph
 
 
 def sample_path() -> Path:
@@ -53,106 +69,337 @@ def load_document(path: Path) -> Document:
 
 @dataclass
 class BuildResult:
-    """What a build produced: one extraction per document, all quads, timings and written files."""
+    """What a build did (documents built, skipped, failed) and what the store now holds."""
 
-    extractions: list[Extraction] = field(default_factory=list)
-    quads: list[Quad] = field(default_factory=list)
+    report: CorpusReport = field(default_factory=CorpusReport)
+    counts: dict[str, int] = field(default_factory=dict)
+    entities: dict[str, int] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    target: str = ""
     seconds: float = 0.0
 
+    @property
+    def failed(self) -> bool:
+        """True when at least one document could not be built."""
+        return bool(self.report.failed)
+
     def summary(self) -> str:
-        """A short human summary: entities per class, relations, indicators, sentences, time."""
-        per_class = Counter(e.cls for x in self.extractions for e in x.entities)
-        lines = [f"documents: {len(self.extractions)}",
-                 "entities: " + ", ".join(f"{c} {n}" for c, n in sorted(per_class.items())) +
-                 f" (total {sum(per_class.values())})",
-                 f"relations: {sum(len(x.relations) for x in self.extractions)} typed",
-                 f"indicators: {sum(len(x.indicators) for x in self.extractions)}",
-                 f"sentences: {sum(len(x.doc.sentences) for x in self.extractions)}",
-                 f"triples: {len(self.quads)}",
-                 f"time: {self.seconds:.2f} s"]
+        """A short human summary: documents, entities per class, relations, indicators, sentences, time."""
+        r = self.report
+        lines = [f"documents: {self.counts.get('documents', 0)} in the store ({len(r.built)} built, "
+                 f"{len(r.skipped)} unchanged, {len(r.failed)} failed)",
+                 "entities: " + ", ".join(f"{c} {n}" for c, n in sorted(self.entities.items())) +
+                 f" (total {sum(self.entities.values())})",
+                 f"relations: {self.counts.get('relations', 0)} typed",
+                 f"indicators: {self.counts.get('indicators', 0)}",
+                 f"sentences: {self.counts.get('sentences', 0)}",
+                 f"triples: {self.counts.get('triples', 0)}"]
+        if r.merged:
+            lines.append(f"joined across documents: {r.merged} short forms merged, {r.rewritten} graphs updated")
+        lines.append(f"time: {self.seconds:.2f} s")
         return "\n".join(lines)
 
 
-def entities_csv(extractions: list[Extraction]) -> str:
-    """One row per entity: IRI, class, label, aliases, mention count, confidence, extractors, relations."""
+COUNT_QUERIES = {
+    "documents": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a kg:Document } }",
+    "relations": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a kg:Statement } }",
+    "indicators": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a kg:Indicator } }",
+    "sentences": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a kg:Sentence } }",
+    "triples": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+}
+ENTITY_COUNT_QUERY = ("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e kg:mentionCount ?m ; a ?c } } "
+                      "GROUP BY ?c")
+
+
+def store_counts(sink) -> tuple[dict[str, int], dict[str, int]]:
+    """Counts over the whole store (documents, relations, indicators, sentences, triples) and entities per class."""
+    counts = {name: int(sink.select(q)[0].get("n", 0)) for name, q in COUNT_QUERIES.items()}
+    entities = {row["c"][len(KG_NS):]: int(row["n"]) for row in sink.select(ENTITY_COUNT_QUERY)
+                if row["c"].startswith(KG_NS)}
+    return counts, entities
+
+
+def _graphs(store: GraphStore) -> list[NamedNode]:
+    """Named graphs of the store: the ontology first, then documents by IRI."""
+    names = sorted((g for g in store.store.named_graphs() if isinstance(g, NamedNode)), key=lambda g: g.value)
+    return sorted(names, key=lambda g: g.value != ONTOLOGY_GRAPH)
+
+
+def _without_prefixes(chunk: bytes) -> bytes:
+    """A Turtle chunk without its leading @prefix lines (they were written once at the top)."""
+    lines = chunk.split(b"\n")
+    k = 0
+    while k < len(lines) and lines[k].startswith(b"@prefix"):
+        k += 1
+    return b"\n".join(lines[k:])
+
+
+def write_turtle(store: GraphStore, path: Path) -> None:
+    """The union of all graphs as Turtle, streamed one graph at a time (a triple in two graphs appears twice)."""
+    def writer(tmp: str) -> None:
+        with open(tmp, "wb") as fh:
+            for k, graph in enumerate(_graphs(store)):
+                chunk = store.store.dump(format=RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
+                fh.write(chunk if k == 0 else _without_prefixes(chunk))
+
+    write_atomic_with(path, writer)
+
+
+def write_trig(store: GraphStore, path: Path) -> None:
+    """Every named graph as TriG, streamed by the store."""
+    def writer(tmp: str) -> None:
+        with open(tmp, "wb") as fh:
+            for k, graph in enumerate(_graphs(store)):
+                chunk = _trig_chunk(store, graph)
+                fh.write(chunk if k == 0 else _without_prefixes(chunk))
+
+    write_atomic_with(path, writer)
+
+
+def _trig_chunk(store: GraphStore, graph: NamedNode) -> bytes:
+    """One named graph as a TriG block."""
+    from pyoxigraph import serialize
+
+    quads = store.store.quads_for_pattern(None, None, None, graph)
+    return serialize(quads, format=RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+def _select(store: GraphStore, sparql: str) -> list[dict[str, str]]:
+    """Rows of a SELECT over a local store, as variable → value."""
+    return LocalSink(store).select(sparql)
+
+
+ENTITY_ROWS = """SELECT ?e ?c (MIN(?l) AS ?label) (SUM(?n) AS ?mentions) (MAX(?conf) AS ?confidence)
+       (COUNT(DISTINCT ?g) AS ?docs)
+WHERE { GRAPH ?g { ?e kg:mentionCount ?n ; a ?c ; rdfs:label ?l ; kg:confidence ?conf } } GROUP BY ?e ?c"""
+ENTITY_VALUES = {
+    "aliases": "SELECT DISTINCT ?e ?v WHERE { GRAPH ?g { ?e kg:mentionCount ?n ; skos:altLabel ?v } }",
+    "extractors": "SELECT DISTINCT ?e ?v WHERE { GRAPH ?g { ?e kg:mentionCount ?n ; kg:extractor ?v } }",
+    "codes": "SELECT DISTINCT ?e ?v WHERE { GRAPH ?g { ?e kg:mentionCount ?n ; kg:divisionCode ?v } }",
+    "relations": """SELECT DISTINCT ?e ?v WHERE { GRAPH ?g { ?st a kg:Statement ; rdf:subject ?e ; rdf:predicate ?p ;
+        rdf:object ?o } GRAPH ?h { ?o rdfs:label ?ol } BIND(CONCAT(STRAFTER(STR(?p), "#"), " ", ?ol) AS ?v) }""",
+}
+
+
+ENTITY_COLUMNS = ["iri", "class", "label", "aliases", "mentions", "confidence", "extractors", "division_code",
+                  "relations", "documents"]
+
+
+def entity_rows(store: GraphStore) -> list[dict[str, str]]:
+    """One record per entity of the store: IRI, class, label, aliases, mentions (all documents), confidence,
+    extractors, division code, typed relations and the number of documents that mention it."""
+    extra: dict[str, dict[str, set[str]]] = {name: defaultdict(set) for name in ENTITY_VALUES}
+    for name, sparql in ENTITY_VALUES.items():
+        for row in _select(store, sparql):
+            extra[name][row["e"]].add(row["v"])
+    out = []
+    rows = sorted((r for r in _select(store, ENTITY_ROWS) if r["c"].startswith(KG_NS)), key=lambda r: r["e"])
+    for r in rows:
+        iri = r["e"]
+        codes = sorted(extra["codes"][iri])
+        out.append(dict(zip(ENTITY_COLUMNS, [
+            iri, r["c"][len(KG_NS):], r["label"], "|".join(sorted(extra["aliases"][iri] - {r["label"]})),
+            r["mentions"], _plain(r["confidence"]), "|".join(sorted(extra["extractors"][iri])),
+            codes[0] if len(codes) == 1 else "", "|".join(sorted(extra["relations"][iri])), r["docs"]], strict=True)))
+    return out
+
+
+def entities_csv(rows: list[dict[str, str]]) -> str:
+    """entities.csv: a header row, then one row per entity record."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["iri", "class", "label", "aliases", "mentions", "confidence", "extractors", "division_code",
-                     "relations"])
-    rows: dict[str, list] = {}
-    for x in extractions:
-        rel_text: dict[tuple[str, str], list[str]] = {}
-        for rel in x.relations:
-            rel_text.setdefault(rel.subject, []).append(f"{rel.predicate} {rel.object[1]}")
-        for ent in x.entities:
-            iri = entity_iri(ent.cls, ent.label).value
-            rels = sorted(set(rel_text.get((ent.cls, ent.label), [])))
-            if iri in rows:
-                rows[iri][4] += len(ent.mentions)
+    writer.writerow(ENTITY_COLUMNS)
+    writer.writerows([r[c] for c in ENTITY_COLUMNS] for r in rows)
+    return buf.getvalue()
+
+
+INDICATOR_ROWS = """SELECT ?ind ?metric ?value ?unit ?qualifier ?year ?kind ?direction ?about ?evidence ?start
+WHERE { GRAPH <%s> { ?ind a kg:Indicator ; kg:metric ?metric ; kg:value ?value ; kg:unit ?unit ; kg:valueKind ?k ;
+          kg:evidence ?s ; kg:start ?start . ?s kg:text ?evidence .
+  OPTIONAL { ?ind kg:qualifier ?qualifier } OPTIONAL { ?ind kg:year ?year } OPTIONAL { ?ind kg:direction ?direction }
+  OPTIONAL { ?ind kg:about ?a . ?a rdfs:label ?about } }
+  BIND(STRAFTER(STR(?k), "#") AS ?kind) }
+ORDER BY ?start ?ind"""
+
+
+def _plain(lexical: str) -> str:
+    """A decimal's lexical form without a needless exponent or trailing zeros: 120.0 → 120, 5.10 → 5.1."""
+    try:
+        return format(Decimal(lexical).normalize(), "f")
+    except ArithmeticError:
+        return lexical
+
+
+def write_indicators_csv(store: GraphStore, path: Path) -> None:
+    """One row per indicator, document by document: metric, value, unit, qualifier, year, kind, evidence."""
+    columns = ["metric", "value", "unit", "qualifier", "year", "kind", "direction", "about", "evidence"]
+
+    def writer(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            out = csv.writer(fh, lineterminator="\n")
+            out.writerow(["document", *columns])
+            for graph in _graphs(store):
+                if graph.value == ONTOLOGY_GRAPH:
+                    continue
+                for row in _select(store, INDICATOR_ROWS % graph.value):
+                    row["value"] = _plain(row["value"])
+                    out.writerow([graph.value, *(row.get(c, "") for c in columns)])
+
+    write_atomic_with(path, writer)
+
+
+RELATION_PREDICATES = " ".join(f"kg:{p}" for p in (*RELATION_TYPES, "relatedTo"))
+TOP_QUERY = f"""SELECT ?e (COUNT(DISTINCT ?o) AS ?degree) WHERE {{
+  VALUES ?p {{ {RELATION_PREDICATES} }} {{ ?e ?p ?o }} UNION {{ ?o ?p ?e }} }}
+GROUP BY ?e ORDER BY DESC(?degree) ?e LIMIT %d"""
+
+
+def page_quads(store: GraphStore, *, top: int = PAGE_TOP) -> list[Quad]:
+    """The quads the page draws: all of a small store; for a large one the ``top`` most connected entities,
+    the relations among them, up to PAGE_SENTENCES evidence sentences each, and the documents."""
+    if len(store.store) <= PAGE_WHOLE_LIMIT:
+        return store.quads()
+    chosen = {NamedNode(r["e"]) for r in _select(store, TOP_QUERY % top)}
+    relation_iris = {KG_NS + p for p in (*RELATION_TYPES, "relatedTo")}
+    mentioned = NamedNode(KG_NS + "mentionedIn")
+    out: set[Quad] = set()
+    sentences: set[NamedNode] = set()
+    # indicators about the chosen entities and the statements of their relations, with their evidence
+    about, subject = NamedNode(KG_NS + "about"), NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject")
+    evidence = NamedNode(KG_NS + "evidence")
+    for ent in chosen:
+        for predicate in (about, subject):
+            for link in store.store.quads_for_pattern(None, predicate, ent, None):
+                for q in store.store.quads_for_pattern(link.subject, None, None, link.graph_name):
+                    out.add(q)
+                    if q.predicate == evidence:
+                        sentences.add(q.object)
+    for ent in chosen:
+        kept_sentences = 0
+        for q in store.store.quads_for_pattern(ent, None, None, None):
+            if q.predicate.value in relation_iris and q.object not in chosen:
                 continue
-            rows[iri] = [iri, ent.cls, ent.label, "|".join(sorted(ent.aliases)), len(ent.mentions), ent.confidence,
-                         "|".join(ent.extractors), ent.division_code or "", "|".join(rels)]
-    for iri in sorted(rows):
-        writer.writerow(rows[iri])
-    return buf.getvalue()
+            if q.predicate == mentioned:
+                if kept_sentences >= PAGE_SENTENCES:
+                    continue
+                kept_sentences += 1
+                sentences.add(q.object)
+            out.add(q)
+    for sent in sentences:
+        out.update(store.store.quads_for_pattern(sent, None, None, None))
+    for graph in _graphs(store):
+        if graph.value != ONTOLOGY_GRAPH:
+            out.update(store.store.quads_for_pattern(graph, None, None, graph))
+    named = (q for q in out if not isinstance(q.graph_name, DefaultGraph))  # not the merged union copy
+    return sorted(named, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
 
-def indicators_csv(extractions: list[Extraction]) -> str:
-    """One row per indicator: document, metric, value, unit, qualifier, year, kind, direction, evidence."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["document", "metric", "value", "unit", "qualifier", "year", "kind", "direction", "about",
-                     "evidence"])
-    for x in extractions:
-        doc_iri = doc_iri_of(x)
-        for ind in x.indicators:
-            writer.writerow([doc_iri, ind.metric, format(ind.value, "f"), ind.unit, ind.qualifier or "",
-                             ind.year or "", ind.kind, ind.direction or "", ind.about[1] if ind.about else "",
-                             x.doc.sentences[ind.sentence].text])
-    return buf.getvalue()
+def page_title(store: GraphStore, documents: int) -> str:
+    """The page title: the report's title for one document, else the number of documents."""
+    if documents == 1:
+        rows = _select(store, "SELECT ?t WHERE { GRAPH ?g { ?g a kg:Document ; dcterms:title ?t } }")
+        if rows:
+            return rows[0]["t"]
+    return f"GovKG: {documents} documents"
 
 
-def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline | None = None,
-          page: bool = True, store_dir: str | Path | None = None) -> BuildResult:
-    """Build the graph of the given reports (the bundled sample when none) and write every output.
-
-    All inputs are read and checked before any output is touched, so a bad input changes nothing.
-    """
-    started = time.perf_counter()
-    paths = expand_inputs(inputs) if inputs else [sample_path()]
-    docs = [load_document(p) for p in paths]
-    pipeline = pipeline or Pipeline()
-    result = BuildResult()
-    store = GraphStore()
-    store.add_ontology()
-    for doc in docs:
-        x = pipeline(doc)
-        result.extractions.append(x)
-        store.replace_graph(doc_iri_of(x), extraction_quads(x))
-    result.quads = store.quads()
-    out = Path(out_dir)
-    outputs = {
-        "graph.ttl": serialize_rdf(result.quads, "ttl"),
-        "graph.trig": serialize_rdf(result.quads, "trig"),
-        "entities.csv": entities_csv(result.extractions),
-        "indicators.csv": indicators_csv(result.extractions),
-    }
+def write_outputs(store: GraphStore, out: Path, *, page: bool, documents: int, top: int = PAGE_TOP) -> list[Path]:
+    """graph.ttl, graph.trig, entities.csv, indicators.csv and (unless page is False) graph.html from a store."""
+    files = [out / "graph.ttl", out / "graph.trig", out / "entities.csv", out / "indicators.csv", out / "review.csv"]
+    write_turtle(store, files[0])
+    write_trig(store, files[1])
+    rows = entity_rows(store)
+    write_atomic(files[2], entities_csv(rows))
+    write_indicators_csv(store, files[3])
+    write_atomic(files[4], review_csv(rows))
     if page:
         from kg.viz import render_page
 
-        title = docs[0].title if len(docs) == 1 and docs[0].title else f"GovKG: {len(docs)} documents"
-        outputs["graph.html"] = render_page(result.quads, title=title or "GovKG")
-    for name, data in outputs.items():
-        write_atomic(out / name, data)
-        result.files.append(out / name)
-    if store_dir:
-        persistent = GraphStore(store_dir)
-        persistent.add_ontology()
-        for x in result.extractions:
-            graph_iri = doc_iri_of(x)
-            persistent.replace_graph(graph_iri, [q for q in result.quads if q.graph_name.value == graph_iri])
-        persistent.flush()
-        result.files.append(Path(store_dir))
+        files.append(out / "graph.html")
+        write_atomic(files[-1], render_page(page_quads(store, top=top), title=page_title(store, documents)))
+    return files
+
+
+ANALYTICS_PREDICATES = ("degree", "pagerank", "community")
+
+
+def refresh_analytics(store: GraphStore, *, enabled: bool) -> None:
+    """Drop the centrality and community values of an earlier build and, when enabled, compute them anew
+    over the whole store (they describe the graph as it is now, not as it was)."""
+    for name in ANALYTICS_PREDICATES:
+        store.store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{KG_NS}{name}> ?v }} }}")
+    if enabled:
+        from kg.analytics import analytics_quads
+
+        store.store.extend(analytics_quads(store.quads()))
+
+
+def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline | None = None,
+          page: bool = True, store_dir: str | Path | None = None, store_url: str | None = None,
+          sparql_url: str | None = None, jobs: int | None = 1, executor: str = "local",
+          scheduler: str | None = None, client=None, rebuild: bool = False, quiet: bool = True,
+          overrides: Metadata | None = None, wait: float = 0.0, top: int = PAGE_TOP,
+          curation: str | Path | None = None, analytics: bool = False) -> BuildResult:
+    """Build the given reports (the bundled sample when none) into a store and write every output.
+
+    The store is ``store_dir`` (default: ``<out_dir>/store``) or, with ``store_url``, a SPARQL Graph Store
+    endpoint (then no local files are written). Documents whose text is already stored are skipped
+    unless ``rebuild``; a document that fails is reported and the others go on. Every input is read and
+    checked first: when none can be read, InputError is raised and nothing is touched. ``curation`` is a
+    curation CSV (kg/curation.py) applied after resolution; ``analytics`` writes kg:degree, kg:pagerank and
+    kg:community onto every entity.
+    """
+    started = time.perf_counter()
+    paths = expand_inputs(inputs) if inputs else [sample_path()]
+    planned, unreadable = plan(paths, overrides=overrides or Metadata())
+    if not planned:
+        raise InputError(unreadable[0][1])
+    from kg.corpus import DocFailure
+
+    edits = tuple(read_curation(curation)) if curation else ()
+    if pipeline is not None and edits:
+        pipeline = Pipeline(pipeline.names, curation=edits)
+    components = pipeline.spec if pipeline is not None else PipelineSpec(curation=edits)
+    jobs = min(jobs or 0, len(planned)) or None
+    if client is not None:
+        from kg.executors import DaskExecutor
+
+        runner = DaskExecutor(client=client, components=components)
+    else:
+        runner = make_executor(executor, jobs=jobs, scheduler=scheduler, pipeline=pipeline, components=components)
+    result = BuildResult()
+    out = Path(out_dir)
+    if store_url:
+        from kg.remote import RemoteStore
+
+        sink = RemoteSink(RemoteStore(store_url, query_url=sparql_url))
+        result.target = store_url
+        with store_lock(store_url, timeout=wait):
+            result.report = build_corpus(planned, sink, run=runner.map, components=components, rebuild=rebuild,
+                                         quiet=quiet)
+            result.counts, result.entities = store_counts(sink)
+    else:
+        location = Path(store_dir) if store_dir else out / "store"
+        location.parent.mkdir(parents=True, exist_ok=True)
+        result.target = str(location)
+        with store_lock(location, timeout=wait):
+            store = GraphStore(location)
+            store.store.clear_graph(DefaultGraph())  # the merged union of the last build: made again below
+            store.add_ontology()
+            sink = LocalSink(store)
+            result.report = build_corpus(planned, sink, run=runner.map, components=components,
+                                         rebuild=rebuild, quiet=quiet)
+            refresh_analytics(store, enabled=analytics)
+            result.counts, result.entities = store_counts(sink)
+            result.counts["triples"] = len(store.store)
+            store.materialize_union()
+            store.flush()
+            result.files = [*write_outputs(store, out, page=page, documents=result.counts["documents"], top=top),
+                            location]
+            del sink, store  # close the on-disk store before the lock is released
+    result.report.failed = sorted([*result.report.failed, *(DocFailure(p.name, reason) for p, reason in unreadable)],
+                                  key=lambda f: f.source)
     result.seconds = time.perf_counter() - started
     return result
+
+

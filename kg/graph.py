@@ -92,6 +92,8 @@ def extraction_quads(result: Extraction, *, base: str = DEFAULT_BASE) -> list[Qu
     if doc.issuer:
         add((g, KG.issuer, entity_iri("AdministrativeArea", doc.issuer, base=base)))
     add((g, KG.sha256, Literal(doc.sha256)))
+    if result.built_with:
+        add((g, KG.builtWith, Literal(result.built_with)))
     add((g, PROV_DERIVED, Literal(doc.source)))
     add((g, KG.sentenceCount, integer(len(doc.sentences))))
     section_nodes = [NamedNode(f"{graph_iri}/section/{sec.index}") for sec in doc.sections]

@@ -36,7 +36,7 @@ KG_TERMS = frozenset(
     mentionedIn divisionCode partOf locatedIn cooperatesWith implements invests hosts relatedTo
     evidence extractor confidence metric value unit qualifier year valueKind about direction
     issuer sha256 order text start end heading level mentionCount refersTo inSentence
-    degree pagerank community sentenceCount
+    degree pagerank community sentenceCount builtWith
     """.split()
 )
 

@@ -8,11 +8,14 @@ means editing another: every module of ``kg.extract`` is imported and registers 
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import pkgutil
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from kg.curation import Edit, apply_curation
 from kg.document import Document
@@ -71,6 +74,40 @@ def load_components() -> dict[str, Component]:
     return REGISTRY
 
 
+@dataclass(frozen=True)
+class PipelineSpec:
+    """What a worker process needs to make the same pipeline: component names (None = all) and curation."""
+
+    names: tuple[str, ...] | None = None
+    curation: tuple[Edit, ...] = ()
+
+    def make(self) -> Pipeline:
+        """A pipeline built from this spec."""
+        return Pipeline(list(self.names) if self.names is not None else None, curation=self.curation)
+
+    def make_fingerprint(self) -> str:
+        """The kg:builtWith stamp a pipeline of this spec writes, without loading the pipeline."""
+        names = self.names if self.names is not None else tuple(
+            sorted(load_components(), key=lambda n: (REGISTRY[n].order, n)))
+        config = "|".join([*names, *map(repr, self.curation)])
+        return f"{code_fingerprint()}-{hashlib.sha256(config.encode()).hexdigest()[:8]}"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the extraction code and lexicons, so a store rebuilds documents that older code extracted."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    files = [*sorted((root / "extract").rglob("*.py")), *sorted((root / "lexicons").rglob("*.py"))]
+    files += [root / name for name in ("document.py", "resolve.py", "graph.py", "pipeline.py", "curation.py",
+                                       "tokenize.py")]
+    for path in files:
+        if path.exists():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @dataclass
 class Extraction:
     """What a pipeline run found in one document."""
@@ -81,6 +118,7 @@ class Extraction:
     relations: list[Relation] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    built_with: str = ""  # kg:builtWith: the code and configuration that produced this extraction
 
 
 class Pipeline:
@@ -95,6 +133,8 @@ class Pipeline:
         chosen = list(names) if names is not None else sorted(registry, key=lambda n: (registry[n].order, n))
         self.components = [registry[n] for n in chosen if n not in exclude]
         self.curation = list(curation)
+        self.spec = PipelineSpec(tuple(self.names), tuple(self.curation))
+        self.fingerprint = self.spec.make_fingerprint()
         words: list[tuple[str, str]] = []
         for comp in self.components:
             if comp.user_words:
@@ -110,7 +150,7 @@ class Pipeline:
         """Tokenise the document, run every component and return what they found."""
         from kg.resolve import resolve
 
-        result = Extraction(doc)
+        result = Extraction(doc, built_with=self.fingerprint)
         started = time.perf_counter()
         doc.tokens = tokenize(doc.match_text)
         result.timings["tokenize"] = time.perf_counter() - started

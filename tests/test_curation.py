@@ -73,8 +73,13 @@ def test_bad_rows_name_their_line(tmp_path, body, message):
         _write(tmp_path, "action,name,value,class\n" + body)
 
 
+def _record(e) -> dict[str, str]:
+    return {"class": e.cls, "label": e.label, "aliases": "|".join(sorted(e.aliases)),
+            "confidence": str(e.confidence), "extractors": "|".join(e.extractors), "mentions": str(len(e.mentions))}
+
+
 def test_review_lists_weak_entities_with_a_suggestion(entities):
-    text = review_csv(("江北市", e) for e in entities)
+    text = review_csv(_record(e) for e in entities)
     lines = text.splitlines()
     assert lines[0].startswith("kind,class,label")
     weak = [line for line in lines[1:] if ",蓝溪," in line]

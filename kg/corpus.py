@@ -1,0 +1,298 @@
+"""Corpus builds: plan the inputs, extract documents in parallel, stream each graph into a store, isolate
+failures, skip unchanged documents, then join entities across documents.
+
+The parent process reads each file once to hash it (the text hash decides whether a document is
+skipped) and hands the text to an executor (a local process pool or a Dask cluster, see kg.executors).
+A worker returns one document's graph as N-Triples; the parent replaces that document's named graph in
+the store as soon as it arrives, so memory stays flat in the number of documents.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from hashlib import sha256
+from pathlib import Path
+from typing import Protocol
+
+from pyoxigraph import NamedNode, RdfFormat, serialize
+
+from kg.document import normalise, parse_document
+from kg.errors import InputError
+from kg.iri import document_iri
+from kg.readers import read_file
+from kg.sidecar import Metadata, apply_metadata, read_sidecar
+
+HEAD_LINES = 40
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An input that reads as text: where it is, its text hash, its document IRI and metadata overrides."""
+
+    path: Path
+    sha256: str
+    iri: str
+    overrides: Metadata
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document to extract: its file name (provenance), text, metadata overrides and pipeline components."""
+
+    source: str
+    text: str
+    overrides: Metadata = Metadata()
+    components: tuple[str, ...] | None = None
+    error: str | None = None  # the file could not be read again when its turn came
+
+
+@dataclass
+class DocResult:
+    """What a worker sends back for one document: its graph as N-Triples and a few counts."""
+
+    source: str
+    iri: str
+    sha256: str
+    title: str | None
+    issuer: str | None
+    year: int | None
+    ntriples: bytes
+    triples: int
+    entities: dict[str, int]
+    relations: int
+    indicators: int
+    sentences: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class DocFailure:
+    """A document that could not be built, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class CorpusReport:
+    """What a corpus build did: documents built, skipped as unchanged, failed, and merged across documents."""
+
+    built: list[DocResult] = field(default_factory=list)
+    skipped: list[Planned] = field(default_factory=list)
+    failed: list[DocFailure] = field(default_factory=list)
+    merged: int = 0
+    rewritten: int = 0
+    seconds: float = 0.0
+
+
+class Sink(Protocol):
+    """Where document graphs go: a local GraphStore (LocalSink) or a Graph Store endpoint (RemoteSink)."""
+
+    def document_hashes(self) -> dict[str, str]:
+        """Document IRI → kg:sha256 of every document in the store."""
+
+    def put(self, graph_iri: str, ntriples: bytes) -> None:
+        """Replace one document's graph."""
+
+    def get(self, graph_iri: str) -> bytes:
+        """One document's graph as N-Triples."""
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        """A SELECT query; rows of variable → value."""
+
+
+# A document is unchanged when its text hash and the code/configuration that built it are both the same.
+HASHES_QUERY = """SELECT ?g (CONCAT(?sha, "|", COALESCE(?built, "")) AS ?h)
+WHERE { GRAPH ?g { ?g a kg:Document ; kg:sha256 ?sha OPTIONAL { ?g kg:builtWith ?built } } }"""
+
+
+class LocalSink:
+    """A pyoxigraph store (kg.store.GraphStore) as the target of a build."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def document_hashes(self) -> dict[str, str]:
+        """Document IRI → kg:sha256 of every document in the store."""
+        return {row["g"]: row["h"] for row in self.select(HASHES_QUERY)}
+
+    def put(self, graph_iri: str, ntriples: bytes) -> None:
+        """Replace one document's graph (drop it, then load the new triples into it)."""
+        graph = NamedNode(graph_iri)
+        if self.store.store.contains_named_graph(graph):
+            self.store.store.remove_graph(graph)
+        self.store.store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=graph)
+
+    def get(self, graph_iri: str) -> bytes:
+        """One document's graph as N-Triples."""
+        return self.store.store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(graph_iri))
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        """A SELECT query over the store; rows of variable → value."""
+        results = self.store.query(sparql)
+        names = [v.value for v in results.variables]
+        return [{n: row[n].value for n in names if row[n] is not None} for row in results]
+
+
+class RemoteSink:
+    """A SPARQL 1.1 Graph Store endpoint (kg.remote.RemoteStore) as the target of a build."""
+
+    def __init__(self, remote) -> None:
+        self.remote = remote
+
+    def document_hashes(self) -> dict[str, str]:
+        """Document IRI → kg:sha256 of every document on the server."""
+        return {row["g"]: row["h"] for row in self.remote.select(HASHES_QUERY)}
+
+    def put(self, graph_iri: str, ntriples: bytes) -> None:
+        """Replace one document's graph with an HTTP PUT."""
+        self.remote.put_graph(graph_iri, ntriples)
+
+    def get(self, graph_iri: str) -> bytes:
+        """One document's graph as N-Triples (HTTP GET)."""
+        return self.remote.get_graph(graph_iri)
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        """A SELECT query on the server's query endpoint."""
+        return self.remote.select(sparql)
+
+
+def text_hash(text: str) -> str:
+    """The kg:sha256 a document of this raw text gets (hash of the normalised text)."""
+    return sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def planned_iri(text: str, source: str, overrides: Metadata) -> str:
+    """The document IRI a text will get, from its first lines only (cheap: no sentences, no extraction)."""
+    head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
+    doc = apply_metadata(parse_document(head, source=source), overrides)
+    return document_iri(issuer=doc.issuer, year=doc.year, title=doc.title, source=doc.source)
+
+
+def plan(paths: Iterable[Path], *, overrides: Metadata | None = None) -> tuple[list[Planned], list[tuple[Path, str]]]:
+    """Read every input once: hash it and compute its IRI; inputs that do not read are returned with a reason.
+
+    Two inputs that would get the same document IRI cannot both be built: the later one fails.
+    """
+    planned: list[Planned] = []
+    failed: list[tuple[Path, str]] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        try:
+            text = read_file(path)
+            meta = read_sidecar(path).merged(overrides or Metadata())
+            iri = planned_iri(text, path.name, meta)
+        except InputError as err:
+            failed.append((path, str(err)))
+            continue
+        if iri in seen:
+            failed.append((path, f"{path}: same document IRI as {seen[iri]} ({iri}); give one of them its own "
+                                 f"title, issuer or year in a {path.stem}.meta.json sidecar"))
+            continue
+        seen[iri] = path
+        planned.append(Planned(path, text_hash(text), iri, meta))
+    return planned, failed
+
+
+_PIPELINES: dict = {}
+
+
+def spec_of(components):
+    """A PipelineSpec from what callers pass: a spec, a tuple of component names, or None (all)."""
+    from kg.pipeline import PipelineSpec
+
+    return components if isinstance(components, PipelineSpec) else PipelineSpec(components)
+
+
+def worker_pipeline(components):
+    """The pipeline of this process for a spec (component names and curation), created once per process
+    (jieba loads once per worker)."""
+    spec = spec_of(components)
+    if spec not in _PIPELINES:
+        _PIPELINES[spec] = spec.make()
+    return _PIPELINES[spec]
+
+
+def extract_task(task: Task, pipeline=None) -> DocResult | DocFailure:
+    """Parse and extract one document and serialise its graph; never raises (a failure is returned)."""
+    from kg.graph import extraction_quads
+
+    started = time.perf_counter()
+    if task.error:
+        return DocFailure(task.source, task.error)
+    try:
+        doc = apply_metadata(parse_document(task.text, source=task.source), task.overrides)
+        if not doc.sentences:
+            return DocFailure(task.source, f"{task.source}: no sentences found; is this a report?")
+        pipe = pipeline or worker_pipeline(task.components)
+        x = pipe(doc)
+        iri = document_iri(issuer=doc.issuer, year=doc.year, title=doc.title, source=doc.source)
+        quads = extraction_quads(x)
+        data = serialize([q.triple for q in quads], format=RdfFormat.N_TRIPLES)
+        return DocResult(source=task.source, iri=iri, sha256=doc.sha256, title=doc.title, issuer=doc.issuer,
+                         year=doc.year, ntriples=data, triples=len(quads),
+                         entities=dict(Counter(e.cls for e in x.entities)), relations=len(x.relations),
+                         indicators=len(x.indicators), sentences=len(doc.sentences),
+                         seconds=time.perf_counter() - started)
+    except Exception as err:  # noqa: BLE001 - a failing document must not stop the others
+        where = traceback.extract_tb(err.__traceback__)[-1] if err.__traceback__ else None
+        at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+        return DocFailure(task.source, f"{task.source}: extraction failed: {type(err).__name__}: {err}{at}")
+
+
+def tasks_for(planned: Iterable[Planned], components: tuple[str, ...] | None) -> Iterator[Task]:
+    """Tasks made lazily, reading each file again when its turn comes (texts are not all held at once)."""
+    for item in planned:
+        try:
+            yield Task(item.path.name, read_file(item.path), item.overrides, components)
+        except InputError as err:
+            yield Task(item.path.name, "", item.overrides, components, error=str(err))
+
+
+def progress_bar(total: int, *, quiet: bool):
+    """A tqdm bar on stderr (documents, rate, time left), silent with --quiet or when not on a terminal."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", desc="extracting", file=sys.stderr, dynamic_ncols=True,
+                disable=quiet or not sys.stderr.isatty())
+
+
+def build_corpus(planned: list[Planned], sink: Sink, *, run: Callable[[Iterable[Task]], Iterator],
+                 components: tuple[str, ...] | None = None, rebuild: bool = False,
+                 quiet: bool = False) -> CorpusReport:
+    """Extract the planned documents that changed, stream each graph into the sink, then join entities.
+
+    ``run`` is an executor's ``map``: tasks in, DocResult/DocFailure out in any order as they finish.
+    """
+    from kg.corpus_resolve import resolve_corpus
+
+    started = time.perf_counter()
+    report = CorpusReport()
+    stored = {} if rebuild else sink.document_hashes()
+    todo = []
+    stamp = spec_of(components).make_fingerprint()
+    for item in planned:
+        if stored.get(item.iri) == f"{item.sha256}|{stamp}":
+            report.skipped.append(item)
+        else:
+            todo.append(item)
+    with progress_bar(len(todo), quiet=quiet) as bar:
+        for outcome in run(tasks_for(todo, components)):
+            if isinstance(outcome, DocFailure):
+                report.failed.append(outcome)
+            else:
+                sink.put(outcome.iri, outcome.ntriples)
+                outcome.ntriples = b""
+                report.built.append(outcome)
+            bar.update(1)
+    if report.built or rebuild:
+        report.merged, report.rewritten = resolve_corpus(sink)
+    report.failed.sort(key=lambda f: f.source)
+    report.built.sort(key=lambda r: r.source)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,162 @@
+"""The corpus-level alias pass: entities join across documents after extraction.
+
+Within one document kg.resolve merges 天开园 into 天开高教科创园; across documents a short form that one
+report uses alone is merged into the one longer name the rest of the corpus knows: by aliases learned
+in other documents (a report that writes 天开高教科创园 and 天开园 teaches that 天开园 is the park) and by
+kg.resolve's generic-suffix rule (南港 / 南港工业区, 天津 / 天津市). kg.resolve's contraction rule is not
+applied across documents: over 80 real reports it joined different things (民营经济促进法 with
+民营经济促进法实施办法). A short form that could belong to two longer names is left alone.
+Every entity IRI then carries one rdfs:label across the whole corpus; the other surface forms become
+skos:altLabel. Only the graphs that change are rewritten, each mention
+keeping its own document's provenance.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
+
+from kg.namespace import KG_NS, RDFS_LABEL, SKOS_ALT
+from kg.resolve import _is_suffix_variant, name_key
+
+ENTITY_QUERY = "SELECT ?g ?e ?c ?l WHERE { GRAPH ?g { ?e kg:mentionCount ?n ; a ?c ; rdfs:label ?l } }"
+ALIAS_QUERY = "SELECT DISTINCT ?e ?a WHERE { GRAPH ?g { ?e kg:mentionCount ?n ; skos:altLabel ?a } }"
+MENTION_COUNT = NamedNode(KG_NS + "mentionCount")
+CONFIDENCE = NamedNode(KG_NS + "confidence")
+RELATED = NamedNode(KG_NS + "relatedTo")
+
+
+@dataclass
+class CorpusNames:
+    """Every entity of the corpus: its class, the labels it has in each graph and the aliases seen for it."""
+
+    cls: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    aliases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    graphs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    label_in: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+def read_names(sink) -> CorpusNames:
+    """Entities, labels and aliases of every document in a store (a kg.corpus sink)."""
+    names = CorpusNames()
+    for row in sink.select(ENTITY_QUERY):
+        if not row["c"].startswith(KG_NS):
+            continue
+        iri = row["e"]
+        names.cls[iri] = row["c"][len(KG_NS):]
+        names.labels[iri][row["l"]] += 1
+        names.graphs[row["g"]].add(iri)
+        names.label_in[(row["g"], iri)] = row["l"]
+    for row in sink.select(ALIAS_QUERY):
+        names.aliases[row["e"]].add(row["a"])
+    return names
+
+
+def chosen_label(labels: Counter) -> str:
+    """The label an entity gets corpus-wide: the one most documents use, then the longest, then the first."""
+    return min(labels, key=lambda lab: (-labels[lab], -len(name_key(lab)), lab))
+
+
+def alias_targets(names: CorpusNames) -> dict[str, str]:
+    """Old entity IRI → the IRI it is merged into, for short forms with exactly one longer name in the corpus."""
+    by_class: dict[str, dict[str, str]] = defaultdict(dict)  # class → key → IRI
+    for iri, cls in names.cls.items():
+        by_class[cls][name_key(chosen_label(names.labels[iri]))] = iri
+    target: dict[str, str] = {}
+    for cls, keys in by_class.items():
+        alias_of: dict[str, set[str]] = defaultdict(set)
+        for key, iri in keys.items():
+            for alias in names.aliases.get(iri, ()):
+                alias_key = name_key(alias)
+                if alias_key != key:
+                    alias_of[alias_key].add(key)
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            buckets[key[:2]].append(key)
+        for short, iri in keys.items():
+            found = {k for k in alias_of.get(short, ()) if k in keys}
+            found.update(k for k in buckets[short[:2]] if k != short and _is_suffix_variant(short, k, cls))
+            found.discard(short)
+            if len(found) == 1:
+                target[iri] = keys[found.pop()]
+    resolved: dict[str, str] = {}
+    for iri in target:
+        root, seen = iri, {iri}
+        while root in target and target[root] not in seen:
+            root = target[root]
+            seen.add(root)
+        if root != iri:
+            resolved[iri] = root
+    return resolved
+
+
+def rewrite_graph(ntriples: bytes, iri_map: dict[str, str], label_of: dict[str, str]) -> bytes:
+    """One document's graph with merged IRIs substituted, one label per entity and old labels as aliases."""
+    triples = list(parse(ntriples, format=RdfFormat.N_TRIPLES))
+
+    def sub(term):
+        return NamedNode(iri_map[term.value]) if isinstance(term, NamedNode) and term.value in iri_map else term
+
+    kept: set[Triple] = set()
+    old_labels: dict[str, set[str]] = defaultdict(set)
+    counts: dict[str, int] = defaultdict(int)
+    confidence: dict[str, Literal] = {}
+    for t in triples:
+        s, p, o = sub(t.subject), t.predicate, sub(t.object)
+        if s.value in label_of and p == RDFS_LABEL:
+            old_labels[s.value].add(o.value)
+        elif s.value in label_of and p == MENTION_COUNT:
+            counts[s.value] += int(o.value)
+        elif s.value in label_of and p == CONFIDENCE:
+            if s.value not in confidence or float(o.value) > float(confidence[s.value].value):
+                confidence[s.value] = o
+        elif not (p == RELATED and s == o):
+            kept.add(Triple(s, p, o))
+    for iri, labels in old_labels.items():
+        node, label = NamedNode(iri), label_of[iri]
+        kept.add(Triple(node, RDFS_LABEL, Literal(label, language="zh")))
+        kept.discard(Triple(node, SKOS_ALT, Literal(label, language="zh")))
+        for old in labels - {label}:
+            kept.add(Triple(node, SKOS_ALT, Literal(old, language="zh")))
+    for iri, n in counts.items():
+        kept.add(Triple(NamedNode(iri), MENTION_COUNT, Literal(str(n), datatype=NamedNode(
+            "http://www.w3.org/2001/XMLSchema#integer"))))
+    for iri, lit in confidence.items():
+        kept.add(Triple(NamedNode(iri), CONFIDENCE, lit))
+    ordered = sorted(kept, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return serialize(ordered, format=RdfFormat.N_TRIPLES)
+
+
+def resolve_corpus(sink, *, rounds: int = 3) -> tuple[int, int]:
+    """Merge aliases and unify labels across every document in the sink until nothing changes (at most
+    ``rounds`` passes: a merge can reveal another); return (entities merged, graph rewrites)."""
+    merged = rewritten = 0
+    for _ in range(rounds):
+        more, again = _resolve_once(sink)
+        merged, rewritten = merged + more, rewritten + again
+        if not again:
+            break
+    return merged, rewritten
+
+
+def _resolve_once(sink) -> tuple[int, int]:
+    """One pass of resolve_corpus."""
+    names = read_names(sink)
+    iri_map = alias_targets(names)
+    final_labels: dict[str, Counter] = defaultdict(Counter)
+    for iri, labels in names.labels.items():
+        final_labels[iri_map.get(iri, iri)].update(labels)
+    label_of = {iri: chosen_label(labels) for iri, labels in final_labels.items()}
+    rewritten = 0
+    for graph, iris in sorted(names.graphs.items()):
+        touched = {iri_map.get(i, i) for i in iris
+                   if i in iri_map or names.label_in[(graph, i)] != label_of[iri_map.get(i, i)]}
+        if not touched:
+            continue
+        fix = {iri: label_of[iri] for iri in touched}
+        sink.put(graph, rewrite_graph(sink.get(graph), iri_map, fix))
+        rewritten += 1
+    return len(iri_map), rewritten

@@ -1,0 +1,194 @@
+"""Corpus builds: one graph per document, parallel = serial, incremental, failure isolation, metadata,
+cross-document entity joining, and the synthetic corpus generator."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from pyoxigraph import NamedNode, RdfFormat
+
+from kg.build import build
+from kg.corpus import LocalSink
+from kg.corpus_resolve import resolve_corpus
+from kg.store import GraphStore
+from kg.synth import make_corpus, write_corpus
+
+ONTOLOGY = "https://w3id.org/govkg/ontology"
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory):
+    """Three small generated reports."""
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, 3, seed=11, sentences=24)
+    return folder
+
+
+def doc_graphs(store_dir) -> dict[str, set]:
+    """Every document graph of an on-disk store as a set of triples."""
+    store = GraphStore(store_dir)
+    graphs = {g.value: {q.triple for q in store.store.quads_for_pattern(None, None, None, g)}
+              for g in store.store.named_graphs() if g.value != ONTOLOGY}
+    del store
+    return graphs
+
+
+def test_each_document_gets_its_own_named_graph(corpus_dir, tmp_path, pipeline):
+    result = build([corpus_dir], tmp_path / "out", pipeline=pipeline, page=False)
+    graphs = doc_graphs(tmp_path / "out" / "store")
+    assert len(graphs) == 3 and result.counts["documents"] == 3
+    assert len(result.report.built) == 3 and not result.report.failed
+    for iri, triples in graphs.items():
+        assert (NamedNode(iri), NamedNode("https://w3id.org/govkg/ontology#sha256")) in {(t.subject, t.predicate)
+                                                                                           for t in triples}
+    trig = GraphStore.from_file(tmp_path / "out" / "graph.trig")
+    assert {g.value for g in trig.store.named_graphs()} == {*graphs, ONTOLOGY}
+
+
+def test_two_workers_build_the_same_graph_as_one(corpus_dir, tmp_path, pipeline):
+    build([corpus_dir], tmp_path / "one", pipeline=pipeline, page=False, jobs=1)
+    build([corpus_dir], tmp_path / "two", page=False, jobs=2)
+    assert doc_graphs(tmp_path / "one" / "store") == doc_graphs(tmp_path / "two" / "store")
+
+
+def test_unchanged_documents_are_skipped_and_a_changed_one_replaces_its_graph(tmp_path, pipeline):
+    write_corpus(tmp_path / "in", 3, seed=5, sentences=20)
+    build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
+    before = doc_graphs(tmp_path / "out" / "store")
+    again = build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
+    assert not again.report.built and len(again.report.skipped) == 3
+    changed = sorted((tmp_path / "in").iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "全市新建口袋公园12个。\n", encoding="utf-8")
+    third = build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
+    assert [r.source for r in third.report.built] == [changed.name] and len(third.report.skipped) == 2
+    after = doc_graphs(tmp_path / "out" / "store")
+    assert after.keys() == before.keys()
+    (iri,) = [r.iri for r in third.report.built]
+    assert after[iri] != before[iri]
+    assert all(after[g] == before[g] for g in after if g != iri)
+    forced = build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False, rebuild=True)
+    assert len(forced.report.built) == 3
+
+
+class FailingPipeline:
+    """The real pipeline, except that it fails on documents whose file name contains 'boom'."""
+
+    def __init__(self, pipe) -> None:
+        self.pipe = pipe
+        self.names = pipe.names
+
+    def __call__(self, doc):
+        if "boom" in doc.source:
+            raise RuntimeError("extractor crashed")
+        return self.pipe(doc)
+
+
+def test_a_failing_document_is_reported_and_the_others_are_built(tmp_path, pipeline):
+    paths = write_corpus(tmp_path / "in", 2, seed=2, sentences=20)
+    build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
+    stored = doc_graphs(tmp_path / "out" / "store")
+    boom = tmp_path / "in" / "boom.txt"
+    boom.write_text(next(make_corpus(1, seed=99, sentences=20))[1], encoding="utf-8")
+    (tmp_path / "in" / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    paths[0].write_text(paths[0].read_text(encoding="utf-8") + "新增就业岗位3万个。\n", encoding="utf-8")
+    result = build([tmp_path / "in"], tmp_path / "out", pipeline=FailingPipeline(pipeline), page=False)
+    reasons = {f.source: f.reason for f in result.report.failed}
+    assert set(reasons) == {"boom.txt", "binary.txt"}
+    assert "extractor crashed" in reasons["boom.txt"] and "not text" in reasons["binary.txt"]
+    assert [r.source for r in result.report.built] == [paths[0].name]
+    assert doc_graphs(tmp_path / "out" / "store").keys() == stored.keys()  # nothing stored is lost
+
+
+def test_cli_exit_status_1_lists_failures_at_the_end(tmp_path):
+    write_corpus(tmp_path / "in", 1, seed=4, sentences=16)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"   ")
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                           "--no-page", "--jobs", "1"], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert proc.returncode == 1, proc.stderr
+    assert "1 built" in proc.stdout and "1 failed" in proc.stdout
+    assert proc.stderr.strip().splitlines()[-1].startswith("failed: ") and "empty.txt" in proc.stderr
+    assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
+
+
+CHROME = ("下载\n打印\n全屏\n【字号：\n加大\n】\n2026年江北市政府工作报告\n"
+          "——2026年1月26日在江北市第十八届人民代表大会第四次会议上\n")
+
+
+def test_metadata_is_read_past_web_chrome_and_a_sidecar_overrides_it(tmp_path, pipeline):
+    from tests.conftest import GENRE_TEXT
+
+    report = tmp_path / "in" / "江北.txt"
+    report.parent.mkdir()
+    report.write_text(CHROME + GENRE_TEXT.split("\n", 1)[1], encoding="utf-8")
+    result = build([report], tmp_path / "out", pipeline=pipeline, page=False)
+    (doc,) = result.report.built
+    assert (doc.issuer, doc.year, doc.title) == ("江北市", 2026, "2026年江北市政府工作报告")
+    (tmp_path / "in" / "江北.meta.json").write_text('{"issuer": "南湖市", "year": 2027}', encoding="utf-8")
+    result = build([report], tmp_path / "out2", pipeline=pipeline, page=False)
+    (doc,) = result.report.built
+    assert (doc.issuer, doc.year) == ("南湖市", 2027) and "/南湖市/2027/" in doc.iri
+
+
+def test_two_inputs_with_one_document_iri_fail_the_second(tmp_path, pipeline, genre_file):
+    copy = tmp_path / "copy.txt"
+    copy.write_text(genre_file.read_text(encoding="utf-8") + "补充一句。\n", encoding="utf-8")
+    result = build([genre_file, copy], tmp_path / "out", pipeline=pipeline, page=False)
+    assert [f.source for f in result.report.failed] == ["copy.txt"]
+    assert "same document IRI" in result.report.failed[0].reason
+
+
+def _graph(doc: str, entities: list[tuple[str, str, str, list[str]]]) -> bytes:
+    """A tiny document graph in N-Triples: (IRI, class, label, aliases) entities each mentioned in sentence 0."""
+    kg, base = "https://w3id.org/govkg/ontology#", "https://w3id.org/govkg/id/"
+    lines = [f"<{base}doc/{doc}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kg}Document> ."]
+    for name, cls, label, aliases in entities:
+        iri = f"<{base}{cls}/{name}>"
+        lines += [f"{iri} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kg}{cls}> .",
+                  f'{iri} <http://www.w3.org/2000/01/rdf-schema#label> "{label}"@zh .',
+                  f'{iri} <{kg}mentionCount> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+                  f"{iri} <{kg}mentionedIn> <{base}doc/{doc}/sentence/0> .",
+                  f"<{base}doc/{doc}/mention/0-3-{cls}> <{kg}refersTo> {iri} ."]
+        lines += [f'{iri} <http://www.w3.org/2004/02/skos/core#altLabel> "{a}"@zh .' for a in aliases]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def test_aliases_learned_in_one_document_resolve_another():
+    sink = LocalSink(GraphStore())
+    base = "https://w3id.org/govkg/id/"
+    sink.put(base + "doc/A", _graph("A", [("天开高教科创园", "Zone", "天开高教科创园", ["天开园"]),
+                                          ("宝坻区", "AdministrativeArea", "宝坻区", ["宝坻"])]))
+    sink.put(base + "doc/B", _graph("B", [("天开园", "Zone", "天开园", []), ("宝坻", "AdministrativeArea", "宝坻", []),
+                                          ("南港", "Zone", "南港", [])]))
+    sink.put(base + "doc/C", _graph("C", [("南港工业区", "Zone", "南港工业区", []),
+                                          ("南港开发区", "Zone", "南港开发区", [])]))
+    merged, rewritten = resolve_corpus(sink)
+    assert (merged, rewritten) == (2, 1)
+    b = sink.store.store
+    graph_b = NamedNode(base + "doc/B")
+    subjects = {q.subject.value for q in b.quads_for_pattern(None, None, None, graph_b)}
+    assert base + "Zone/天开高教科创园" in subjects and base + "Zone/天开园" not in subjects
+    assert base + "AdministrativeArea/宝坻区" in subjects
+    assert base + "Zone/南港" in subjects  # 南港 could be 南港工业区 or 南港开发区: left alone
+    labels = [q.object.value for q in b.quads_for_pattern(NamedNode(base + "Zone/天开高教科创园"), None, None, graph_b)
+              if q.predicate.value.endswith("#label")]
+    assert labels == ["天开高教科创园"]
+    refs = {q.object.value for q in b.quads_for_pattern(None, NamedNode("https://w3id.org/govkg/ontology#refersTo"),
+                                                        None, graph_b)}
+    assert base + "Zone/天开高教科创园" in refs  # the mention stays in document B, pointing at the joined entity
+    data = b.dump(format=RdfFormat.N_TRIPLES, from_graph=graph_b).decode()
+    assert f"<{base}doc/B/sentence/0>" in data and "doc/A/sentence" not in data
+    assert resolve_corpus(sink) == (0, 0)  # a second pass has nothing left to do
+
+
+def test_the_generator_is_deterministic_and_gives_distinct_documents():
+    one = list(make_corpus(5, seed=3, sentences=20))
+    assert one == list(make_corpus(5, seed=3, sentences=20))
+    assert one != list(make_corpus(5, seed=4, sentences=20))
+    titles = {text.splitlines()[0] for _, text in one}
+    assert len(titles) == 5 and all(t.endswith("政府工作报告") for t in titles)
+    area = one[0][0].split("-")[1]
+    assert area in one[0][1] and "天津" not in one[0][1].replace(area, "")
