@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from hashlib import sha256
 
 from kg.model import Section, Sentence, Span, Token
@@ -24,21 +26,122 @@ TITLE_YEAR = re.compile(r"(\d{4})\s*年")
 ISSUER = re.compile(
     r"(?:\d{4}年)?(?:度)?\s*(.{2,12}?(?:省|市|自治区|特别行政区|自治州|地区|州|盟|县|区|旗))(?:人民)?政府工作报告"
 )
+BYLINE_ISSUER = re.compile(
+    r"在(.{2,12}?(?:省|市|自治区|特别行政区|自治州|地区|州|盟|县|区|旗))(?:第|[一二三四五六七八九十]+届)"
+)
 SENTENCE_END = "。！？；!?;"
 CLOSERS = "”’」』）)》】"
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{CJK}]")
+# Zero-width and bidirectional-control characters: invisible, and able to make a label read other than it is.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_ZERO_WIDTH = dict.fromkeys(map(ord, _INVISIBLE), None)
+_INVISIBLE_LINE = re.compile(f"^[{_INVISIBLE} \t]*[{_INVISIBLE}][{_INVISIBLE} \t]*\n", re.M)
+_NEWLINES = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+_UNENCODABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")  # lone surrogates cannot be written as UTF-8
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FULLWIDTH_POINT = re.compile("(?<=[0-9])\uff0e(?=[0-9])")
+# Letter-spaced Chinese (政 府 工 作 报 告): single characters separated by one or two spaces.
+_SPACED_RUN = re.compile(f"(?<![{CJK}])[{CJK}](?:[ \u3000]{{1,2}}[{CJK}](?![{CJK}])){{1,}}")
+_SPACES = re.compile("[ \u3000]+")
+# Lines that are complete: end in a full stop, question, exclamation, semicolon or colon (closers may follow).
+_COMPLETE = re.compile(f"[。！？；!?;：:…][{CLOSERS}]*$")
+_OPEN_END = tuple("，,、（(《“‘〈「『—－-·/+")
+_CONTINUES = tuple("，,、。！？；：:）)》”’」』%％…")
+_ITEM_START = re.compile(r"^(?:——|――|—|[-*•·]|\d{1,3}[.、．)）]|[（(]\d{1,3}[）)]|[①-⑳]|"
+                         rf"[{CN_DIGITS}]+是|第[{CN_DIGITS}]+[，、]|各位代表)")
+_BYLINE = re.compile(r"^[—―-]{1,2}.*日.*会议")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _spaced(match: re.Match) -> str:
+    """Letter-spaced Chinese joined up, kept when a 2-character run is not set apart by spaces or line ends."""
+    run = match.group()
+    chars = _SPACES.sub("", run)
+    if len(chars) >= 3:
+        return chars
+    text, start, end = match.string, match.start(), match.end()
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    return chars if before in " \u3000\n\t" and after in " \u3000\n\t" else run
+
+
+def is_english(text: str) -> bool:
+    """True for text with no Chinese characters and at least three Latin words (a translation paragraph).
+
+    >>> is_english("The economy grew by 5 percent."), is_english("经济增长5%。"), is_english("GDP")
+    (True, False, False)
+    """
+    return not _CJK_RE.search(text) and len(_LATIN_WORD.findall(text)) >= 3
+
+
+def _head_end(lines: list[str]) -> int:
+    """Index of the first body line (the salutation, else the first complete line); title lines come before."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    for i, line in enumerate(lines[:60]):
+        if line.strip().startswith("各位代表"):
+            return max(i, first + 1)
+    for i, line in enumerate(lines[:60]):
+        if _COMPLETE.search(line):
+            return max(i, first + 1)
+    return first + 1
+
+
+def _joins(a: str, b: str, *, paragraphs_by_blank_lines: bool) -> bool:
+    """True when line b continues the sentence that line a leaves open (a hard line break inside a sentence)."""
+    if not a.strip() or not b.strip() or _COMPLETE.search(a):
+        return False
+    if heading_level(a) or heading_level(b) or _BYLINE.match(a.strip()):
+        return False
+    if b[:1] in " \u3000\t" or _ITEM_START.match(b):
+        return False  # an indented or bulleted line starts a new paragraph
+    if is_english(a) != is_english(b):
+        return False  # never glue a translation onto Chinese
+    stripped = a.strip()
+    return paragraphs_by_blank_lines or len(stripped) >= 30 or stripped.endswith(_OPEN_END) or b.startswith(_CONTINUES)
+
+
+def _join_broken_lines(text: str) -> str:
+    """Join lines broken inside a sentence (copied web pages, PDFs); titles, headings and paragraphs stay apart."""
+    lines = text.split("\n")
+    nonempty = [i for i, line in enumerate(lines) if line.strip()]
+    if len(nonempty) < 2:
+        return text
+    by_blank = sum(1 for i in nonempty if i + 1 < len(lines) and not lines[i + 1].strip()) >= 0.3 * len(nonempty)
+    head = _head_end(lines)
+    out = lines[:head]
+    for line in lines[head:]:
+        if out and len(out) > head and _joins(out[-1], line, paragraphs_by_blank_lines=by_blank):
+            prev = out[-1]
+            sep = " " if prev[-1:].isascii() and prev[-1:].isalnum() and line[:1].isascii() and line[:1].isalnum() \
+                else ""
+            out[-1] = prev + sep + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def normalise(text: str) -> str:
-    """Normalise line ends, zero-width characters, full-width ASCII letters/digits and trailing spaces."""
-    text = text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(
-        unicodedata.normalize("NFKC", ch) if ("\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a"
-                                              or "\uff41" <= ch <= "\uff5a") else ch
-        for ch in text
-    )
+    """The stored text of a document; every offset in the graph points into it.
+
+    Line ends unified; invisible, control and unencodable characters dropped; full-width ASCII letters and
+    digits made half-width (５．１ → 5.1); letter-spaced Chinese joined (政 府 → 政府); lines broken inside a
+    sentence joined; trailing spaces and blank lines at both ends removed.
+
+    >>> normalise("政 府 工 作 报 告\\r\\n各位代表：\\n增长５．１％，\\n就业稳定。")
+    '政府工作报告\\n各位代表：\\n增长5.1％，就业稳定。'
+    """
+    text = _UNENCODABLE.sub("\ufffd", text)
+    text = _NEWLINES.sub("\n", text)
+    text = _INVISIBLE_LINE.sub("", text + "\n")[:-1]
+    text = _CONTROLS.sub("", text.translate(_ZERO_WIDTH)).replace("\xa0", " ")
+    text = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = _FULLWIDTH_POINT.sub(".", text)
+    text = _SPACED_RUN.sub(_spaced, text)
     lines = [line.rstrip() for line in text.split("\n")]
-    return "\n".join(lines).strip("\n")
+    text = "\n".join(lines).strip("\n")
+    return _join_broken_lines(text)
 
 
 @dataclass
@@ -54,9 +157,13 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
-    # Text for matching: same length as ``text`` (e.g. traditional → simplified, char for char);
-    # extractors search this and take surfaces from ``text``.
+    # Text for matching: same length as ``text`` (traditional → simplified, char for char; English
+    # translation paragraphs blanked); extractors search this and take surfaces from ``text``.
     match_text: str = ""
+    # English translation paragraphs of a bilingual edition: kept in ``text``, left out of sentences.
+    translations: list[Span] = field(default_factory=list)
+    # What normalisation had to do that a user should know (long sentences split, …).
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if len(self.match_text) != len(self.text):
@@ -143,18 +250,41 @@ def split_sections(text: str, title: str | None) -> list[Section]:
     return sections
 
 
-def _section_index(sections: list[Section], offset: int) -> int:
-    """The innermost section containing an offset."""
-    best = 0
-    for sec in sections[1:]:
-        if sec.span.start <= offset < sec.span.end:
-            best = sec.index
-    return best
+def _section_index(sections: list[Section], offset: int, starts: list[int] | None = None) -> int:
+    """The innermost section containing an offset: the last section starting at or before it."""
+    starts = starts if starts is not None else [sec.span.start for sec in sections[1:]]
+    i = bisect.bisect_right(starts, offset)
+    return sections[i].index if i else 0
 
 
-def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
-    """Sentences end at 。！？； (with any closing quote after them) and at line ends; offsets are exact."""
+def _pieces(body: str, limit: int) -> list[tuple[int, int]]:
+    """Offsets of pieces of at most ``limit`` characters, cut after the last comma or space before the limit."""
+    out, pos = [], 0
+    while len(body) - pos > limit:
+        window = body[pos:pos + limit]
+        cut = max(window.rfind(ch) for ch in "，、,：: \u3000")
+        cut = cut + 1 if cut >= limit // 2 else limit
+        out.append((pos, pos + cut))
+        pos += cut
+    out.append((pos, len(body)))
+    return out
+
+
+def split_sentences(text: str, sections: list[Section], *, max_chars: int | None = None,
+                    warnings: list[str] | None = None, skip: list[Span] | None = None) -> list[Sentence]:
+    """Sentences end at 。！？； (with any closing quote after them) and at line ends; offsets are exact.
+
+    A sentence longer than ``max_chars`` is split at commas (a warning is added to ``warnings``); English
+    sentences of a bilingual Chinese document are left out and their spans added to ``skip``.
+    """
+    if max_chars is None:
+        from kg.limits import current_limits
+
+        max_chars = current_limits().max_sentence_chars
+    starts = [sec.span.start for sec in sections[1:]]
+    chinese = len(_CJK_RE.findall(text)) >= 0.2 * max(1, len(_LATIN_WORD.findall(text)) + len(_CJK_RE.findall(text)))
     out: list[Sentence] = []
+    long_ones = 0
     for line_start, line in _lines(text):
         pos = 0
         while pos < len(line):
@@ -170,9 +300,23 @@ def split_sentences(text: str, sections: list[Section]) -> list[Sentence]:
             body = chunk.strip()
             if body:
                 start = line_start + pos + lead
-                span = Span(start, start + len(body))
-                out.append(Sentence(len(out), body, span, _section_index(sections, start)))
+                if chinese and is_english(body):
+                    if skip is not None:
+                        skip.append(Span(start, start + len(body)))
+                else:
+                    pieces = _pieces(body, max_chars)
+                    long_ones += len(pieces) > 1
+                    for a, b in pieces:
+                        piece = body[a:b]
+                        inner = len(piece) - len(piece.lstrip())
+                        piece = piece.strip()
+                        if piece:
+                            span = Span(start + a + inner, start + a + inner + len(piece))
+                            out.append(Sentence(len(out), piece, span, _section_index(sections, span.start, starts)))
             pos = end
+    if long_ones and warnings is not None:
+        warnings.append(f"{long_ones} sentence(s) longer than {max_chars} characters were split at commas "
+                        "(set KG_MAX_SENTENCE_CHARS to change the limit)")
     return out
 
 
@@ -187,8 +331,12 @@ def _metadata(text: str) -> tuple[str | None, str | None, str | None, int | None
         found = ISSUER.search(title.replace(" ", ""))
         if found:
             issuer = re.sub(r"^\d{4}年度?", "", found.group(1))
-        elif "政府工作报告" in title:
-            issuer = "中华人民共和国"
+        else:  # 政府工作报告 alone: the byline names the congress (在青海省第十四届人民代表大会…)
+            byline = next((BYLINE_ISSUER.search(line) for line in head[1:4] if BYLINE_ISSUER.search(line)), None)
+            if byline:
+                issuer = byline.group(1)
+            elif "政府工作报告" in title:
+                issuer = "中华人民共和国"
     date = year = None
     for line in head[:4]:
         found = DATE.search(line)
@@ -204,11 +352,65 @@ def _metadata(text: str) -> tuple[str | None, str | None, str | None, int | None
     return title, issuer, date, year
 
 
+@lru_cache(maxsize=1)
+def _t2s():
+    """The OpenCC traditional → simplified converter (loaded once)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters made simplified, character for character (same length as the input).
+
+    Applied to the whole text when traditional characters are common (over 0.5% of Chinese characters), else
+    only to lines with several of them, so a simplified report keeps rare characters of its own (乾县, 濛溪河).
+
+    >>> simplified("我們第一屆全國人民代表大會")
+    '我们第一届全国人民代表大会'
+    """
+    if not _CJK_RE.search(text):
+        return text
+    converter = _t2s()
+    lines = text.split("\n")
+    converted = []
+    for line in lines:
+        out = converter.convert(line)
+        if len(out) != len(line):  # a phrase mapping changed the length: fall back to one character at a time
+            out = "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in line)
+        converted.append(out)
+    changed = [sum(a != b for a, b in zip(x, y, strict=True)) for x, y in zip(lines, converted, strict=True)]
+    cjk = len(_CJK_RE.findall(text))
+    if sum(changed) >= 0.005 * cjk:
+        return "\n".join(converted)
+    return "\n".join(
+        new if n >= 2 and n >= 0.05 * len(_CJK_RE.findall(old)) else old
+        for old, new, n in zip(lines, converted, changed, strict=True)
+    )
+
+
+def _blank(text: str, spans: list[Span]) -> str:
+    """The text with the given spans replaced by spaces (same length)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        chars[span.start:span.end] = " " * (span.end - span.start)
+    return "".join(chars)
+
+
 def parse_document(text: str, *, source: str) -> Document:
-    """Normalise a report's text and build its document model (metadata, sections, sentences)."""
+    """Normalise a report's text and build its document model (metadata, sections, sentences, match text)."""
     text = normalise(text)
-    title, issuer, date, year = _metadata(text)
+    match_text = simplified(text)
+    title, issuer, date, year = _metadata(match_text)
+    if title is not None:  # metadata is read on the simplified text; labels keep the document's own characters
+        first = next(i for i, line in _lines(text) if line.strip())
+        title = text[first:].split("\n", 1)[0].strip()
     sections = split_sections(text, title)
-    sentences = split_sentences(text, sections)
+    warnings: list[str] = []
+    translations: list[Span] = []
+    sentences = split_sentences(text, sections, warnings=warnings, skip=translations)
     return Document(text=text, source=source, title=title, issuer=issuer, date=date, year=year,
-                    sections=sections, sentences=sentences)
+                    sections=sections, sentences=sentences, match_text=_blank(match_text, translations),
+                    translations=translations, warnings=warnings)

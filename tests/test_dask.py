@@ -16,7 +16,7 @@ ONTOLOGY = "https://w3id.org/govkg/ontology"
 def store_quads(store_dir) -> set:
     """All document quads of an on-disk store."""
     store = GraphStore.open_read_only(store_dir)
-    quads = {q for q in store.store if q.graph_name.value != ONTOLOGY}
+    quads = {q for q in store.quads() if q.graph_name.value != ONTOLOGY}  # named graphs, not the merged union
     del store
     return quads
 
