@@ -359,7 +359,10 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
     edits = tuple(read_curation(curation)) if curation else ()
     if pipeline is not None and edits:
         pipeline = Pipeline(pipeline.names, curation=edits)
-    components = pipeline.spec if pipeline is not None else PipelineSpec(curation=edits)
+    if pipeline is None:
+        components = PipelineSpec(curation=edits)
+    else:  # any object with names and __call__ will do (tests wrap a pipeline)
+        components = getattr(pipeline, "spec", None) or PipelineSpec(tuple(pipeline.names))
     jobs = min(jobs or 0, len(planned)) or None
     if client is not None:
         from kg.executors import DaskExecutor
