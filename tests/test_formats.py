@@ -13,7 +13,8 @@ from kg.build import expand_inputs, load_document
 from kg.errors import InputError
 from kg.readers import TEXT_SUFFIXES, read_file, sniff_format
 
-CORPUS = Path("/work/shared/corpus")
+# Excerpts (the opening pages) of real reports from the project's corpus, kept as fixtures.
+REAL_DIR = Path(__file__).parent / "fixtures" / "real"
 TITLE = "2025年江北市政府工作报告"
 BYLINE = "——2025年1月20日在江北市第九届人民代表大会第四次会议上"
 BODY = ["各位代表：", "一、2024年工作回顾", "全市地区生产总值增长6.2％，华星光电集团总部落户青山区。",
@@ -196,12 +197,9 @@ REAL = [("national/1954.txt", "traditional"), ("national/1997.txt", "full-width 
 
 @pytest.mark.parametrize("relpath, kind", REAL, ids=[k for _, k in REAL])
 def test_real_corpus_files(relpath, kind):
-    path = CORPUS / relpath
-    if not path.exists():
-        pytest.skip(f"{path} not present (the shared corpus is only on developer machines)")
-    doc = load_document(path)
+    doc = load_document(REAL_DIR / relpath.replace("/", "-"))
     assert doc.title and "政府工作报告" in doc.title
-    assert len(doc.sentences) > 100
+    assert len(doc.sentences) > 25
     for sent in doc.sentences:
         assert doc.text[sent.span.start:sent.span.end] == sent.text
     if kind == "traditional":
