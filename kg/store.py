@@ -122,7 +122,7 @@ class GraphStore:
         """Every quad, sorted for byte-stable output (a materialised union in the default graph is left out)."""
         quads = self.store
         if self.has_default_graph() and next(iter(self.store.named_graphs()), None) is not None:
-            quads = (q for q in self.store if not isinstance(q.graph_name, DefaultGraph))
+            quads = (q for g in self.store.named_graphs() for q in self.store.quads_for_pattern(None, None, None, g))
         return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
     def flush(self) -> None:
