@@ -209,3 +209,26 @@ def test_iri_segment_encodes_every_breaker():
     iri = document_iri(issuer='x"y', year=2025, title="<t>", source="s.txt")
     assert not IRI_BREAKERS & set(iri)
     assert not IRI_BREAKERS & set(mint_iri("Zone", 'a b\\c"d'))
+
+
+def test_zip_with_an_unsupported_version_is_refused_in_one_line(tmp_path):
+    """Found by the fuzzer: zipfile raises NotImplementedError for a 'version needed' it does not know."""
+    import io
+    import zipfile
+
+    from kg.errors import InputError
+    from kg.readers import read_file
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    data = bytearray(buf.getvalue())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6:central + 8] = (235).to_bytes(2, "little")  # needs version 23.5 to extract
+    for suffix in (".docx", ".txt"):
+        path = tmp_path / f"odd{suffix}"
+        path.write_bytes(bytes(data))
+        try:
+            read_file(path)
+        except InputError as err:
+            assert "\n" not in str(err) and path.name in str(err)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from kg.errors import InputError
@@ -29,6 +30,11 @@ _HTML_START = re.compile(
 _HTML_TAGS = re.compile(r"<(?:p|div|br|span|table|h[1-6])[\s>/]", re.I)
 
 
+# What zipfile raises for damaged archives: an unsupported version or method is NotImplementedError,
+# an encrypted member RuntimeError, a corrupt stream zlib.error.
+ZIP_ERRORS = (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError, zlib.error)
+
+
 def _zip_kind(data: bytes) -> str | None:
     """'docx' for a Word document, 'zip' for any other zip archive, None when not a readable zip."""
     import io
@@ -36,7 +42,7 @@ def _zip_kind(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except ZIP_ERRORS:
         return None
     return "docx" if "word/document.xml" in names else "zip"
 

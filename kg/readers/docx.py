@@ -16,11 +16,13 @@ def docx_to_text(data: bytes, *, name: str = "<docx>") -> str:
         from docx.table import Table
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise InputError(f"{name}: reading .docx needs python-docx; install it or save the file as .txt") from None
+    from kg.readers import ZIP_ERRORS
+
     limit = 4 * current_limits().max_file_bytes
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             expanded = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except ZIP_ERRORS:
         raise InputError(f"{name}: not a readable .docx (damaged zip); re-save it in Word, or save it as .txt") \
             from None
     if expanded > limit:
