@@ -50,9 +50,10 @@ def expand_inputs(inputs: list[str | Path]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                           and not p.stem.lower().startswith("readme"))  # a folder's README is no report
             if not found:
-                raise InputError(f"{path}: directory has no text files ({', '.join(TEXT_SUFFIXES)}); "
+                raise InputError(f"{path}: directory has no report files ({', '.join(TEXT_SUFFIXES)}); "
                                  "pass report files or a folder of them")
             paths.extend(found)
         elif not path.exists():

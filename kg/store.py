@@ -39,7 +39,11 @@ class GraphStore:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path else None
-        self.store = Store(str(self.path)) if self.path else Store()
+        try:
+            self.store = Store(str(self.path)) if self.path else Store()
+        except (OSError, RuntimeError) as err:  # a damaged on-disk store (e.g. a build killed mid-write)
+            raise InputError(f"{self.path}: cannot open the store ({str(err).splitlines()[0][:120]}); "
+                             "delete the folder and run kg build again") from None
 
     @classmethod
     def open_read_only(cls, path: str | Path) -> GraphStore:
@@ -51,7 +55,7 @@ class GraphStore:
         store.path = path
         try:
             store.store = Store.read_only(str(path))
-        except OSError as err:
+        except (OSError, RuntimeError) as err:
             raise InputError(f"{path}: not a readable store ({str(err).splitlines()[0]}); "
                              f"rebuild it with `kg build --store {path}`") from None
         return store

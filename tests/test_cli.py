@@ -44,7 +44,7 @@ def test_build_without_output_option_writes_into_output_folder(tmp_path):
         (lambda d: d / "missing.txt", "no such file"),
         (lambda d: (d / "empty.txt").write_bytes(b"") and d / "empty.txt" or d / "empty.txt", "empty"),
         (lambda d: (d / "bin.txt").write_bytes(bytes(range(256)) * 4) and d / "bin.txt", "not text"),
-        (lambda d: (d / "sub").mkdir() or d / "sub", "no text files"),
+        (lambda d: (d / "sub").mkdir() or d / "sub", "no report files"),
         (lambda d: (d / "bad.txt").write_bytes("天津".encode() + b"\xff\xff\x80" * 3) and d / "bad.txt", "decode"),
     ],
     ids=["missing", "empty", "binary", "empty-dir", "undecodable"],

@@ -70,6 +70,8 @@ LEADING_COUNT = re.compile(
 # First characters of the genre's action verbs (做强, 建强, 提速, 加大, 增强, 促进, 释放, 抓好, 强化 …): a verb
 # token starting with one of them opens a clause; other verb tokens are often parts of names (天开园).
 ACTION_VERB_HEADS = frozenset("做建提加增促释抓强扩深推拓优稳育引聚发")
+COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几数多]+)(?:余)?(?:个|只|家|项|所|条|批|座|处|种|类|支|套)$")
+DESCRIPTIVE = re.compile(r"首家|首个|第一家|唯一|最大|最早|一流")
 COMMON_VERB_FREQ = 100  # jieba dictionary count above which a verb is an ordinary verb
 MEASURE_WORDS = frozenset("个 只 家 项 所 条 批 座 处 种 类 支 台 套 艘 辆".split())
 LEADING_MODIFIERS = ("全国", "全市", "全省", "全区", "一批", "新一批", "首批", "首部", "首个", "首家")
@@ -233,6 +235,10 @@ def suffix_mentions(doc: Document, spec: CueSpec) -> Iterator[Mention]:
                 continue
             if spec.specific and end - start < spec.specific_below and not is_specific(doc, start, end, found.start()):
                 continue
+            if COUNTED.search(text, max(sent.span.start, start - 6), start):
+                continue  # 39只科创基金, 56个口袋公园: what follows a count is a kind of thing, not one name
+            if DESCRIPTIVE.search(re.sub(r"“[^”]*”", "", name)):
+                continue  # 国内首家外商独资三级综合医院: a description of something, not its name
             yield Mention(doc.text[start:end], spec.cls, Span(start, end), sent.index, f"{spec.extractor}.suffix",
                           spec.confidence)
 
