@@ -142,6 +142,26 @@ def extraction_quads(result: Extraction, *, base: str = DEFAULT_BASE) -> list[Qu
             add((mnode, KG.inSentence, sentence_nodes[m.sentence]))
             add((mnode, KG.extractor, Literal(m.extractor)))
 
+    # Parents the division lexicon knows but the document never names: kg:partOf still points at them (by
+    # their deterministic IRI and label, so documents join on them), stated by the lexicon. Parents that are
+    # entities of the document get their relation from the relations.partOf.division rule instead.
+    area_labels = {ent.label for ent in result.entities if ent.cls == "AdministrativeArea"}
+    for ent in result.entities:
+        if ent.cls != "AdministrativeArea" or not ent.parent_label or ent.parent_label in area_labels:
+            continue
+        node = iri_of[(ent.cls, ent.label)]
+        parent = entity_iri("AdministrativeArea", ent.parent_label, base=base)
+        add((node, KG.partOf, parent))
+        add((parent, RDFS_LABEL, zh(ent.parent_label)))
+        stmt = NamedNode(f"{graph_iri}/statement/{_short_hash(node.value, KG.partOf.value, parent.value, 'lexicon')}")
+        add((stmt, RDF_TYPE, KG.Statement))
+        add((stmt, RDF_SUBJECT, node))
+        add((stmt, RDF_PREDICATE, KG.partOf))
+        add((stmt, RDF_OBJECT, parent))
+        add((stmt, KG.evidence, sentence_nodes[ent.mentions[0].sentence]))
+        add((stmt, KG.extractor, Literal("lexicon.divisions")))
+        add((stmt, KG.confidence, decimal(0.95)))
+
     # Co-mentions: entities named in the same sentence (kept apart from typed relations).
     by_sentence: dict[int, set[NamedNode]] = {}
     for ent in result.entities:

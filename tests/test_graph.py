@@ -77,3 +77,19 @@ def test_relatedTo_links_entities_of_one_sentence(sample_build):
     assert _count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?a kg:relatedTo ?b }") > 100
     parsed = list(pyoxigraph.parse(path=str(out / "graph.ttl")))
     assert len(parsed) > 5000
+
+
+def test_area_parents_are_linked_even_when_the_report_never_names_them(tmp_path):
+    report = tmp_path / "河南省.txt"
+    report.write_text("2026年河南省政府工作报告\n一、2025年工作回顾\n林州市新增企业30家，郑州市持续发展。\n",
+                      encoding="utf-8")
+    build([report], tmp_path / "out", page=False)
+    store = GraphStore.from_file(tmp_path / "out" / "graph.trig")
+    rows = {(r["a"].value, r["p"].value) for r in store.query(
+        "SELECT ?a ?p WHERE { ?e a kg:AdministrativeArea ; rdfs:label ?a ; kg:partOf ?x . ?x rdfs:label ?p }")}
+    assert {("林州市", "安阳市"), ("郑州市", "河南省")} <= rows
+    # every partOf is stated, and the unnamed parent is no entity of the document
+    assert _count(store, """SELECT (COUNT(*) AS ?n) WHERE { ?a kg:partOf ?p FILTER NOT EXISTS {
+        ?st a kg:Statement ; rdf:subject ?a ; rdf:predicate kg:partOf ; rdf:object ?p } }""") == 0
+    assert _count(store, 'SELECT (COUNT(*) AS ?n) WHERE { ?p rdfs:label "安阳市"@zh ; a ?c }') == 0
+    assert validate_file(tmp_path / "out" / "graph.ttl").conforms
