@@ -34,6 +34,9 @@ FORMATS_BY_SUFFIX = {
 }
 
 
+UNION_BATCH_BYTES = 64 * 1024 * 1024  # N-Triples held at once while merging the union default graph
+
+
 class GraphStore:
     """Documents in named graphs, the ontology in its own graph; queries see the union by default."""
 
@@ -117,10 +120,17 @@ class GraphStore:
         change (kg build does); queries then read the default graph and see each triple once.
         """
         self.store.clear_graph(DefaultGraph())
+        batch: list[bytes] = []
+        size = 0
         for graph in list(self.store.named_graphs()):
             data = self.store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph)
-            if data:
-                self.store.bulk_load(data, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
+            batch.append(data)
+            size += len(data)
+            if size >= UNION_BATCH_BYTES:  # one bulk load per batch: each call has a fixed cost
+                self.store.bulk_load(b"".join(batch), format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
+                batch, size = [], 0
+        if size:
+            self.store.bulk_load(b"".join(batch), format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
 
     def quads(self) -> list[Quad]:
         """Every quad, sorted for byte-stable output (a materialised union in the default graph is left out)."""
