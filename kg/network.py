@@ -71,6 +71,7 @@ class EntityNetwork:
     def __init__(self, store: Store, *, documents: Iterable[str] | None = None) -> None:
         self.store = store
         self._graphs = [NamedNode(d) for d in documents] if documents else [None]
+        self._skip_default = next(iter(store.named_graphs()), None) is not None
         self.graph = nx.Graph()
         self.titles: dict[str, str] = {}
         self._mentioned: dict[str, frozenset[str]] = {}
@@ -89,7 +90,10 @@ class EntityNetwork:
 
     def _pattern(self, s=None, p=None, o=None) -> Iterator[Quad]:
         for g in self._graphs:
-            yield from self.store.quads_for_pattern(s, p, o, g)
+            for q in self.store.quads_for_pattern(s, p, o, g):
+                # a store with named graphs may also hold their merged union in the default graph: count once
+                if not (self._skip_default and isinstance(q.graph_name, DefaultGraph)):
+                    yield q
 
     def _load(self) -> None:
         nodes: dict[str, dict] = {}

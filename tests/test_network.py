@@ -137,3 +137,17 @@ def test_sample_view_matches_the_build(sample_build):
     assert net.graph.number_of_edges() > 100
     a, b = next(iter(net.graph.edges()))
     assert all(net.evidence(r) for r in net.relations(a, b))
+
+
+def test_a_store_with_a_merged_union_counts_each_mention_once(tmp_path):
+    """kg build copies the union of the documents into the default graph; the network must not count it twice."""
+    from kg.build import build
+    from kg.network import load_network
+
+    report = tmp_path / "江北市.txt"
+    report.write_text("2026年江北市政府工作报告\n一、2025年工作回顾\n青山工业区扩区。青山工业区新增企业20家。\n",
+                      encoding="utf-8")
+    build([report], tmp_path / "out", page=False)
+    net = load_network(store=tmp_path / "out" / "store")
+    zone = next(d for _, d in net.graph.nodes(data=True) if d.get("label") == "青山工业区")
+    assert zone["mentions"] == 2
