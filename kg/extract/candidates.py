@@ -152,15 +152,26 @@ def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int, *,
     return start
 
 
+def strip_leading(text: str, start: int, end: int, words: Iterable[str]) -> int:
+    """Move start past any of ``words`` that open text[start:end], as long as two characters remain."""
+    changed = True
+    while changed:
+        changed = False
+        for word in words:
+            if text.startswith(word, start) and end - start - len(word) >= 2:
+                start += len(word)
+                changed = True
+                break
+    return start
+
+
 def trim_left(text: str, start: int, end: int) -> int:
     """Drop leading verbs, counts (24个) and scope modifiers (国家级) that segmentation glued onto a name."""
     changed = True
     while changed:
-        changed = False
-        for word in LEADING_TRIM:
-            if text.startswith(word, start) and end - start - len(word) >= 2:
-                start += len(word)
-                changed = True
+        before = start
+        start = strip_leading(text, start, end, LEADING_TRIM)
+        changed = start != before
         count = LEADING_COUNT.match(text, start, end)
         if count and end - count.end() >= 2:
             start = count.end()
@@ -241,6 +252,17 @@ def suffix_mentions(doc: Document, spec: CueSpec) -> Iterator[Mention]:
                 continue  # 国内首家外商独资三级综合医院: a description of something, not its name
             yield Mention(doc.text[start:end], spec.cls, Span(start, end), sent.index, f"{spec.extractor}.suffix",
                           spec.confidence)
+
+
+def pattern_mentions(doc: Document, pattern: re.Pattern[str], cls: str, extractor: str, *,
+                     confidence: float) -> list[Mention]:
+    """Mentions of one class wherever a regular expression matches inside a sentence."""
+    out = []
+    for sent in doc.sentences:
+        for found in pattern.finditer(doc.match_text, sent.span.start, sent.span.end):
+            span = Span(found.start(), found.end())
+            out.append(Mention(doc.text[span.start:span.end], cls, span, sent.index, extractor, confidence))
+    return out
 
 
 def lexicon_mentions(doc: Document, names: Iterable[str], cls: str, extractor: str, *,

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from kg.document import Document
-from kg.extract.candidates import is_specific, tokens_in, trim_left, word_frequency
+from kg.extract.candidates import is_specific, strip_leading, tokens_in, trim_left, word_frequency
 from kg.lexicons.genre import ATTRIBUTE_NOUNS, LEADING_VERBS
 from kg.model import Mention, Span
 from kg.pipeline import component
@@ -71,15 +71,7 @@ def _items(clause: str) -> list[tuple[int, int]]:
 
 def _trim_first(clause: str, start: int, end: int) -> int:
     """The first item of a list starts after the clause's leading verbs (推动, 加快建设 …)."""
-    changed = True
-    while changed:
-        changed = False
-        for verb in VERBS_LONGEST_FIRST:
-            if clause.startswith(verb, start) and end - start - len(verb) >= 2:
-                start += len(verb)
-                changed = True
-                break
-    return start
+    return strip_leading(clause, start, end, VERBS_LONGEST_FIRST)
 
 
 def _has_verb(doc: Document, start: int, end: int) -> bool:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from kg.document import Document
-from kg.extract.candidates import CueSpec, suffix_mentions
-from kg.model import Mention, Span
+from kg.extract.candidates import CueSpec, pattern_mentions, suffix_mentions
+from kg.model import Mention
 from kg.pipeline import component
 
 CN = "一二三四五六七八九十"
@@ -27,12 +27,7 @@ SPEC = CueSpec(
 
 def congresses(doc: Document) -> list[Mention]:
     """Party congresses and plenary sessions, which have no cue a suffix rule can see whole."""
-    out = []
-    for sent in doc.sentences:
-        for found in CONGRESS.finditer(doc.match_text, sent.span.start, sent.span.end):
-            span = Span(found.start(), found.end())
-            out.append(Mention(doc.text[span.start:span.end], "Event", span, sent.index, "events.congress", 0.85))
-    return out
+    return pattern_mentions(doc, CONGRESS, "Event", "events.congress", confidence=0.85)
 
 
 @component("events", order=70)

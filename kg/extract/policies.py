@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.document import Document
-from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions
+from kg.extract.candidates import CueSpec, lexicon_mentions, pattern_mentions, suffix_mentions
 from kg.lexicons.policies import CAMPAIGN_PREFIXES, GENERIC_POLICY_WORDS, NATIONAL_POLICIES, NOT_POLICIES
 from kg.model import Mention, Span
 from kg.pipeline import component
@@ -82,12 +82,7 @@ def _campaigns(doc: Document) -> list[Mention]:
 
 def _censuses(doc: Document) -> list[Mention]:
     """第五次全国经济普查 and the like."""
-    out = []
-    for sent in doc.sentences:
-        for found in CENSUS.finditer(doc.match_text, sent.span.start, sent.span.end):
-            span = Span(found.start(), found.end())
-            out.append(Mention(doc.text[span.start:span.end], "Policy", span, sent.index, "policies.census", 0.8))
-    return out
+    return pattern_mentions(doc, CENSUS, "Policy", "policies.census", confidence=0.8)
 
 
 @component("policies", order=50, user_words=lambda: [(p, "n") for p in NATIONAL_POLICIES if "、" not in p])
