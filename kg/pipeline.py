@@ -20,7 +20,7 @@ from pathlib import Path
 from kg.curation import Edit, apply_curation
 from kg.document import Document
 from kg.model import Entity, Indicator, Mention, Relation
-from kg.tokenize import add_user_words, tokenize
+from kg.tokenize import add_user_words, known_word, tokenize
 
 STAGES = ("mentions", "relations", "indicators")
 
@@ -72,6 +72,14 @@ def load_components() -> dict[str, Component]:
     for info in pkgutil.iter_modules(kg.extract.__path__):
         importlib.import_module(f"kg.extract.{info.name}")
     return REGISTRY
+
+
+def genre_verbs() -> list[tuple[str, str]]:
+    """The genre's clause-opening verbs jieba does not know (做强, 建强, 全链条), as user words, so that
+    segmentation gives every extractor the same boundary."""
+    from kg.lexicons.genre import LEADING_VERBS
+
+    return [(word, "v") for word in sorted(LEADING_VERBS) if len(word) > 1 and not known_word(word)]
 
 
 @dataclass(frozen=True)
@@ -135,7 +143,7 @@ class Pipeline:
         self.curation = list(curation)
         self.spec = PipelineSpec(tuple(self.names), tuple(self.curation))
         self.fingerprint = self.spec.make_fingerprint()
-        words: list[tuple[str, str]] = []
+        words: list[tuple[str, str]] = list(genre_verbs())
         for comp in self.components:
             if comp.user_words:
                 words.extend(comp.user_words())

@@ -32,6 +32,11 @@ def add_user_words(words: Iterable[tuple[str, str]]) -> None:
             _added.add((word, tag))
 
 
+def known_word(word: str) -> bool:
+    """Whether jieba's dictionary already holds a word."""
+    return bool(_jieba().dt.FREQ.get(word))
+
+
 def tokenize(text: str) -> list[Token]:
     """Segment text with jieba.posseg (HMM off) into tokens carrying exact offsets.
 

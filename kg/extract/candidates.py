@@ -69,7 +69,7 @@ LEADING_COUNT = re.compile(
 )
 # First characters of the genre's action verbs (做强, 建强, 提速, 加大, 增强, 促进, 释放, 抓好, 强化 …): a verb
 # token starting with one of them opens a clause; other verb tokens are often parts of names (天开园).
-ACTION_VERB_HEADS = frozenset("做建提加增促释抓强扩深推拓优稳育引聚发")
+ACTION_VERB_HEADS = frozenset("做建提加增促释抓强扩深推拓优稳育引聚发争")
 COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几数多]+)(?:余)?(?:个|只|家|项|所|条|批|座|处|种|类|支|套)$")
 DESCRIPTIVE = re.compile(r"首家|首个|第一家|唯一|最大|最早|一流")
 COMMON_VERB_FREQ = 100  # jieba dictionary count above which a verb is an ordinary verb
@@ -189,7 +189,8 @@ def trim_leading_verbs(doc: Document, start: int, end: int, *, keep_verbs: bool 
         if tok.span.start != start or end - tok.span.end < 2 or len(tok.word) < 2:
             break  # a one-character "verb" is as often part of an unknown name (天开园, 兴港高速)
         verb = tok.pos in ("vd", "ad", "d") or (tok.pos == "a" and len(tok.word) >= 2) or (
-            tok.pos == "v" and (tok.word in LEADING_VERBS or tok.word[0] in ACTION_VERB_HEADS))
+            tok.pos in ("v", "vn") and (tok.word in LEADING_VERBS or tok.word[0] in ACTION_VERB_HEADS)) or (
+            tok.word[:2] in LEADING_VERBS and len(tok.word) >= 4)  # 做优做强: a verb phrase kept whole
         if not verb or (keep_verbs and tok.word not in LEADING_VERBS):
             break
         start = tok.span.end

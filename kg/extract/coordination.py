@@ -8,7 +8,14 @@ import re
 from collections import Counter
 
 from kg.document import Document
-from kg.extract.candidates import is_specific, strip_leading, tokens_in, trim_left, word_frequency
+from kg.extract.candidates import (
+    is_specific,
+    strip_leading,
+    tokens_in,
+    trim_leading_verbs,
+    trim_left,
+    word_frequency,
+)
 from kg.lexicons.genre import ATTRIBUTE_NOUNS, LEADING_VERBS
 from kg.model import Mention, Span
 from kg.pipeline import component
@@ -80,9 +87,11 @@ def _has_verb(doc: Document, start: int, end: int) -> bool:
                for t in tokens_in(doc, start, end))
 
 
-def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
+def _tidy(doc: Document, start: int, end: int, cls: str) -> tuple[int, int]:
     """Trim an item: leading counts and verbs, a tail after a closing quote or an attribute noun."""
+    text = doc.match_text
     start = trim_left(text, start, end)
+    start = trim_leading_verbs(doc, start, end, keep_verbs=cls == "Policy")
     item = text[start:end]
     if item.startswith("“") and "”" in item:
         end = start + item.index("”") + 1
@@ -124,7 +133,7 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if cls is None or cls == "AdministrativeArea":
                 continue  # areas come from the division lexicon, not from their neighbours in a list
             for s, e in items:
-                start, end = _tidy(text, base + s, base + e)
+                start, end = _tidy(doc, base + s, base + e, cls)
                 name = text[start:end]
                 if not ITEM.match(name):
                     continue

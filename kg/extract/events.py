@@ -30,7 +30,10 @@ def congresses(doc: Document) -> list[Mention]:
     return pattern_mentions(doc, CONGRESS, "Event", "events.congress", confidence=0.85)
 
 
+YEAR_ONLY = re.compile(r"^(?:\d{4}年?|[一二三四五六七八九十]+届)?(?:大会|会议|全会|论坛|峰会)$")
+
+
 @component("events", order=70)
 def find_events(doc: Document) -> list[Mention]:
-    """Names ending in an event cue, and party congresses and plenums."""
-    return [*suffix_mentions(doc, SPEC), *congresses(doc)]
+    """Names ending in an event cue (not a bare 2026年大会), and party congresses and plenums."""
+    return [*(m for m in suffix_mentions(doc, SPEC) if not YEAR_ONLY.match(m.text)), *congresses(doc)]
