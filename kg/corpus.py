@@ -68,6 +68,7 @@ class DocResult:
     indicators: int
     sentences: int
     seconds: float
+    warnings: tuple[str, ...] = ()  # e.g. long sentences split, for the user to see
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,8 @@ def extract_task(task: Task, pipeline=None) -> DocResult | DocFailure:
                          year=doc.year, ntriples=data, triples=len(quads),
                          entities=dict(Counter(e.cls for e in x.entities)), relations=len(x.relations),
                          indicators=len(x.indicators), sentences=len(doc.sentences),
-                         seconds=time.perf_counter() - started)
+                         seconds=time.perf_counter() - started,
+                         warnings=tuple(f"{task.source}: {w}" for w in doc.warnings))
     except Exception as err:  # noqa: BLE001 - a failing document must not stop the others
         where = traceback.extract_tb(err.__traceback__)[-1] if err.__traceback__ else None
         at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""

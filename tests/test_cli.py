@@ -126,3 +126,14 @@ def test_every_command_has_help_with_an_example():
 
 def test_console_script_is_installed():
     assert shutil.which("kg") or os.path.exists(os.path.join(os.path.dirname(sys.executable), "kg"))
+
+
+def test_build_prints_document_warnings_on_stderr(tmp_path):
+    report = tmp_path / "江北市.txt"
+    report.write_text("2026年江北市政府工作报告\n一、2025年工作回顾\n" + "，".join(["全市新增就业岗位三万个"] * 80) + "。\n",
+                      encoding="utf-8")
+    proc = subprocess.run([*KG, "build", str(report), "-o", str(tmp_path / "out"), "--no-page", "-q", "--jobs", "1"],
+                          capture_output=True, text=True,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8", "KG_MAX_SENTENCE_CHARS": "200"})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.startswith("warning: 江北市.txt: 1 sentence(s) longer than 200 characters were split")

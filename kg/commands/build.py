@@ -76,6 +76,9 @@ def run(args: argparse.Namespace) -> int:
         print("wrote: " + ", ".join(str(p) for p in result.files))
     else:
         print(f"wrote: the graphs of {len(result.report.built)} documents to {result.target}")
+    for built in result.report.built:
+        for warning in built.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     for failure in result.report.failed:
         print(f"failed: {failure.reason}", file=sys.stderr)
     return 1 if result.failed else 0
