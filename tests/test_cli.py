@@ -130,8 +130,8 @@ def test_console_script_is_installed():
 
 def test_build_prints_document_warnings_on_stderr(tmp_path):
     report = tmp_path / "江北市.txt"
-    report.write_text("2026年江北市政府工作报告\n一、2025年工作回顾\n" + "，".join(["全市新增就业岗位三万个"] * 80) + "。\n",
-                      encoding="utf-8")
+    body = "，".join(["全市新增就业岗位三万个"] * 80) + "。\n"
+    report.write_text("2026年江北市政府工作报告\n一、2025年工作回顾\n" + body, encoding="utf-8")
     proc = subprocess.run([*KG, "build", str(report), "-o", str(tmp_path / "out"), "--no-page", "-q", "--jobs", "1"],
                           capture_output=True, text=True,
                           env={**os.environ, "PYTHONIOENCODING": "utf-8", "KG_MAX_SENTENCE_CHARS": "200"})
