@@ -71,6 +71,7 @@ LEADING_COUNT = re.compile(
 # token starting with one of them opens a clause; other verb tokens are often parts of names (天开园).
 ACTION_VERB_HEADS = frozenset("做建提加增促释抓强扩深推拓优稳育引聚发争")
 COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几数多]+)(?:余)?(?:个|只|家|项|所|条|批|座|处|种|类|支|套)$")
+COLLECTIVE = re.compile(r"[一二两三四五六七八九十]+大(?!学|厦|道|桥|街|会)")
 DESCRIPTIVE = re.compile(r"首家|首个|第一家|唯一|最大|最早|一流")
 COMMON_VERB_FREQ = 100  # jieba dictionary count above which a verb is an ordinary verb
 MEASURE_WORDS = frozenset("个 只 家 项 所 条 批 座 处 种 类 支 台 套 艘 辆".split())
@@ -247,6 +248,8 @@ def suffix_mentions(doc: Document, spec: CueSpec) -> Iterator[Mention]:
                 continue
             if spec.specific and end - start < spec.specific_below and not is_specific(doc, start, end, found.start()):
                 continue
+            if spec.cls != "Policy" and COLLECTIVE.match(name):
+                continue  # 五大开发区, 四大片区: several things named together (三大攻坚战 stays a policy)
             if COUNTED.search(text, max(sent.span.start, start - 6), start):
                 continue  # 39只科创基金, 56个口袋公园: what follows a count is a kind of thing, not one name
             if DESCRIPTIVE.search(re.sub(r"“[^”]*”", "", name)):
