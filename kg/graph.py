@@ -70,6 +70,16 @@ def _short_hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+def stated(graph_iri: str, triple: tuple[NamedNode, NamedNode, NamedNode], evidence: NamedNode, *,
+           extractor: str, confidence: float, key: str) -> list[tuple]:
+    """A typed relation as its plain triple plus the kg:Statement that gives its evidence, rule and confidence."""
+    s, p, o = triple
+    stmt = NamedNode(f"{graph_iri}/statement/{_short_hash(s.value, p.value, o.value, key)}")
+    return [triple, (stmt, RDF_TYPE, KG.Statement), (stmt, RDF_SUBJECT, s), (stmt, RDF_PREDICATE, p),
+            (stmt, RDF_OBJECT, o), (stmt, KG.evidence, evidence), (stmt, KG.extractor, Literal(extractor)),
+            (stmt, KG.confidence, decimal(confidence))]
+
+
 def extraction_quads(result: Extraction, *, base: str = DEFAULT_BASE) -> list[Quad]:
     """All quads of one document: provenance, entities, mentions, relations, co-mentions, indicators.
 
@@ -151,16 +161,9 @@ def extraction_quads(result: Extraction, *, base: str = DEFAULT_BASE) -> list[Qu
             continue
         node = iri_of[(ent.cls, ent.label)]
         parent = entity_iri("AdministrativeArea", ent.parent_label, base=base)
-        add((node, KG.partOf, parent))
         add((parent, RDFS_LABEL, zh(ent.parent_label)))
-        stmt = NamedNode(f"{graph_iri}/statement/{_short_hash(node.value, KG.partOf.value, parent.value, 'lexicon')}")
-        add((stmt, RDF_TYPE, KG.Statement))
-        add((stmt, RDF_SUBJECT, node))
-        add((stmt, RDF_PREDICATE, KG.partOf))
-        add((stmt, RDF_OBJECT, parent))
-        add((stmt, KG.evidence, sentence_nodes[ent.mentions[0].sentence]))
-        add((stmt, KG.extractor, Literal("lexicon.divisions")))
-        add((stmt, KG.confidence, decimal(0.95)))
+        triples.extend(stated(graph_iri, (node, KG.partOf, parent), sentence_nodes[ent.mentions[0].sentence],
+                              extractor="lexicon.divisions", confidence=0.95, key="lexicon"))
 
     # Co-mentions: entities named in the same sentence (kept apart from typed relations).
     by_sentence: dict[int, set[NamedNode]] = {}
@@ -178,16 +181,8 @@ def extraction_quads(result: Extraction, *, base: str = DEFAULT_BASE) -> list[Qu
     for rel in result.relations:
         s = iri_of.get(rel.subject) or entity_iri(*rel.subject, base=base)
         o = iri_of.get(rel.object) or entity_iri(*rel.object, base=base)
-        p = KG[rel.predicate]
-        add((s, p, o))
-        stmt = NamedNode(f"{graph_iri}/statement/{_short_hash(s.value, p.value, o.value, str(rel.sentence))}")
-        add((stmt, RDF_TYPE, KG.Statement))
-        add((stmt, RDF_SUBJECT, s))
-        add((stmt, RDF_PREDICATE, p))
-        add((stmt, RDF_OBJECT, o))
-        add((stmt, KG.evidence, sentence_nodes[rel.sentence]))
-        add((stmt, KG.extractor, Literal(rel.extractor)))
-        add((stmt, KG.confidence, decimal(rel.confidence)))
+        triples.extend(stated(graph_iri, (s, KG[rel.predicate], o), sentence_nodes[rel.sentence],
+                              extractor=rel.extractor, confidence=rel.confidence, key=str(rel.sentence)))
 
     # Indicators.
     for k, ind in enumerate(result.indicators):
