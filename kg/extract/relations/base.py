@@ -189,46 +189,40 @@ def dedupe(found: Iterable[Relation | None]) -> list[Relation]:
     return sorted(best.values(), key=lambda r: (r.sentence, r.predicate, r.subject, r.object, r.extractor))
 
 
+def _chain(hits: list[Hit], gap_of, classes: frozenset[str], max_gap: int) -> list[Hit]:
+    """Walk ``hits`` outward from a cue: the first within ``max_gap`` characters (no punctuation), the rest
+    joined by 、 和 与 及 以及, all of the given classes. ``gap_of(hit, previous)`` is the text between them."""
+    out: list[Hit] = []
+    previous = None
+    for hit in hits:
+        gap = gap_of(hit, previous)
+        if previous is None:
+            if len(gap) > max_gap or any(ch in PUNCT for ch in gap):
+                break
+        elif gap not in LIST_JOINERS:
+            break
+        if hit.ent.cls not in classes:
+            break
+        out.append(hit)
+        previous = hit
+    return out
+
+
 def chain_before(clause: Clause, end: int, classes: frozenset[str], *, max_gap: int = 6) -> list[Hit]:
     """The list of hits ending just before ``end`` (A、B和C等 …), nearest last; gaps hold no punctuation.
 
     Between list members only 、 和 与 及 以及 are allowed; the last member may be followed by up to
     ``max_gap`` characters such as 等, 总部, 项目 before ``end``.
     """
-    before = [h for h in clause.hits if h.end <= end]
-    out: list[Hit] = []
-    limit = end
-    for i, hit in enumerate(reversed(before)):
-        gap = clause.between(hit.end, limit)
-        if i == 0:
-            if len(gap) > max_gap or any(ch in PUNCT for ch in gap):
-                break
-        elif gap not in LIST_JOINERS:
-            break
-        if hit.ent.cls not in classes:
-            break
-        out.append(hit)
-        limit = hit.start
-    return list(reversed(out))
+    before = [h for h in reversed(clause.hits) if h.end <= end]
+    found = _chain(before, lambda hit, prev: clause.between(hit.end, prev.start if prev else end), classes, max_gap)
+    return list(reversed(found))
 
 
 def chain_after(clause: Clause, start: int, classes: frozenset[str], *, max_gap: int = 6) -> list[Hit]:
     """The list of hits starting just after ``start`` (A、B和C …); the first within ``max_gap`` characters."""
     after = [h for h in clause.hits if h.start >= start]
-    out: list[Hit] = []
-    limit = start
-    for i, hit in enumerate(after):
-        gap = clause.between(limit, hit.start)
-        if i == 0:
-            if len(gap) > max_gap or any(ch in PUNCT for ch in gap):
-                break
-        elif gap not in LIST_JOINERS:
-            break
-        if hit.ent.cls not in classes:
-            break
-        out.append(hit)
-        limit = hit.end
-    return out
+    return _chain(after, lambda hit, prev: clause.between(prev.end if prev else start, hit.start), classes, max_gap)
 
 
 def cue_matches(pattern: re.Pattern[str], clauses: list[Clause]) -> Iterator[tuple[Clause, int, int]]:
