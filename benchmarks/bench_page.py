@@ -25,9 +25,12 @@ from pyoxigraph import Literal, NamedNode, Quad
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kg.graph import XSD_DECIMAL, integer  # noqa: E402
+from kg.model import RELATION_TYPES  # noqa: E402
 from kg.namespace import (  # noqa: E402
     DCT_PART_OF,
     DCT_TITLE,
+    DEFAULT_BASE,
     KG,
     RDF_OBJECT,
     RDF_PREDICATE,
@@ -37,17 +40,15 @@ from kg.namespace import (  # noqa: E402
     SKOS_ALT,
 )
 
-BASE = "https://w3id.org/govkg/id/"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+BASE = DEFAULT_BASE
 HAN = "天津北京河海新城区港湾园科技产业创新发展建设国际金融数据智能制造绿色生态文化旅游医药能源航空汽车电子信息物流"
 SUFFIX = {"Enterprise": "集团", "AdministrativeArea": "区", "Zone": "产业园", "Project": "工程", "Policy": "行动",
           "Organization": "研究院", "Event": "博览会", "Industry": "产业"}
-RELATIONS = ["locatedIn", "partOf", "cooperatesWith", "implements", "invests", "hosts"]
+RELATIONS = list(RELATION_TYPES)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
-def _int(n: int) -> Literal:
-    return Literal(str(n), datatype=NamedNode(XSD + "integer"))
+_int = integer
 
 
 def synthetic_corpus(docs: int, *, pool: int = 30_000, per_doc: int = 100, sentences: int = 150,
@@ -119,7 +120,7 @@ def synthetic_corpus(docs: int, *, pool: int = 30_000, per_doc: int = 100, sente
             ind = NamedNode(f"{g.value}/indicator/{k}")
             add(ind, RDF_TYPE, KG.Indicator)
             add(ind, KG.metric, Literal("地区生产总值增长", language="zh"))
-            add(ind, KG.value, Literal(f"{rng.uniform(1, 100):.1f}", datatype=NamedNode(XSD + "decimal")))
+            add(ind, KG.value, Literal(f"{rng.uniform(1, 100):.1f}", datatype=XSD_DECIMAL))
             add(ind, KG.unit, Literal("%", language="zh"))
             add(ind, KG.valueKind, KG.Actual if rng.random() < 0.5 else KG.Target)
             add(ind, KG.evidence, rng.choice(sents))

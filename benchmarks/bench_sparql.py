@@ -33,21 +33,24 @@ from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, RdfFormat, Store,
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.namespace import DEFAULT_BASE, KG_NS, PREFIXES, RDF_NS, RDFS_NS, SKOS_NS, XSD_NS  # noqa: E402
+from kg.graph import XSD_DECIMAL, XSD_GYEAR  # noqa: E402
+from kg.namespace import (  # noqa: E402
+    DEFAULT_BASE,
+    KG,
+    KG_NS,
+    PREFIXES,
+    RDF_OBJECT,
+    RDF_PREDICATE,
+    RDF_SUBJECT,
+    RDF_TYPE,
+    RDFS_LABEL,
+    SKOS_ALT,
+)
 from kg.querylib import saved_queries, with_prefixes  # noqa: E402
 from kg.store import GraphStore  # noqa: E402
 
-TYPE = NamedNode(RDF_NS + "type")
-LABEL = NamedNode(RDFS_NS + "label")
-ALT = NamedNode(SKOS_NS + "altLabel")
-KG_YEAR = NamedNode(KG_NS + "year")
-GYEAR = NamedNode(XSD_NS + "gYear")
-ISSUER = NamedNode(KG_NS + "issuer")
-
-
-def kg(name: str) -> NamedNode:
-    """A kg: term."""
-    return NamedNode(KG_NS + name)
+TYPE, LABEL, ALT, KG_YEAR, GYEAR, ISSUER = RDF_TYPE, RDFS_LABEL, SKOS_ALT, KG.year, XSD_GYEAR, KG.issuer
+kg = KG.__getitem__  # kg("Statement") → kg:Statement (a closed namespace: a typo is an error)
 
 
 def sample_quads(graph: str | None) -> list[Quad]:
@@ -76,8 +79,8 @@ def synthetic_facts(doc: NamedNode, quads: list[Quad], rng: random.Random) -> li
     def relation(s: NamedNode, p: str, o: NamedNode, k: int) -> None:
         out.append(Quad(s, kg(p), o, doc))
         st = NamedNode(f"{doc.value}/statement/synthetic-{p}-{k}")
-        for pred, obj in ((TYPE, kg("Statement")), (NamedNode(RDF_NS + "subject"), s),
-                          (NamedNode(RDF_NS + "predicate"), kg(p)), (NamedNode(RDF_NS + "object"), o),
+        for pred, obj in ((TYPE, kg("Statement")), (RDF_SUBJECT, s),
+                          (RDF_PREDICATE, kg(p)), (RDF_OBJECT, o),
                           (kg("evidence"), rng.choice(sentences)), (kg("extractor"), Literal("synthetic"))):
             out.append(Quad(st, pred, obj, doc))
 
@@ -94,7 +97,7 @@ def synthetic_facts(doc: NamedNode, quads: list[Quad], rng: random.Random) -> li
         for kind, year in (("Actual", 2024), ("Target", 2025)):
             ind = NamedNode(f"{doc.value}/indicator/synthetic-{k}-{kind}")
             triples = [(TYPE, kg("Indicator")), (kg("metric"), Literal(metric, language="zh")),
-                       (kg("value"), Literal(f"{rng.uniform(1, 9):.1f}", datatype=NamedNode(XSD_NS + "decimal"))),
+                       (kg("value"), Literal(f"{rng.uniform(1, 9):.1f}", datatype=XSD_DECIMAL)),
                        (kg("unit"), Literal("%", language="zh")), (KG_YEAR, Literal(str(year), datatype=GYEAR)),
                        (kg("valueKind"), kg(kind)), (kg("evidence"), rng.choice(sentences))]
             if issuer is not None:

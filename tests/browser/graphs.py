@@ -7,6 +7,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.namespace import (
     DCT_PART_OF,
     DCT_TITLE,
+    DEFAULT_BASE,
     KG,
     RDF_OBJECT,
     RDF_PREDICATE,
@@ -16,7 +17,7 @@ from kg.namespace import (
     SKOS_ALT,
 )
 
-BASE = "https://w3id.org/govkg/id/"
+BASE = DEFAULT_BASE
 DOC = NamedNode(BASE + "document/test-2026")
 XSS_TITLE = "<script>window.__xss=1</script>江北市报告"
 XSS_HEADING = '"><img src=x onerror="window.__xss=2">（一）产业'
