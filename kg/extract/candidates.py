@@ -9,6 +9,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.document import Document
 from kg.lexicons.genre import LEADING_VERBS, PUNCTUATION
@@ -269,13 +270,19 @@ def pattern_mentions(doc: Document, pattern: re.Pattern[str], cls: str, extracto
     return out
 
 
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation of the names, longest first, compiled once per lexicon (not once per document)."""
+    wanted = {n for n in names if n}
+    return re.compile("|".join(sorted(map(re.escape, wanted), key=len, reverse=True))) if wanted else None
+
+
 def lexicon_mentions(doc: Document, names: Iterable[str], cls: str, extractor: str, *,
                      confidence: float = 0.9, canonical: dict[str, str] | None = None) -> Iterator[Mention]:
     """Mentions of known names, matched on token boundaries so 天津 never matches inside 天津港."""
-    names = [n for n in names if n]
-    if not names:
+    pattern = _names_pattern(tuple(names))
+    if pattern is None:
         return
-    pattern = re.compile("|".join(sorted(map(re.escape, set(names)), key=len, reverse=True)))
     starts, ends = token_boundaries(doc)
     for sent in doc.sentences:
         for found in pattern.finditer(doc.match_text, sent.span.start, sent.span.end):
