@@ -329,10 +329,15 @@ def refresh_analytics(store: GraphStore, *, enabled: bool) -> None:
     over the whole store (they describe the graph as it is now, not as it was)."""
     for name in ANALYTICS_PREDICATES:
         store.store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{KG_NS}{name}> ?v }} }}")
+        store.store.update(f"DELETE WHERE {{ ?e <{KG_NS}{name}> ?v }}")  # and from the union
     if enabled:
-        from kg.analytics import analytics_quads
+        from kg.analytics import network_quads
+        from kg.network import EntityNetwork
 
-        store.store.extend(analytics_quads(store.quads()))
+        quads = network_quads(EntityNetwork(store.store))
+        store.store.extend(quads)
+        if store.has_default_graph():  # the union, when one is kept, says the same
+            store.store.extend({Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in quads})
 
 
 def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline | None = None,
@@ -388,16 +393,22 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
         result.target = str(location)
         with store_lock(location, timeout=wait):
             store = GraphStore(location)
-            store.store.clear_graph(DefaultGraph())  # the merged union of the last build: made again below
-            store.add_ontology()
-            sink = LocalSink(store)
+            # the union in the default graph is kept up to date graph by graph when the last build left it
+            # complete; otherwise (a new store, a build that stopped half-way) it is made again at the end
+            keep_union = store.union_is_current()
+            store.set_union_current(False)
+            if not keep_union:
+                store.store.clear_graph(DefaultGraph())
+            store.add_ontology(keep_union=keep_union)
+            sink = LocalSink(store, keep_union=keep_union)
             result.report = build_corpus(planned, sink, run=runner.map, components=components,
                                          rebuild=rebuild, quiet=quiet)
             refresh_analytics(store, enabled=analytics)
-            result.counts, result.entities = store_counts(sink)
-            result.counts["triples"] = len(store.store)
-            store.materialize_union()
+            if not keep_union:
+                store.materialize_union()
             store.flush()
+            store.set_union_current(True)
+            result.counts, result.entities = store_counts(sink)
             result.files = [*write_outputs(store, out, page=page, documents=result.counts["documents"], top=top),
                             location]
             del sink, store  # close the on-disk store before the lock is released

@@ -103,6 +103,9 @@ class Sink(Protocol):
     def get(self, graph_iri: str) -> bytes:
         """One document's graph as N-Triples."""
 
+    def rewrite(self, graph_iri: str, iri_map: dict[str, str], label_of: dict[str, str]) -> None:
+        """Merge entities (old IRI → new) and set their corpus-wide labels in one graph."""
+
     def select(self, sparql: str) -> list[dict[str, str]]:
         """A SELECT query; rows of variable → value."""
 
@@ -115,8 +118,9 @@ WHERE { GRAPH ?g { ?g a kg:Document ; kg:sha256 ?sha OPTIONAL { ?g kg:builtWith 
 class LocalSink:
     """A pyoxigraph store (kg.store.GraphStore) as the target of a build."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store, *, keep_union: bool = False) -> None:
         self.store = store
+        self.keep_union = keep_union  # update the store's materialised union with every graph put
 
     def document_hashes(self) -> dict[str, str]:
         """Document IRI → kg:sha256 of every document in the store."""
@@ -124,15 +128,23 @@ class LocalSink:
 
     def put(self, graph_iri: str, ntriples: bytes) -> None:
         """Replace one document's graph (drop it, then load the new triples into it)."""
-        graph = NamedNode(graph_iri)
-        if self.store.store.contains_named_graph(graph):
-            self.store.store.remove_graph(graph)
-        # bulk_load skips per-triple transactions (several times faster); the store lock keeps writers apart
-        self.store.store.bulk_load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=graph)
+        self.store.put_graph(graph_iri, ntriples, keep_union=self.keep_union)
 
     def get(self, graph_iri: str) -> bytes:
         """One document's graph as N-Triples."""
         return self.store.store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(graph_iri))
+
+    def rewrite(self, graph_iri: str, iri_map: dict[str, str], label_of: dict[str, str]) -> None:
+        """Merge entities and relabel them in one graph (kg.corpus_resolve), touching only the triples that
+        name a merged IRI or have a relabelled subject."""
+        from kg.corpus_resolve import rewrite_triples
+
+        graph, store = NamedNode(graph_iri), self.store.store
+        affected = {q.triple for iri in {*iri_map, *label_of}
+                    for q in store.quads_for_pattern(NamedNode(iri), None, None, graph)}
+        affected.update(q.triple for iri in iri_map for q in store.quads_for_pattern(None, None, NamedNode(iri), graph))
+        new = rewrite_triples(affected, iri_map, label_of)
+        self.store.change_graph(graph_iri, removed=affected - new, added=new - affected, keep_union=self.keep_union)
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         """A SELECT query over the store; rows of variable → value."""
@@ -158,6 +170,12 @@ class RemoteSink:
     def get(self, graph_iri: str) -> bytes:
         """One document's graph as N-Triples (HTTP GET)."""
         return self.remote.get_graph(graph_iri)
+
+    def rewrite(self, graph_iri: str, iri_map: dict[str, str], label_of: dict[str, str]) -> None:
+        """Merge entities and relabel them in one graph: GET it, rewrite it, PUT it back."""
+        from kg.corpus_resolve import rewrite_graph
+
+        self.put(graph_iri, rewrite_graph(self.get(graph_iri), iri_map, label_of))
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         """A SELECT query on the server's query endpoint."""

@@ -7,8 +7,7 @@ kg.resolve's generic-suffix rule (南港 / 南港工业区, 天津 / 天津市).
 applied across documents: over 80 real reports it joined different things (民营经济促进法 with
 民营经济促进法实施办法). A short form that could belong to two longer names is left alone.
 Every entity IRI then carries one rdfs:label across the whole corpus; the other surface forms become
-skos:altLabel. Only the graphs that change are rewritten, each mention
-keeping its own document's provenance.
+skos:altLabel. Only the graphs that change are rewritten, each mention keeping its own document's provenance.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
+from kg.graph import XSD_INTEGER
 from kg.namespace import KG_NS, RDFS_LABEL, SKOS_ALT
 from kg.resolve import _is_suffix_variant, name_key
 
@@ -93,9 +93,10 @@ def alias_targets(names: CorpusNames) -> dict[str, str]:
     return resolved
 
 
-def rewrite_graph(ntriples: bytes, iri_map: dict[str, str], label_of: dict[str, str]) -> bytes:
-    """One document's graph with merged IRIs substituted, one label per entity and old labels as aliases."""
-    triples = list(parse(ntriples, format=RdfFormat.N_TRIPLES))
+def rewrite_triples(triples, iri_map: dict[str, str], label_of: dict[str, str]) -> set[Triple]:
+    """Triples of one graph with merged IRIs substituted, one label per entity of ``label_of`` and its other
+    labels as aliases. Triples that neither name a merged IRI nor have a relabelled subject pass unchanged, so
+    this may be given only the triples that do (LocalSink.rewrite) or a whole graph (rewrite_graph)."""
 
     def sub(term):
         return NamedNode(iri_map[term.value]) if isinstance(term, NamedNode) and term.value in iri_map else term
@@ -122,41 +123,67 @@ def rewrite_graph(ntriples: bytes, iri_map: dict[str, str], label_of: dict[str, 
         for old in labels - {label}:
             kept.add(Triple(node, SKOS_ALT, Literal(old, language="zh")))
     for iri, n in counts.items():
-        kept.add(Triple(NamedNode(iri), MENTION_COUNT, Literal(str(n), datatype=NamedNode(
-            "http://www.w3.org/2001/XMLSchema#integer"))))
+        kept.add(Triple(NamedNode(iri), MENTION_COUNT, Literal(str(n), datatype=XSD_INTEGER)))
     for iri, lit in confidence.items():
         kept.add(Triple(NamedNode(iri), CONFIDENCE, lit))
+    return kept
+
+
+def rewrite_graph(ntriples: bytes, iri_map: dict[str, str], label_of: dict[str, str]) -> bytes:
+    """One document's graph (N-Triples) rewritten by rewrite_triples, sorted."""
+    kept = rewrite_triples(parse(ntriples, format=RdfFormat.N_TRIPLES), iri_map, label_of)
     ordered = sorted(kept, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     return serialize(ordered, format=RdfFormat.N_TRIPLES)
 
 
+def merged_names(names: CorpusNames, step: dict[str, str]) -> CorpusNames:
+    """The corpus names as they are once ``step`` is applied and labels are unified (as the graphs will read
+    after the rewrite): one label per entity, the other labels and the merged entities' aliases as aliases."""
+    out = CorpusNames()
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for iri, counter in names.labels.items():
+        labels[step.get(iri, iri)].update(counter)
+    label_of = {iri: chosen_label(counter) for iri, counter in labels.items()}
+    for iri, cls in names.cls.items():
+        out.cls.setdefault(step.get(iri, iri), cls)
+    for iri, aliases in names.aliases.items():
+        out.aliases[step.get(iri, iri)].update(aliases)
+    for iri, counter in labels.items():
+        out.aliases[iri].update(set(counter) - {label_of[iri]})
+    for graph, iris in names.graphs.items():
+        out.graphs[graph] = {step.get(i, i) for i in iris}
+        for iri in out.graphs[graph]:
+            out.label_in[(graph, iri)] = label_of[iri]
+            out.labels[iri][label_of[iri]] += 1
+    return out
+
+
 def resolve_corpus(sink, *, rounds: int = 3) -> tuple[int, int]:
-    """Merge aliases and unify labels across every document in the sink until nothing changes (at most
-    ``rounds`` passes: a merge can reveal another); return (entities merged, graph rewrites)."""
-    merged = rewritten = 0
+    """Merge aliases and unify labels across every document in the sink; return (entities merged, graphs
+    rewritten).
+
+    Names are read once; merging runs in memory until nothing changes (at most ``rounds`` passes: a merge can
+    reveal another), then each graph that changes is rewritten once (LocalSink edits only the triples
+    concerned, so the cost grows with what changes, not with the corpus).
+    """
+    original = names = read_names(sink)
+    iri_map: dict[str, str] = {}
     for _ in range(rounds):
-        more, again = _resolve_once(sink)
-        merged, rewritten = merged + more, rewritten + again
-        if not again:
+        step = alias_targets(names)
+        if not step:
             break
-    return merged, rewritten
-
-
-def _resolve_once(sink) -> tuple[int, int]:
-    """One pass of resolve_corpus."""
-    names = read_names(sink)
-    iri_map = alias_targets(names)
+        iri_map = {old: step.get(mid, mid) for old, mid in iri_map.items()} | step
+        names = merged_names(names, step)
     final_labels: dict[str, Counter] = defaultdict(Counter)
-    for iri, labels in names.labels.items():
+    for iri, labels in original.labels.items():
         final_labels[iri_map.get(iri, iri)].update(labels)
     label_of = {iri: chosen_label(labels) for iri, labels in final_labels.items()}
     rewritten = 0
-    for graph, iris in sorted(names.graphs.items()):
+    for graph, iris in sorted(original.graphs.items()):
         touched = {iri_map.get(i, i) for i in iris
-                   if i in iri_map or names.label_in[(graph, i)] != label_of[iri_map.get(i, i)]}
+                   if i in iri_map or original.label_in[(graph, i)] != label_of[iri_map.get(i, i)]}
         if not touched:
             continue
-        fix = {iri: label_of[iri] for iri in touched}
-        sink.put(graph, rewrite_graph(sink.get(graph), iri_map, fix))
+        sink.rewrite(graph, {i: iri_map[i] for i in iris if i in iri_map}, {iri: label_of[iri] for iri in touched})
         rewritten += 1
     return len(iri_map), rewritten

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,10 +16,13 @@ from pyoxigraph import (
     QueryResultsFormat,
     RdfFormat,
     Store,
+    Triple,
     parse,
     parse_query_results,
+    serialize,
 )
 
+from kg.atomic import write_atomic
 from kg.errors import InputError
 from kg.namespace import ONTOLOGY_GRAPH, PREFIXES
 from kg.ontology import ontology_text
@@ -35,6 +39,12 @@ FORMATS_BY_SUFFIX = {
 
 
 UNION_BATCH_BYTES = 64 * 1024 * 1024  # N-Triples held at once while merging the union default graph
+STATE_FILE = "govkg-state.json"  # beside the store's own files: whether its default graph is the current union
+
+
+def in_graph(ntriples: bytes, graph_iri: str) -> bytes:
+    """N-Triples (as oxigraph writes them: one triple per line ending in " .") as N-Quads in one named graph."""
+    return ntriples.replace(b" .\n", f" <{graph_iri}> .\n".encode("utf-8"))
 
 
 class GraphStore:
@@ -84,11 +94,77 @@ class GraphStore:
             store.materialize_union()
         return store
 
-    def add_ontology(self) -> None:
+    def add_ontology(self, *, keep_union: bool = False) -> None:
         """Put the ontology triples into their own named graph."""
-        graph = NamedNode(ONTOLOGY_GRAPH)
-        self.store.remove_graph(graph) if self.store.contains_named_graph(graph) else None
-        self.store.load(ontology_text("govkg.ttl").encode("utf-8"), format=RdfFormat.TURTLE, to_graph=graph)
+        triples = parse(ontology_text("govkg.ttl").encode("utf-8"), format=RdfFormat.TURTLE)
+        self.put_graph(ONTOLOGY_GRAPH, serialize(triples, format=RdfFormat.N_TRIPLES), keep_union=keep_union)
+
+    def put_graph(self, graph_iri: str, ntriples: bytes, *, keep_union: bool = False) -> None:
+        """Replace one named graph with N-Triples; with ``keep_union``, update the materialised union to match
+        (cost in the size of this graph, not of the store)."""
+        graph = NamedNode(graph_iri)
+        ntriples = ntriples if not ntriples or ntriples.endswith(b"\n") else ntriples + b"\n"
+        # bulk_load skips per-triple transactions (several times faster); the store lock keeps writers apart
+        if not self.store.contains_named_graph(graph):
+            if keep_union:  # a new graph: one load writes it and adds its triples to the union
+                self.store.bulk_load(ntriples + in_graph(ntriples, graph_iri), format=RdfFormat.N_QUADS)
+            else:
+                self.store.bulk_load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=graph)
+            return
+        old = self.store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph) if keep_union else b""
+        self.store.remove_graph(graph)
+        self.store.bulk_load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=graph)
+        if keep_union:
+            self._update_union(old, ntriples)
+
+    def change_graph(self, graph_iri: str, *, removed: Iterable[Triple], added: Iterable[Triple],
+                     keep_union: bool = False) -> None:
+        """Remove some triples from one named graph and add others; with ``keep_union``, the union follows."""
+        graph = NamedNode(graph_iri)
+        removed, added = list(removed), list(added)
+        for t in removed:
+            self.store.remove(Quad(t.subject, t.predicate, t.object, graph))
+        self.store.extend([Quad(t.subject, t.predicate, t.object, graph) for t in added])
+        if keep_union:
+            self.store.extend([Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in added])
+            self._drop_from_union(removed)
+
+    def _drop_from_union(self, triples: Iterable[Triple]) -> None:
+        """Remove from the union the triples that no named graph states any more."""
+        for triple in triples:
+            stated = self.store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
+            if not any(not isinstance(q.graph_name, DefaultGraph) for q in stated):
+                self.store.remove(Quad(triple.subject, triple.predicate, triple.object, DefaultGraph()))
+
+    def _update_union(self, old: bytes, new: bytes) -> None:
+        """After one graph changed from ``old`` to ``new`` (N-Triples): add its new triples to the union and drop
+        the ones it no longer states that no other graph states either."""
+        old_lines, new_lines = set(old.splitlines()), set(new.splitlines())
+        added = new_lines - old_lines
+        if added:
+            self.store.bulk_load(b"\n".join(sorted(added)) + b"\n", format=RdfFormat.N_TRIPLES,
+                                 to_graph=DefaultGraph())
+        gone = old_lines - new_lines
+        if gone:
+            self._drop_from_union(parse(b"\n".join(gone) + b"\n", format=RdfFormat.N_TRIPLES))
+
+    def union_is_current(self) -> bool:
+        """Whether the default graph holds the union of the named graphs as the last build left it complete
+        (an empty store's does)."""
+        if self.path is None:
+            return False
+        if next(iter(self.store), None) is None:
+            return True
+        try:
+            return json.loads((self.path / STATE_FILE).read_text(encoding="utf-8")).get("union") == "current"
+        except (OSError, ValueError, AttributeError):
+            return False
+
+    def set_union_current(self, current: bool) -> None:
+        """Record whether the union is current; a build marks it stale first, so one that stops half-way leaves
+        the next build to make the union again from scratch."""
+        if self.path is not None:
+            write_atomic(self.path / STATE_FILE, json.dumps({"union": "current" if current else "stale"}) + "\n")
 
     def replace_graph(self, graph_iri: str, quads: Iterable[Quad]) -> None:
         """Replace one document's named graph with new quads; other graphs are untouched."""

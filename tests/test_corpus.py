@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from pyoxigraph import NamedNode, RdfFormat
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, serialize
 
 from kg.build import build
 from kg.corpus import LocalSink
@@ -69,8 +69,47 @@ def test_unchanged_documents_are_skipped_and_a_changed_one_replaces_its_graph(tm
     (iri,) = [r.iri for r in third.report.built]
     assert after[iri] != before[iri]
     assert all(after[g] == before[g] for g in after if g != iri)
+    assert union_is_merge_of_graphs(tmp_path / "out" / "store")  # kept up to date, not made again
     forced = build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False, rebuild=True)
     assert len(forced.report.built) == 3
+
+
+def union_is_merge_of_graphs(store_dir) -> bool:
+    """Whether a store's default graph is exactly the set of triples of its named graphs."""
+    store = GraphStore(store_dir)
+    named = {q.triple for g in store.store.named_graphs() for q in store.store.quads_for_pattern(None, None, None, g)}
+    union = {q.triple for q in store.store.quads_for_pattern(None, None, None, DefaultGraph())}
+    del store
+    return bool(named) and named == union
+
+
+def test_replacing_a_graph_keeps_the_union_a_set_merge():
+    store = GraphStore()
+    a, b = "https://w3id.org/govkg/id/doc/A", "https://w3id.org/govkg/id/doc/B"
+    line = '<https://w3id.org/govkg/id/{0}> <http://www.w3.org/2000/01/rdf-schema#label> "{0}"@zh .'.format
+    store.put_graph(a, "\n".join([line("天津市"), line("滨海新区")]).encode() + b"\n", keep_union=True)
+    store.put_graph(b, "\n".join([line("滨海新区"), line("河北省")]).encode() + b"\n", keep_union=True)
+    store.put_graph(a, (line("天津市") + "\n").encode(), keep_union=True)  # A no longer names 滨海新区; B still does
+    union = sorted(q.object.value for q in store.store.quads_for_pattern(None, None, None, DefaultGraph()))
+    assert union == ["天津市", "河北省", "滨海新区"]
+    store.put_graph(b, (line("河北省") + "\n").encode(), keep_union=True)  # now no graph names it
+    union = sorted(q.object.value for q in store.store.quads_for_pattern(None, None, None, DefaultGraph()))
+    assert union == ["天津市", "河北省"]
+
+
+def test_a_build_that_stopped_half_way_makes_the_union_again(tmp_path, pipeline):
+    write_corpus(tmp_path / "in", 2, seed=8, sentences=16)
+    build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
+    store = GraphStore(tmp_path / "out" / "store")
+    assert store.union_is_current()
+    store.set_union_current(False)  # as a build killed mid-way leaves it, with a stray triple in the union
+    stray = NamedNode("https://w3id.org/govkg/id/stray")
+    store.store.add(Quad(stray, stray, stray, DefaultGraph()))
+    del store
+    changed = sorted((tmp_path / "in").iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "全市新建口袋公园12个。\n", encoding="utf-8")
+    build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
+    assert union_is_merge_of_graphs(tmp_path / "out" / "store")
 
 
 class FailingPipeline:
@@ -182,6 +221,37 @@ def test_aliases_learned_in_one_document_resolve_another():
     data = b.dump(format=RdfFormat.N_TRIPLES, from_graph=graph_b).decode()
     assert f"<{base}doc/B/sentence/0>" in data and "doc/A/sentence" not in data
     assert resolve_corpus(sink) == (0, 0)  # a second pass has nothing left to do
+
+
+class WholeGraphSink(LocalSink):
+    """A LocalSink that rewrites a graph as RemoteSink does: the whole graph out, rewritten, back in."""
+
+    def rewrite(self, graph_iri, iri_map, label_of):
+        from kg.corpus_resolve import rewrite_graph
+
+        self.put(graph_iri, rewrite_graph(self.get(graph_iri), iri_map, label_of))
+
+
+def test_editing_only_the_triples_concerned_gives_the_whole_graph_rewrite(corpus_dir, tmp_path, pipeline):
+    build([corpus_dir], tmp_path / "out", pipeline=pipeline, page=False)
+    graphs = doc_graphs(tmp_path / "out" / "store")
+    sinks = [LocalSink(GraphStore(), keep_union=True), WholeGraphSink(GraphStore())]
+    base = "https://w3id.org/govkg/id/"
+    extra = _graph("X", [("天开高教科创园", "Zone", "天开高教科创园", ["天开园"]), ("天开园", "Zone", "天开园", []),
+                         ("宝坻", "AdministrativeArea", "宝坻", [])])
+    for sink in sinks:
+        for iri, triples in graphs.items():
+            sink.put(iri, serialize(sorted(triples, key=str), format=RdfFormat.N_TRIPLES))
+        sink.put(base + "doc/X", extra)
+        sink.put(base + "doc/Y", _graph("Y", [("天开园", "Zone", "天开园", []),
+                                              ("宝坻区", "AdministrativeArea", "宝坻区", [])]))
+    results = [resolve_corpus(sink) for sink in sinks]
+    assert results[0] == results[1] and results[0][0] >= 2
+    dumps = [{g.value: set(sink.store.store.quads_for_pattern(None, None, None, g))
+              for g in sink.store.store.named_graphs()} for sink in sinks]
+    assert dumps[0] == dumps[1]
+    union = {q.triple for q in sinks[0].store.store.quads_for_pattern(None, None, None, DefaultGraph())}
+    assert union == {q.triple for quads in dumps[0].values() for q in quads}
 
 
 def test_the_generator_is_deterministic_and_gives_distinct_documents():
