@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat
 
 from kg.atomic import write_atomic, write_atomic_with
 from kg.corpus import CorpusReport, LocalSink, RemoteSink, build_corpus, plan
@@ -24,9 +25,21 @@ from kg.curation import read_curation
 from kg.document import Document, parse_document
 from kg.errors import InputError
 from kg.executors import make_executor
+from kg.graph import XSD_INTEGER
 from kg.lock import store_lock
 from kg.model import RELATION_TYPES
-from kg.namespace import KG_NS, ONTOLOGY_GRAPH, PREFIXES
+from kg.namespace import (
+    KG,
+    KG_NS,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    RDF_OBJECT,
+    RDF_SUBJECT,
+    RDF_TYPE,
+    RDFS_LABEL,
+    SKOS_ALT,
+)
+from kg.parts import Parts
 from kg.pipeline import Pipeline, PipelineSpec
 from kg.readers import TEXT_SUFFIXES, read_file
 from kg.review import review_csv
@@ -37,6 +50,10 @@ SAMPLE_NAME = "tianjin-2025-government-work-report.txt"
 PAGE_TOP = 300  # entities on the page of a large graph
 PAGE_WHOLE_LIMIT = 300_000  # a store up to this many quads is drawn whole
 PAGE_SENTENCES = 20  # sentences kept per entity on the page of a large graph
+WHOLE_EXPORT_LIMIT = 2_000_000  # triples: a larger store is exported one TriG file per document
+INDICATORS_PART = ".indicators.csv"
+DOCUMENT_PARTS = (".trig", INDICATORS_PART)
+PAGE_EDGE_DOCUMENTS = 5  # documents kept per co-mention edge on the page of a large graph
 
 
 def sample_path() -> Path:
@@ -112,12 +129,23 @@ ENTITY_COUNT_QUERY = ("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?
                       "GROUP BY ?c")
 
 
+UNION_TRIPLES_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
 def store_counts(sink) -> tuple[dict[str, int], dict[str, int]]:
     """Counts over the whole store (documents, relations, indicators, sentences, triples) and entities per class."""
     counts = {name: int(sink.select(q)[0].get("n", 0)) for name, q in COUNT_QUERIES.items()}
     entities = {row["c"][len(KG_NS):]: int(row["n"]) for row in sink.select(ENTITY_COUNT_QUERY)
                 if row["c"].startswith(KG_NS)}
     return counts, entities
+
+
+def local_counts(store: GraphStore, rows: list[dict[str, str]]) -> tuple[dict[str, int], dict[str, int]]:
+    """store_counts for a local store with its union merged, cheaper on a large store: triples are the distinct
+    triples of the union, and entities per class come from the entity records already read."""
+    counts = {name: int(_select(store, q)[0].get("n", 0)) for name, q in COUNT_QUERIES.items() if name != "triples"}
+    counts["triples"] = int(_select(store, UNION_TRIPLES_QUERY)[0].get("n", 0))
+    return counts, dict(Counter(row["class"] for row in rows))
 
 
 def _graphs(store: GraphStore) -> list[NamedNode]:
@@ -158,28 +186,20 @@ def write_trig(store: GraphStore, path: Path) -> None:
 
 
 def _trig_chunk(store: GraphStore, graph: NamedNode) -> bytes:
-    """One named graph as a TriG block."""
-    from pyoxigraph import serialize
-
-    quads = store.store.quads_for_pattern(None, None, None, graph)
-    return serialize(quads, format=RdfFormat.TRIG, prefixes=PREFIXES)
+    """One named graph as a TriG block: the store's Turtle of the graph inside ``<graph> { … }`` (Turtle
+    statements are TriG statements), so the serialising stays in Rust."""
+    turtle = store.store.dump(format=RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
+    lines = turtle.split(b"\n")
+    k = 0
+    while k < len(lines) and lines[k].startswith(b"@prefix"):
+        k += 1
+    body = b"\n".join(lines[k:]).rstrip(b"\n")  # not indented: a line break inside a literal must stay as it is
+    return b"\n".join(lines[:k]) + f"\n<{graph.value}> {{\n".encode() + body + b"\n}\n"
 
 
 def _select(store: GraphStore, sparql: str) -> list[dict[str, str]]:
     """Rows of a SELECT over a local store, as variable → value."""
     return LocalSink(store).select(sparql)
-
-
-ENTITY_ROWS = """SELECT ?e ?c (MIN(?l) AS ?label) (SUM(?n) AS ?mentions) (MAX(?conf) AS ?confidence)
-       (COUNT(DISTINCT ?g) AS ?docs)
-WHERE { GRAPH ?g { ?e kg:mentionCount ?n ; a ?c ; rdfs:label ?l ; kg:confidence ?conf } } GROUP BY ?e ?c"""
-ENTITY_VALUES = {
-    "aliases": "SELECT DISTINCT ?e ?v WHERE { GRAPH ?g { ?e kg:mentionCount ?n ; skos:altLabel ?v } }",
-    "extractors": "SELECT DISTINCT ?e ?v WHERE { GRAPH ?g { ?e kg:mentionCount ?n ; kg:extractor ?v } }",
-    "codes": "SELECT DISTINCT ?e ?v WHERE { GRAPH ?g { ?e kg:mentionCount ?n ; kg:divisionCode ?v } }",
-    "relations": """SELECT DISTINCT ?e ?v WHERE { GRAPH ?g { ?st a kg:Statement ; rdf:subject ?e ; rdf:predicate ?p ;
-        rdf:object ?o } GRAPH ?h { ?o rdfs:label ?ol } BIND(CONCAT(STRAFTER(STR(?p), "#"), " ", ?ol) AS ?v) }""",
-}
 
 
 ENTITY_COLUMNS = ["iri", "class", "label", "aliases", "mentions", "confidence", "extractors", "division_code",
@@ -188,20 +208,37 @@ ENTITY_COLUMNS = ["iri", "class", "label", "aliases", "mentions", "confidence", 
 
 def entity_rows(store: GraphStore) -> list[dict[str, str]]:
     """One record per entity of the store: IRI, class, label, aliases, mentions (all documents), confidence,
-    extractors, division code, typed relations and the number of documents that mention it."""
-    extra: dict[str, dict[str, set[str]]] = {name: defaultdict(set) for name in ENTITY_VALUES}
-    for name, sparql in ENTITY_VALUES.items():
-        for row in _select(store, sparql):
-            extra[name][row["e"]].add(row["v"])
+    extractors, division code, typed relations and the number of documents that mention it.
+
+    Mentions and documents are summed over the document graphs; everything else is read from the union (the
+    default graph when the build merged it), so the cost grows with the entities, not with the documents.
+    """
+    union = DefaultGraph() if store.has_default_graph() else None
+    mentions: dict[str, int] = defaultdict(int)
+    documents: dict[str, set[str]] = defaultdict(set)
+    for q in store.store.quads_for_pattern(None, KG.mentionCount, None, None):
+        if not isinstance(q.graph_name, DefaultGraph):
+            mentions[q.subject.value] += int(q.object.value)
+            documents[q.subject.value].add(q.graph_name.value)
+
+    def values(iri: str, predicate: NamedNode) -> set[str]:
+        return {q.object.value for q in store.store.quads_for_pattern(NamedNode(iri), predicate, None, union)}
+
+    labels = {iri: values(iri, RDFS_LABEL) for iri in mentions}
     out = []
-    rows = sorted((r for r in _select(store, ENTITY_ROWS) if r["c"].startswith(KG_NS)), key=lambda r: r["e"])
-    for r in rows:
-        iri = r["e"]
-        codes = sorted(extra["codes"][iri])
-        out.append(dict(zip(ENTITY_COLUMNS, [
-            iri, r["c"][len(KG_NS):], r["label"], "|".join(sorted(extra["aliases"][iri] - {r["label"]})),
-            r["mentions"], _plain(r["confidence"]), "|".join(sorted(extra["extractors"][iri])),
-            codes[0] if len(codes) == 1 else "", "|".join(sorted(extra["relations"][iri])), r["docs"]], strict=True)))
+    for iri in sorted(mentions):
+        confidence = values(iri, KG.confidence)
+        if not labels[iri] or not confidence:
+            continue
+        label, codes = min(labels[iri]), sorted(values(iri, KG.divisionCode))
+        relations = {f"{kind} {other}" for kind in RELATION_TYPES for target in values(iri, KG[kind])
+                     for other in labels.get(target, ())}
+        for cls in sorted(c for c in values(iri, RDF_TYPE) if c.startswith(KG_NS)):
+            out.append(dict(zip(ENTITY_COLUMNS, [
+                iri, cls[len(KG_NS):], label, "|".join(sorted(values(iri, SKOS_ALT) - {label})), str(mentions[iri]),
+                _plain(str(max(Decimal(c) for c in confidence))), "|".join(sorted(values(iri, KG.extractor))),
+                codes[0] if len(codes) == 1 else "", "|".join(sorted(relations)), str(len(documents[iri]))],
+                strict=True)))
     return out
 
 
@@ -231,22 +268,44 @@ def _plain(lexical: str) -> str:
         return lexical
 
 
-def write_indicators_csv(store: GraphStore, path: Path) -> None:
-    """One row per indicator, document by document: metric, value, unit, qualifier, year, kind, evidence."""
-    columns = ["metric", "value", "unit", "qualifier", "year", "kind", "direction", "about", "evidence"]
+INDICATOR_COLUMNS = ["metric", "value", "unit", "qualifier", "year", "kind", "direction", "about", "evidence"]
 
+
+def indicator_rows_csv(store: GraphStore, graph: str) -> str:
+    """One document's indicator rows as CSV lines (no header)."""
+    buf = io.StringIO()
+    out = csv.writer(buf, lineterminator="\n")
+    for row in _select(store, INDICATOR_ROWS % graph):
+        row["value"] = _plain(row["value"])
+        out.writerow([graph, *(row.get(c, "") for c in INDICATOR_COLUMNS)])
+    return buf.getvalue()
+
+
+def write_indicators_csv(store: GraphStore, path: Path, parts: Parts | None = None) -> None:
+    """One row per indicator, document by document: metric, value, unit, qualifier, year, kind, evidence.
+    With ``parts``, each document's rows are kept as a part and computed again only when its graph changed."""
     def writer(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            out = csv.writer(fh, lineterminator="\n")
-            out.writerow(["document", *columns])
+            fh.write(",".join(["document", *INDICATOR_COLUMNS]) + "\n")
             for graph in _graphs(store):
                 if graph.value == ONTOLOGY_GRAPH:
                     continue
-                for row in _select(store, INDICATOR_ROWS % graph.value):
-                    row["value"] = _plain(row["value"])
-                    out.writerow([graph.value, *(row.get(c, "") for c in columns)])
+                if parts is None:
+                    fh.write(indicator_rows_csv(store, graph.value))
+                    continue
+                part = parts.path(graph.value, INDICATORS_PART)
+                if not parts.fresh(graph.value, DOCUMENT_PARTS):
+                    write_atomic(part, indicator_rows_csv(store, graph.value))
+                fh.write(part.read_text(encoding="utf-8"))
 
     write_atomic_with(path, writer)
+
+
+def write_document_graphs(store: GraphStore, parts: Parts) -> None:
+    """graphs/<document>.trig for every document whose graph changed since its file was written."""
+    for graph in _graphs(store):
+        if graph.value != ONTOLOGY_GRAPH and not parts.fresh(graph.value, DOCUMENT_PARTS):
+            write_atomic(parts.path(graph.value, ".trig"), _trig_chunk(store, graph))
 
 
 RELATION_PREDICATES = " ".join(f"kg:{p}" for p in (*RELATION_TYPES, "relatedTo"))
@@ -255,44 +314,54 @@ TOP_QUERY = f"""SELECT ?e (COUNT(DISTINCT ?o) AS ?degree) WHERE {{
 GROUP BY ?e ORDER BY DESC(?degree) ?e LIMIT %d"""
 
 
-def page_quads(store: GraphStore, *, top: int = PAGE_TOP) -> list[Quad]:
+def page_quads(store: GraphStore, *, top: int = PAGE_TOP, mentions: dict[str, int] | None = None) -> list[Quad]:
     """The quads the page draws: all of a small store; for a large one the ``top`` most connected entities,
-    the relations among them, up to PAGE_SENTENCES evidence sentences each, and the documents."""
-    if len(store.store) <= PAGE_WHOLE_LIMIT:
+    the relations among them, up to PAGE_SENTENCES evidence sentences, indicators and statements each, and the
+    documents. Every lookup is by entity and predicate, so the cost grows with ``top``, not with the store.
+    ``mentions`` (entity IRI → mentions in all documents, as entity_rows counts them) saves counting again."""
+    if sum(1 for _ in islice(store.store, PAGE_WHOLE_LIMIT + 1)) <= PAGE_WHOLE_LIMIT:  # len() scans them all
         return store.quads()
     chosen = {NamedNode(r["e"]) for r in _select(store, TOP_QUERY % top)}
-    relation_iris = {KG_NS + p for p in (*RELATION_TYPES, "relatedTo")}
-    mentioned = NamedNode(KG_NS + "mentionedIn")
+    relation_iris = {KG[p] for p in (*RELATION_TYPES, "relatedTo")}
+    own = (RDF_TYPE, RDFS_LABEL, SKOS_ALT, KG.divisionCode, KG.confidence)
+
+    def named(s=None, p=None, o=None, g=None, limit: int | None = None) -> list[Quad]:
+        found = (q for q in store.store.quads_for_pattern(s, p, o, g) if not isinstance(q.graph_name, DefaultGraph))
+        return list(islice(found, limit))
+
+    union = DefaultGraph() if store.has_default_graph() else None
     out: set[Quad] = set()
-    sentences: set[NamedNode] = set()
-    # indicators about the chosen entities and the statements of their relations, with their evidence
-    about, subject = NamedNode(KG_NS + "about"), NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject")
-    evidence = NamedNode(KG_NS + "evidence")
+    sentences: set = set()
     for ent in chosen:
-        for predicate in (about, subject):
-            for link in store.store.quads_for_pattern(None, predicate, ent, None):
-                for q in store.store.quads_for_pattern(link.subject, None, None, link.graph_name):
-                    out.add(q)
-                    if q.predicate == evidence:
-                        sentences.add(q.object)
-    for ent in chosen:
-        kept_sentences = 0
-        for q in store.store.quads_for_pattern(ent, None, None, None):
-            if q.predicate.value in relation_iris and q.object not in chosen:
-                continue
-            if q.predicate == mentioned:
-                if kept_sentences >= PAGE_SENTENCES:
-                    continue
-                kept_sentences += 1
-                sentences.add(q.object)
-            out.add(q)
+        # its own properties once (from the union), its mentions summed over the documents
+        for predicate in own:
+            out.update(Quad(q.subject, q.predicate, q.object, DefaultGraph())
+                       for q in store.store.quads_for_pattern(ent, predicate, None, union))
+        total = mentions[ent.value] if mentions else sum(int(q.object.value) for q in named(ent, KG.mentionCount))
+        out.add(Quad(ent, KG.mentionCount, Literal(str(total), datatype=XSD_INTEGER), DefaultGraph()))
+        for predicate in relation_iris:
+            for other in {q.object for q in store.store.quads_for_pattern(ent, predicate, None, union)} & chosen:
+                # one quad per document (the page weighs co-mentions by documents), up to a few documents
+                out.update(named(ent, predicate, other, limit=PAGE_EDGE_DOCUMENTS))
+        mentioned = named(ent, KG.mentionedIn, limit=PAGE_SENTENCES)
+        out.update(mentioned)
+        sentences.update(q.object for q in mentioned)
+        # the indicators about the entity and the statements of its relations, with their evidence
+        links = named(None, KG.about, ent, limit=PAGE_SENTENCES)
+        links += islice((q for q in named(None, RDF_SUBJECT, ent)
+                         if any(o.object in chosen for o in named(q.subject, RDF_OBJECT, None, q.graph_name))),
+                        PAGE_SENTENCES)
+        for link in links:
+            for q in named(link.subject, None, None, link.graph_name):
+                out.add(q)
+                if q.predicate == KG.evidence:
+                    sentences.add(q.object)
     for sent in sentences:
-        out.update(store.store.quads_for_pattern(sent, None, None, None))
+        out.update(named(sent))
     for graph in _graphs(store):
         if graph.value != ONTOLOGY_GRAPH:
-            out.update(store.store.quads_for_pattern(graph, None, None, graph))
-    named = (q for q in out if not isinstance(q.graph_name, DefaultGraph))  # not the merged union copy
-    return sorted(named, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+            out.update(named(graph, None, None, graph))
+    return sorted(out, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
 
 def page_title(store: GraphStore, documents: int) -> str:
@@ -304,20 +373,42 @@ def page_title(store: GraphStore, documents: int) -> str:
     return f"GovKG: {documents} documents"
 
 
-def write_outputs(store: GraphStore, out: Path, *, page: bool, documents: int, top: int = PAGE_TOP) -> list[Path]:
-    """graph.ttl, graph.trig, entities.csv, indicators.csv and (unless page is False) graph.html from a store."""
-    files = [out / "graph.ttl", out / "graph.trig", out / "entities.csv", out / "indicators.csv", out / "review.csv"]
-    write_turtle(store, files[0])
-    write_trig(store, files[1])
-    rows = entity_rows(store)
-    write_atomic(files[2], entities_csv(rows))
-    write_indicators_csv(store, files[3])
-    write_atomic(files[4], review_csv(rows))
+def write_outputs(store: GraphStore, out: Path, *, page: bool, documents: int, top: int = PAGE_TOP,
+                  rows: list[dict[str, str]] | None = None, triples: int = 0) -> list[Path]:
+    """graph.ttl, graph.trig, entities.csv, indicators.csv and (unless page is False) graph.html from a store.
+
+    A store of more than WHOLE_EXPORT_LIMIT ``triples`` is exported as graphs/<document>.trig instead of one
+    graph.ttl and graph.trig (see kg.parts): only the documents that changed are written again.
+    """
+    files = [out / "entities.csv", out / "indicators.csv", out / "review.csv"]
+    parts = None
+    if triples > WHOLE_EXPORT_LIMIT:
+        parts = Parts(out / "graphs", store.graph_versions())
+        parts.folder.mkdir(parents=True, exist_ok=True)
+        write_document_graphs(store, parts)
+        for stale in (out / "graph.ttl", out / "graph.trig"):  # from an earlier, smaller build of this folder
+            stale.unlink(missing_ok=True)
+        files.insert(0, parts.folder)
+    else:
+        files[:0] = [out / "graph.ttl", out / "graph.trig"]
+        write_turtle(store, files[0])
+        write_trig(store, files[1])
+    rows = entity_rows(store) if rows is None else rows
+    write_atomic(out / "entities.csv", entities_csv(rows))
+    write_indicators_csv(store, out / "indicators.csv", parts)
+    write_atomic(out / "review.csv", review_csv(rows))
+    if parts is not None:
+        documents_now = [g.value for g in _graphs(store) if g.value != ONTOLOGY_GRAPH]
+        for iri in documents_now:
+            parts.record(iri)
+        parts.save(documents_now, DOCUMENT_PARTS)
     if page:
         from kg.viz import render_page
 
         files.append(out / "graph.html")
-        write_atomic(files[-1], render_page(page_quads(store, top=top), title=page_title(store, documents)))
+        mentions = {row["iri"]: int(row["mentions"]) for row in rows}
+        write_atomic(files[-1], render_page(page_quads(store, top=top, mentions=mentions),
+                                            title=page_title(store, documents)))
     return files
 
 
@@ -407,10 +498,11 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
             if not keep_union:
                 store.materialize_union()
             store.flush()
-            store.set_union_current(True)
-            result.counts, result.entities = store_counts(sink)
-            result.files = [*write_outputs(store, out, page=page, documents=result.counts["documents"], top=top),
-                            location]
+            rows = entity_rows(store)
+            result.counts, result.entities = local_counts(store, rows)
+            result.files = [*write_outputs(store, out, page=page, documents=result.counts["documents"], top=top,
+                                           rows=rows, triples=result.counts["triples"]), location]
+            store.set_union_current(True)  # last: a build stopped before here writes every output again
             del sink, store  # close the on-disk store before the lock is released
     result.report.failed = sorted([*result.report.failed, *(DocFailure(p.name, reason) for p, reason in unreadable)],
                                   key=lambda f: f.source)

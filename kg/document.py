@@ -141,7 +141,11 @@ def normalise(text: str) -> str:
     text = _SPACED_RUN.sub(_spaced, text)
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines).strip("\n")
-    return _join_broken_lines(text)
+    # joining changes the line statistics _join_broken_lines decides by, so join until nothing changes: the
+    # stored text must normalise to itself (offsets are recomputed from it); each pass only removes lines
+    while (joined := _join_broken_lines(text)) != text:
+        text = joined
+    return text
 
 
 @dataclass

@@ -6,6 +6,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -44,7 +45,7 @@ STATE_FILE = "govkg-state.json"  # beside the store's own files: whether its def
 
 def in_graph(ntriples: bytes, graph_iri: str) -> bytes:
     """N-Triples (as oxigraph writes them: one triple per line ending in " .") as N-Quads in one named graph."""
-    return ntriples.replace(b" .\n", f" <{graph_iri}> .\n".encode("utf-8"))
+    return ntriples.replace(b" .\n", f" <{graph_iri}> .\n".encode())
 
 
 class GraphStore:
@@ -52,6 +53,7 @@ class GraphStore:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path else None
+        self.versions: dict[str, str] = {}
         try:
             self.store = Store(str(self.path)) if self.path else Store()
         except (OSError, RuntimeError) as err:  # a damaged on-disk store (e.g. a build killed mid-write)
@@ -66,6 +68,7 @@ class GraphStore:
             raise InputError(f"{path}: no such store; build one with `kg build --store {path}`")
         store = cls.__new__(cls)
         store.path = path
+        store.versions = {}
         try:
             store.store = Store.read_only(str(path))
         except (OSError, RuntimeError) as err:
@@ -103,6 +106,7 @@ class GraphStore:
         """Replace one named graph with N-Triples; with ``keep_union``, update the materialised union to match
         (cost in the size of this graph, not of the store)."""
         graph = NamedNode(graph_iri)
+        self._changed(graph_iri)
         ntriples = ntriples if not ntriples or ntriples.endswith(b"\n") else ntriples + b"\n"
         # bulk_load skips per-triple transactions (several times faster); the store lock keeps writers apart
         if not self.store.contains_named_graph(graph):
@@ -121,6 +125,7 @@ class GraphStore:
                      keep_union: bool = False) -> None:
         """Remove some triples from one named graph and add others; with ``keep_union``, the union follows."""
         graph = NamedNode(graph_iri)
+        self._changed(graph_iri)
         removed, added = list(removed), list(added)
         for t in removed:
             self.store.remove(Quad(t.subject, t.predicate, t.object, graph))
@@ -150,21 +155,43 @@ class GraphStore:
 
     def union_is_current(self) -> bool:
         """Whether the default graph holds the union of the named graphs as the last build left it complete
-        (an empty store's does)."""
+        (an empty store's does). Also loads the graphs' version tokens when it does (see graph_versions)."""
+        self.versions = {}
         if self.path is None:
             return False
         if next(iter(self.store), None) is None:
             return True
         try:
-            return json.loads((self.path / STATE_FILE).read_text(encoding="utf-8")).get("union") == "current"
-        except (OSError, ValueError, AttributeError):
+            state = json.loads((self.path / STATE_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             return False
+        if not isinstance(state, dict) or state.get("union") != "current":
+            return False
+        self.versions = dict(state.get("versions") or {})
+        return True
 
     def set_union_current(self, current: bool) -> None:
         """Record whether the union is current; a build marks it stale first, so one that stops half-way leaves
-        the next build to make the union again from scratch."""
-        if self.path is not None:
-            write_atomic(self.path / STATE_FILE, json.dumps({"union": "current" if current else "stale"}) + "\n")
+        the next build to make the union again from scratch (and to write every per-document output again).
+        Marking it current records the graphs' version tokens."""
+        if self.path is None:
+            return
+        state: dict = {"union": "current" if current else "stale"}
+        if current:
+            state["versions"] = self.graph_versions()
+        write_atomic(self.path / STATE_FILE, json.dumps(state, ensure_ascii=False, sort_keys=True) + "\n")
+
+    def graph_versions(self) -> dict[str, str]:
+        """Graph IRI → a token that changes whenever a build changes that graph (keys per-document output
+        caches, kg.parts); a graph the state does not know yet gets a new token."""
+        for graph in self.store.named_graphs():
+            if graph.value not in self.versions:
+                self._changed(graph.value)
+        return dict(self.versions)
+
+    def _changed(self, graph_iri: str) -> None:
+        """A graph changed: give it a new version token."""
+        self.versions[graph_iri] = uuid.uuid4().hex[:16]
 
     def replace_graph(self, graph_iri: str, quads: Iterable[Quad]) -> None:
         """Replace one document's named graph with new quads; other graphs are untouched."""

@@ -74,6 +74,42 @@ def test_unchanged_documents_are_skipped_and_a_changed_one_replaces_its_graph(tm
     assert len(forced.report.built) == 3
 
 
+def test_a_large_store_is_exported_per_document_and_only_changed_documents_are_written_again(
+        tmp_path, pipeline, monkeypatch):
+    from kg.parts import document_slug
+
+    build_module = sys.modules["kg.build"]  # kg.build the name is the function
+    write_corpus(tmp_path / "in", 3, seed=6, sentences=18)
+    whole = build([tmp_path / "in"], tmp_path / "whole", pipeline=pipeline, page=False)
+    monkeypatch.setattr(build_module, "WHOLE_EXPORT_LIMIT", 0)  # as if the store were a large corpus
+    build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
+    out = tmp_path / "out"
+    assert not (out / "graph.ttl").exists() and not (out / "graph.trig").exists()
+    trigs = sorted((out / "graphs").glob("*.trig"))
+    assert len(trigs) == 3
+    per_document = {q for f in trigs for q in GraphStore.from_file(f).store.quads_for_pattern(None, None, None, None)
+                    if not isinstance(q.graph_name, DefaultGraph)}
+    assert per_document == {q for q in GraphStore.from_file(tmp_path / "whole" / "graph.trig").store
+                            if not isinstance(q.graph_name, DefaultGraph) and q.graph_name.value != ONTOLOGY}
+    assert (out / "indicators.csv").read_text(encoding="utf-8") == (
+        tmp_path / "whole" / "indicators.csv").read_text(encoding="utf-8")
+    stamps = {f.name: f.stat().st_mtime_ns for f in (out / "graphs").iterdir()}
+    changed = sorted((tmp_path / "in").iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "全市新建口袋公园12个，完成投资3.5亿元。\n",
+                       encoding="utf-8")
+    again = build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
+    (iri,) = [r.iri for r in again.report.built]
+    rewritten = {f.name for f in (out / "graphs").iterdir() if stamps.get(f.name) != f.stat().st_mtime_ns}
+    assert rewritten - {".manifest.json"} == {document_slug(iri) + ".trig",
+                                              document_slug(iri) + ".indicators.csv"}
+    assert "口袋公园" in (out / "graphs" / (document_slug(iri) + ".trig")).read_text(encoding="utf-8")
+    fresh = build([tmp_path / "in"], tmp_path / "fresh", pipeline=pipeline, page=False)
+    assert fresh.counts == again.counts
+    assert (out / "indicators.csv").read_text(encoding="utf-8") == (
+        tmp_path / "fresh" / "indicators.csv").read_text(encoding="utf-8")
+    assert whole.counts["documents"] == 3
+
+
 def union_is_merge_of_graphs(store_dir) -> bool:
     """Whether a store's default graph is exactly the set of triples of its named graphs."""
     store = GraphStore(store_dir)
