@@ -418,6 +418,9 @@ ANALYTICS_PREDICATES = ("degree", "pagerank", "community")
 def refresh_analytics(store: GraphStore, *, enabled: bool) -> None:
     """Drop the centrality and community values of an earlier build and, when enabled, compute them anew
     over the whole store (they describe the graph as it is now, not as it was)."""
+    touched = {q.graph_name.value for name in ANALYTICS_PREDICATES
+               for q in store.store.quads_for_pattern(None, KG[name], None, None)
+               if isinstance(q.graph_name, NamedNode)}
     for name in ANALYTICS_PREDICATES:
         store.store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{KG_NS}{name}> ?v }} }}")
         store.store.update(f"DELETE WHERE {{ ?e <{KG_NS}{name}> ?v }}")  # and from the union
@@ -429,6 +432,8 @@ def refresh_analytics(store: GraphStore, *, enabled: bool) -> None:
         store.store.extend(quads)
         if store.has_default_graph():  # the union, when one is kept, says the same
             store.store.extend({Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in quads})
+        touched.update(q.graph_name.value for q in quads if isinstance(q.graph_name, NamedNode))
+    store.mark_changed(touched)  # their per-document exports are written again
 
 
 def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline | None = None,

@@ -12,13 +12,15 @@ skos:altLabel. Only the graphs that change are rewritten, each mention keeping i
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, RdfFormat, Triple, parse, serialize
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
+from kg.atomic import write_atomic
 from kg.graph import XSD_INTEGER
 from kg.namespace import KG_NS, RDF_TYPE, RDFS_LABEL, SKOS_ALT
 from kg.resolve import _is_suffix_variant, name_key
@@ -41,27 +43,45 @@ class CorpusNames:
     label_in: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
+NAMES_CACHE = "govkg-names.json"  # in the store's folder: each graph's entity names at a version of the graph
+
+
+def graph_name_rows(store, graph: NamedNode) -> list[list[str]]:
+    """(entity, class, label) of every entity one graph of a pyoxigraph store counts mentions of."""
+    rows = []
+    for q in store.quads_for_pattern(None, MENTION_COUNT, None, graph):
+        classes = {t.object.value for t in islice(store.quads_for_pattern(q.subject, RDF_TYPE, None, graph), 8)}
+        for label in store.quads_for_pattern(q.subject, RDFS_LABEL, None, graph):
+            rows.extend([q.subject.value, cls, label.object.value] for cls in sorted(classes))
+    return rows
+
+
 def name_rows(sink) -> Iterator[dict[str, str]]:
-    """The rows of ENTITY_QUERY (graph, entity, class, label); on a local store read by predicate, several times
-    faster than the query's join on a corpus (the class is read once per entity: its IRI fixes it)."""
-    local = getattr(getattr(sink, "store", None), "store", None)
-    if local is None:
+    """The rows of ENTITY_QUERY (graph, entity, class, label). A local store is read graph by graph by
+    predicate, and a graph whose version (kg.store.GraphStore.graph_versions) is the one cached in the store's
+    folder is not read again, so an incremental build reads only what changed."""
+    graph_store = getattr(sink, "store", None)
+    if graph_store is None:
         yield from sink.select(ENTITY_QUERY)
         return
-    counted: set[tuple[str, str]] = set()
-    for q in local.quads_for_pattern(None, MENTION_COUNT, None, None):
-        if not isinstance(q.graph_name, DefaultGraph):
-            counted.add((q.graph_name.value, q.subject.value))
-    classes: dict[str, list[str]] = {}
-    for q in local.quads_for_pattern(None, RDFS_LABEL, None, None):
-        if isinstance(q.graph_name, DefaultGraph) or (q.graph_name.value, q.subject.value) not in counted:
-            continue
-        entity = q.subject.value
-        if entity not in classes:
-            classes[entity] = sorted({t.object.value for t in islice(
-                local.quads_for_pattern(q.subject, RDF_TYPE, None, q.graph_name), 8)})
-        for cls in classes[entity]:
-            yield {"g": q.graph_name.value, "e": entity, "c": cls, "l": q.object.value}
+    versions = graph_store.graph_versions()
+    cache_path = graph_store.path / NAMES_CACHE if graph_store.path else None
+    cached: dict = {}
+    if cache_path is not None:
+        try:
+            cached = json.loads(cache_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            cached = {}
+    fresh: dict[str, dict] = {}
+    for graph in graph_store.store.named_graphs():
+        entry = cached.get(graph.value) if isinstance(cached, dict) else None
+        if not (isinstance(entry, dict) and entry.get("version") == versions.get(graph.value)):
+            entry = {"version": versions.get(graph.value), "rows": graph_name_rows(graph_store.store, graph)}
+        fresh[graph.value] = entry
+        for entity, cls, label in entry["rows"]:
+            yield {"g": graph.value, "e": entity, "c": cls, "l": label}
+    if cache_path is not None:
+        write_atomic(cache_path, json.dumps(fresh, ensure_ascii=False))
 
 
 def read_names(sink) -> CorpusNames:
@@ -75,8 +95,13 @@ def read_names(sink) -> CorpusNames:
         names.labels[iri][row["l"]] += 1
         names.graphs[row["g"]].add(iri)
         names.label_in[(row["g"], iri)] = row["l"]
-    for row in sink.select(ALIAS_QUERY):
-        names.aliases[row["e"]].add(row["a"])
+    graph_store = getattr(sink, "store", None)
+    if graph_store is None:
+        for row in sink.select(ALIAS_QUERY):
+            names.aliases[row["e"]].add(row["a"])
+    else:  # only entities have aliases: no join needed
+        for q in graph_store.store.quads_for_pattern(None, SKOS_ALT, None, None):
+            names.aliases[q.subject.value].add(q.object.value)
     return names
 
 

@@ -193,6 +193,11 @@ class GraphStore:
         """A graph changed: give it a new version token."""
         self.versions[graph_iri] = uuid.uuid4().hex[:16]
 
+    def mark_changed(self, graph_iris: Iterable[str]) -> None:
+        """Graphs changed other than through put_graph or change_graph (e.g. by a SPARQL update): new tokens."""
+        for iri in graph_iris:
+            self._changed(iri)
+
     def replace_graph(self, graph_iri: str, quads: Iterable[Quad]) -> None:
         """Replace one document's named graph with new quads; other graphs are untouched."""
         graph = NamedNode(graph_iri)

@@ -259,6 +259,25 @@ def test_aliases_learned_in_one_document_resolve_another():
     assert resolve_corpus(sink) == (0, 0)  # a second pass has nothing left to do
 
 
+def test_names_of_unchanged_graphs_are_read_from_the_cache(tmp_path, monkeypatch):
+    import kg.corpus_resolve as corpus_resolve
+
+    base = "https://w3id.org/govkg/id/"
+    sink = LocalSink(GraphStore(tmp_path / "store"))
+    sink.put(base + "doc/A", _graph("A", [("天开高教科创园", "Zone", "天开高教科创园", ["天开园"])]))
+    sink.put(base + "doc/B", _graph("B", [("宝坻", "AdministrativeArea", "宝坻", [])]))
+    first = corpus_resolve.read_names(sink)
+    reads = []
+    original = corpus_resolve.graph_name_rows
+    monkeypatch.setattr(corpus_resolve, "graph_name_rows", lambda store, g: reads.append(g.value) or original(store, g))
+    assert corpus_resolve.read_names(sink) == first and reads == []
+    sink.put(base + "doc/B", _graph("B", [("宝坻区", "AdministrativeArea", "宝坻区", [])]))
+    names = corpus_resolve.read_names(sink)
+    assert reads == [base + "doc/B"]
+    assert names.graphs[base + "doc/B"] == {base + "AdministrativeArea/宝坻区"}
+    assert names.graphs[base + "doc/A"] == {base + "Zone/天开高教科创园"}
+
+
 class WholeGraphSink(LocalSink):
     """A LocalSink that rewrites a graph as RemoteSink does: the whole graph out, rewritten, back in."""
 
