@@ -20,7 +20,15 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat
 
 from kg.atomic import write_atomic, write_atomic_with
-from kg.corpus import CorpusReport, LocalSink, RemoteSink, build_corpus, plan
+from kg.corpus import (
+    CorpusReport,
+    LocalSink,
+    RemoteSink,
+    build_corpus,
+    plan,
+    read_plan_cache,
+    write_plan_cache,
+)
 from kg.curation import read_curation
 from kg.document import Document, parse_document
 from kg.errors import InputError
@@ -453,7 +461,10 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
     """
     started = time.perf_counter()
     paths = expand_inputs(inputs) if inputs else [sample_path()]
-    planned, unreadable = plan(paths, overrides=overrides or Metadata())
+    out = Path(out_dir)
+    location = None if store_url else Path(store_dir) if store_dir else out / "store"
+    cache = read_plan_cache(location) if location is not None else None
+    planned, unreadable = plan(paths, overrides=overrides or Metadata(), cache=cache)
     if not planned:
         raise InputError(unreadable[0][1])
     from kg.corpus import DocFailure
@@ -473,7 +484,6 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
     else:
         runner = make_executor(executor, jobs=jobs, scheduler=scheduler, pipeline=pipeline, components=components)
     result = BuildResult()
-    out = Path(out_dir)
     if store_url:
         from kg.remote import RemoteStore
 
@@ -484,7 +494,6 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
                                          quiet=quiet)
             result.counts, result.entities = store_counts(sink)
     else:
-        location = Path(store_dir) if store_dir else out / "store"
         location.parent.mkdir(parents=True, exist_ok=True)
         result.target = str(location)
         with store_lock(location, timeout=wait):
@@ -508,6 +517,7 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
             result.files = [*write_outputs(store, out, page=page, documents=result.counts["documents"], top=top,
                                            rows=rows, triples=result.counts["triples"]), location]
             store.set_union_current(True)  # last: a build stopped before here writes every output again
+            write_plan_cache(location, cache)
             del sink, store  # close the on-disk store before the lock is released
     result.report.failed = sorted([*result.report.failed, *(DocFailure(p.name, reason) for p, reason in unreadable)],
                                   key=lambda f: f.source)

@@ -9,6 +9,7 @@ the store as soon as it arrives, so memory stays flat in the number of documents
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 import traceback
@@ -21,13 +22,15 @@ from typing import Protocol
 
 from pyoxigraph import NamedNode, RdfFormat, serialize
 
-from kg.document import normalise, parse_document
+from kg.atomic import write_atomic
+from kg.document import document_metadata, normalise, parse_document
 from kg.errors import InputError
 from kg.iri import document_iri
 from kg.readers import read_file
 from kg.sidecar import Metadata, apply_metadata, read_sidecar
 
 HEAD_LINES = 40
+HEAD_CHARS = 6000  # metadata sits in the first lines; a long first paragraph need not be read
 
 
 @dataclass(frozen=True)
@@ -189,34 +192,72 @@ def text_hash(text: str) -> str:
 
 def planned_iri(text: str, source: str, overrides: Metadata) -> str:
     """The document IRI a text will get, from its first lines only (cheap: no sentences, no extraction)."""
-    head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
-    doc = apply_metadata(parse_document(head, source=source), overrides)
+    head = "\n".join(text[:HEAD_CHARS].split("\n", HEAD_LINES)[:HEAD_LINES])
+    doc = apply_metadata(document_metadata(head, source=source), overrides)
     return document_iri(issuer=doc.issuer, year=doc.year, title=doc.title, source=doc.source)
 
 
-def plan(paths: Iterable[Path], *, overrides: Metadata | None = None) -> tuple[list[Planned], list[tuple[Path, str]]]:
+PLAN_CACHE = "govkg-plan.json"  # in the store's folder: the text hash and IRI of each input file as last read
+
+
+def plan(paths: Iterable[Path], *, overrides: Metadata | None = None,
+         cache: dict[str, list[str]] | None = None) -> tuple[list[Planned], list[tuple[Path, str]]]:
     """Read every input once: hash it and compute its IRI; inputs that do not read are returned with a reason.
 
-    Two inputs that would get the same document IRI cannot both be built: the later one fails.
+    Two inputs that would get the same document IRI cannot both be built: the later one fails. ``cache`` (file
+    key → [hash, IRI], see plan_key) saves reading a file whose size, modification time and metadata overrides
+    are unchanged; it is updated in place with what this plan read.
     """
     planned: list[Planned] = []
     failed: list[tuple[Path, str]] = []
     seen: dict[str, Path] = {}
+    known = dict(cache) if cache is not None else {}
+    if cache is not None:
+        cache.clear()
     for path in paths:
         try:
-            text = read_file(path)
             meta = read_sidecar(path).merged(overrides or Metadata())
-            iri = planned_iri(text, path.name, meta)
+            key = plan_key(path, meta)
+            hit = known.get(key)
+            if hit is None:
+                text = read_file(path)
+                hit = [text_hash(text), planned_iri(text, path.name, meta)]
         except InputError as err:
             failed.append((path, str(err)))
             continue
+        digest, iri = hit
+        if cache is not None:
+            cache[key] = hit
         if iri in seen:
             failed.append((path, f"{path}: same document IRI as {seen[iri]} ({iri}); give one of them its own "
                                  f"title, issuer or year in a {path.stem}.meta.json sidecar"))
             continue
         seen[iri] = path
-        planned.append(Planned(path, text_hash(text), iri, meta))
+        planned.append(Planned(path, digest, iri, meta))
     return planned, failed
+
+
+def plan_key(path: Path, meta: Metadata) -> str:
+    """What decides a file's plan: its absolute path, size, modification time (ns) and metadata overrides."""
+    try:
+        stat = path.stat()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    return f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{meta!r}"
+
+
+def read_plan_cache(folder: Path) -> dict[str, list[str]]:
+    """The plan cache of a store folder (empty when there is none or it does not read)."""
+    try:
+        data = json.loads((folder / PLAN_CACHE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_plan_cache(folder: Path, cache: dict[str, list[str]]) -> None:
+    """Keep what this plan read for the next build of the same store."""
+    write_atomic(folder / PLAN_CACHE, json.dumps(cache, ensure_ascii=False))
 
 
 _PIPELINES: dict = {}

@@ -403,14 +403,27 @@ def _blank(text: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
-def parse_document(text: str, *, source: str) -> Document:
-    """Normalise a report's text and build its document model (metadata, sections, sentences, match text)."""
-    text = normalise(text)
-    match_text = simplified(text)
+def _read_metadata(text: str, match_text: str) -> tuple[str | None, str | None, str | None, int | None]:
+    """Title, issuer, date and year of a normalised text (read on its simplified form)."""
     title, issuer, date, year = _metadata(match_text)
     if title is not None:  # metadata is read on the simplified text; labels keep the document's own characters
         first = next(i for i, line in _lines(text) if line.strip())
         title = text[first:].split("\n", 1)[0].strip()
+    return title, issuer, date, year
+
+
+def document_metadata(text: str, *, source: str) -> Document:
+    """A document with only its metadata (title, issuer, date, year): no sections or sentences, for planning."""
+    text = normalise(text)
+    title, issuer, date, year = _read_metadata(text, simplified(text))
+    return Document(text=text, source=source, title=title, issuer=issuer, date=date, year=year)
+
+
+def parse_document(text: str, *, source: str) -> Document:
+    """Normalise a report's text and build its document model (metadata, sections, sentences, match text)."""
+    text = normalise(text)
+    match_text = simplified(text)
+    title, issuer, date, year = _read_metadata(text, match_text)
     sections = split_sections(text, title)
     warnings: list[str] = []
     translations: list[Span] = []

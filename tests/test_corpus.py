@@ -161,6 +161,22 @@ class FailingPipeline:
         return self.pipe(doc)
 
 
+def test_unchanged_files_are_not_read_again_to_plan_the_next_build(tmp_path, pipeline, monkeypatch):
+    import kg.corpus
+
+    paths = write_corpus(tmp_path / "in", 2, seed=9, sentences=12)
+    build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
+    reads = []
+    original = kg.corpus.read_file
+    monkeypatch.setattr(kg.corpus, "read_file", lambda path: reads.append(path.name) or original(path))
+    again = build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
+    assert reads == [] and len(again.report.skipped) == 2
+    paths[1].write_text(paths[1].read_text(encoding="utf-8") + "全市新建口袋公园12个。\n", encoding="utf-8")
+    third = build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
+    assert [r.source for r in third.report.built] == [paths[1].name]
+    assert reads.count(paths[1].name) == 2 and paths[0].name not in reads  # planned, then extracted
+
+
 def test_a_failing_document_is_reported_and_the_others_are_built(tmp_path, pipeline):
     paths = write_corpus(tmp_path / "in", 2, seed=2, sentences=20)
     build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
