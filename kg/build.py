@@ -519,6 +519,9 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
             store.set_union_current(True)  # last: a build stopped before here writes every output again
             write_plan_cache(location, cache)
             del sink, store  # close the on-disk store before the lock is released
+            from kg.network_cache import write_network_cache
+
+            write_network_cache(location)  # the view kg path/neighbors/rank/communities read (best effort)
     result.report.failed = sorted([*result.report.failed, *(DocFailure(p.name, reason) for p, reason in unreadable)],
                                   key=lambda f: f.source)
     result.seconds = time.perf_counter() - started

@@ -13,15 +13,14 @@ import json
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import TextIO
 
-import networkx as nx
+import numpy as np
 
 from kg.commands import FORMATS, add_source_options  # noqa: F401  (re-exported for callers)
 from kg.errors import InputError, UsageError
 from kg.model import ENTITY_CLASSES
-from kg.network import EntityNetwork, Evidence, Relation
+from kg.network import EntityNetwork, Evidence, Relation, gather
 
 CLASS_ZH: dict[str, str] = {
     "Enterprise": "企业",
@@ -34,6 +33,10 @@ CLASS_ZH: dict[str, str] = {
     "Industry": "产业",
 }
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
+# every character str.isspace() accepts (tests check the list), for a one-pass str.translate in `normalize`
+_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+           "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_DROP = str.maketrans("", "", _QUOTES + _SPACES)
 
 
 # --------------------------------------------------------------------------- classes and names
@@ -55,8 +58,7 @@ def class_text(cls: str) -> str:
 
 def normalize(name: str) -> str:
     """A name as compared: NFKC (full-width → half-width), no quotes or spaces, lower case."""
-    text = unicodedata.normalize("NFKC", name)
-    return "".join(ch for ch in text if ch not in _QUOTES and not ch.isspace()).lower()
+    return unicodedata.normalize("NFKC", name).translate(_DROP).lower()
 
 
 def _is_abbreviation(short: str, full: str) -> bool:
@@ -82,22 +84,25 @@ class NameIndex:
         self.net = net
         self.labels: dict[str, list[str]] = {}
         self.aliases: dict[str, list[str]] = {}
-        for node, data in net.graph.nodes(data=True):
-            self.labels.setdefault(normalize(data["label"]), []).append(node)
-            for alias in data["aliases"]:
-                self.aliases.setdefault(normalize(alias), []).append(node)
+        self._normal = [normalize(label) for label in net.data.labels]  # each entity's label as compared
+        self._normal_aliases = {i: [normalize(a) for a in net.data.aliases[i]] for i in sorted(net.data.aliases)}
+        for node, key in zip(net.nodes, self._normal, strict=True):
+            self.labels.setdefault(key, []).append(node)
+        for i, keys in self._normal_aliases.items():
+            for key in keys:
+                self.aliases.setdefault(key, []).append(net.nodes[i])
 
     def _names(self, node: str) -> list[str]:
-        data = self.net.graph.nodes[node]
-        return [normalize(data["label"]), *(normalize(a) for a in data["aliases"])]
+        i = self.net.index[node]
+        return [self._normal[i], *self._normal_aliases.get(i, ())]
 
     def _ranked(self, nodes) -> list[str]:
-        return sorted(set(nodes), key=lambda n: (-self.net.graph.degree(n), -self.net.graph.nodes[n]["mentions"], n))
+        return sorted(set(nodes), key=lambda n: (-self.net.degree(n), -self.net.mentions(n), n))
 
     def resolve(self, name: str) -> Match:
         """The entity a name means: an IRI, Class:label, a label, an alias, or an unambiguous abbreviation."""
         name = name.strip()
-        if name in self.net.graph:
+        if name in self.net:
             return Match(name)
         cls = None
         if ":" in name and not name.startswith("http"):
@@ -117,7 +122,7 @@ class NameIndex:
             if len(found) > 1:
                 options = "; ".join(f"{self.net.cls(n)}:{self.net.label(n)}" for n in self._ranked(found))
                 raise UsageError(f"{name!r} names {len(found)} entities; say which: {options}")
-        short = [n for n in self.net.graph if (cls is None or self.net.cls(n) == cls)
+        short = [n for n in self.net.nodes if (cls is None or self.net.cls(n) == cls)
                  and any(_is_abbreviation(key, full) for full in self._names(n))]
         if len(short) == 1:
             node = short[0]
@@ -131,7 +136,7 @@ class NameIndex:
         key = normalize(name)
         chars = set(key)
         scored: list[tuple[float, str]] = []
-        for node in self.net.graph:
+        for node in self.net.nodes:
             names = self._names(node)
             if not chars & set("".join(names)):
                 continue
@@ -143,7 +148,7 @@ class NameIndex:
                     best = max(best, difflib.SequenceMatcher(None, key, full).ratio())
             if best >= 0.5:
                 scored.append((best, node))
-        scored.sort(key=lambda t: (-t[0], -self.net.graph.degree(t[1]), t[1]))
+        scored.sort(key=lambda t: (-t[0], -self.net.degree(t[1]), t[1]))
         return [self.net.label(node) for _, node in scored[:n]]
 
 
@@ -183,27 +188,66 @@ def find_paths(net: EntityNetwork, source: str, target: str, *, max_hops: int = 
         raise UsageError("the two entities are the same; name two different entities")
     if max_hops < 1:
         raise UsageError("--max-hops must be at least 1")
-    graph = net.typed_view() if typed_only else net.graph
-    try:
-        first = nx.bidirectional_shortest_path(graph, source, target)
-    except nx.NetworkXNoPath:
+    indptr, indices, entry_edge = net.csr(typed_only=typed_only)
+    start, goal = net.index[source], net.index[target]
+    from_start = _distances(indptr, indices, start, max_hops, stop=goal)
+    hops = int(from_start[goal])
+    if hops < 0:  # not connected within max_hops
         return []
-    if len(first) - 1 > max_hops:
-        return []
-    candidates = list(islice(nx.all_shortest_paths(graph, source, target), max(limit, 1) * 20))
+    from_goal = _distances(indptr, indices, goal, hops - 1)
+    typed, weight, nodes = net.data.edge_typed, net.data.edge_weight, net.nodes
+    cap = max(limit, 1) * 20  # enough candidates to rank: tied paths can be exponentially many
+    found: list[list[int]] = []
+
+    def walk(chain: list[int]) -> None:
+        # depth-first along the shortest-path DAG, typed and heavier steps first, so the best paths come early
+        here, step = chain[-1], len(chain)
+        if here == goal:
+            found.append(chain)
+            return
+        lo, hi = indptr[here], indptr[here + 1]
+        nbrs = indices[lo:hi]
+        on_path = (from_start[nbrs] == step) & (from_goal[nbrs] == hops - step) if step < hops else nbrs == goal
+        steps = sorted(zip(nbrs[on_path].tolist(), entry_edge[lo:hi][on_path].tolist(), strict=True),
+                       key=lambda t: (not typed[t[1]], -int(weight[t[1]]), net.data.labels[t[0]], t[0]))
+        for nxt, _ in steps:
+            if len(found) >= cap:
+                return
+            walk([*chain, nxt])
+
+    walk([start])
     paths = []
-    for nodes in candidates:
-        hops = []
-        for a, b in zip(nodes, nodes[1:], strict=False):
-            rels = net.relations(a, b)
-            hops.append(Hop(a, b, [r for r in rels if r.typed] if typed_only else rels))
-        paths.append(Path(nodes, hops))
+    for chain in found:
+        hops_of = []
+        for a, b in zip(chain, chain[1:], strict=False):
+            rels = net.relations(nodes[a], nodes[b])
+            hops_of.append(Hop(nodes[a], nodes[b], [r for r in rels if r.typed] if typed_only else rels))
+        paths.append(Path([nodes[i] for i in chain], hops_of))
 
     def rank(p: Path) -> tuple:
-        weight = sum(net.graph[h.source][h.target]["weight"] for h in p.hops)
-        return (-p.typed_hops, -weight, [net.label(n) for n in p.nodes])
+        total = sum(net.weight(h.source, h.target) for h in p.hops)
+        return (-p.typed_hops, -total, [net.label(n) for n in p.nodes])
 
     return sorted(paths, key=rank)[:limit]
+
+
+def _distances(indptr: np.ndarray, indices: np.ndarray, start: int, limit: int, *, stop: int | None = None
+               ) -> np.ndarray:
+    """Breadth-first hop counts from one entity up to `limit` hops (-1 beyond), a whole level per numpy step;
+    with `stop`, no further than the level that reaches it."""
+    dist = np.full(len(indptr) - 1, -1, dtype=np.int64)
+    dist[start] = 0
+    frontier = np.array([start], dtype=np.int64)
+    for level in range(1, limit + 1):
+        reached = indices[gather(indptr, frontier)[0]]
+        reached = np.unique(reached[dist[reached] < 0])
+        if not len(reached):
+            break
+        dist[reached] = level
+        frontier = reached
+        if stop is not None and dist[stop] >= 0:
+            break
+    return dist
 
 
 def arrow(rel: Relation, walking_from: str) -> str:
@@ -235,7 +279,6 @@ def neighbourhood(net: EntityNetwork, centre: str, *, depth: int = 1,
     """
     if depth < 1:
         raise UsageError("--depth must be at least 1")
-    graph = net.graph
     seen = {centre}
     frontier = [centre]
     found: list[Neighbour] = []
@@ -243,12 +286,12 @@ def neighbourhood(net: EntityNetwork, centre: str, *, depth: int = 1,
     for level in range(1, depth + 1):
         reached: dict[str, tuple[float, str]] = {}
         for node in frontier:
-            for other, data in graph[node].items():
+            for other, weight in net.adjacent(node):
                 if other in seen:
                     continue
                 best = reached.get(other)
-                if best is None or (data["weight"], node) > best:
-                    reached[other] = (data["weight"], node)
+                if best is None or (weight, node) > best:
+                    reached[other] = (weight, node)
         for other in sorted(reached):
             via = reached[other][1]
             chains[other] = (*chains[via], via)
@@ -259,7 +302,7 @@ def neighbourhood(net: EntityNetwork, centre: str, *, depth: int = 1,
         found = [nb for nb in found if net.cls(nb.node) in classes]
     order = {c: i for i, c in enumerate(ENTITY_CLASSES)}
     return sorted(found, key=lambda nb: (nb.depth, order.get(net.cls(nb.node), 99), _relation_key(nb),
-                                         -graph.nodes[nb.node]["mentions"], net.label(nb.node)))
+                                         -net.mentions(nb.node), net.label(nb.node)))
 
 
 def _relation_key(nb: Neighbour) -> str:

@@ -119,3 +119,105 @@ def test_command_choices_match_the_algorithms():
                for a in p._actions if name in ("rank", "communities")}
     assert tuple(actions["by"].choices) == MEASURES
     assert tuple(actions["method"].choices) == METHODS
+
+
+def _network(n: int, edges: list[tuple[int, int, int]]) -> EntityNetwork:
+    """Entities 0..n-1 (node order = number order) and weighted co-mention edges (weight = documents)."""
+    from pyoxigraph import Quad
+
+    from kg.namespace import RDF_TYPE
+
+    quads = [Quad(NamedNode(iri(f"n{i:04d}")), RDF_TYPE, KG.Policy, NamedNode(BASE + "图")) for i in range(n)]
+    for a, b, w in edges:
+        quads += [Quad(NamedNode(iri(f"n{a:04d}")), KG.relatedTo, NamedNode(iri(f"n{b:04d}")),
+                       NamedNode(f"{BASE}图{k}")) for k in range(w)]
+    return EntityNetwork.from_quads(quads)
+
+
+def _random_edges(n: int, m: int, seed: int, *, weights: int = 1) -> list[tuple[int, int, int]]:
+    import random
+
+    rng = random.Random(seed)
+    pairs = {tuple(sorted(rng.sample(range(n), 2))) for _ in range(m)}
+    return [(a, b, rng.randint(1, weights)) for a, b in sorted(pairs)]
+
+
+def test_betweenness_matches_networkx_exact_and_with_the_same_pivots():
+    import networkx as nx
+
+    net = _network(80, _random_edges(70, 120, 1))  # 10 isolated entities, several components
+    graph = net.weighted_graph()
+    exact = centrality(net, "betweenness")
+    assert exact == pytest.approx(nx.betweenness_centrality(graph), abs=1e-12)
+    from kg.analytics import betweenness
+
+    assert betweenness(net, samples=12) == pytest.approx(nx.betweenness_centrality(graph, k=12, seed=42), abs=1e-12)
+
+
+def test_betweenness_samples_a_bounded_number_of_pivots_beyond_2000_entities():
+    from kg.analytics import BETWEENNESS_MIN_SAMPLES, BETWEENNESS_SAMPLES, betweenness_pivots
+
+    assert betweenness_pivots(418, 1306) is None  # the sample: exact
+    assert betweenness_pivots(2001, 5000) == BETWEENNESS_SAMPLES
+    assert BETWEENNESS_MIN_SAMPLES <= betweenness_pivots(129_280, 513_211) <= BETWEENNESS_SAMPLES
+    assert betweenness_pivots(10_000_000, 50_000_000) == BETWEENNESS_MIN_SAMPLES
+    assert betweenness_pivots(50, 60, samples=10) == 10
+
+
+def test_pagerank_matches_networkx_weighted():
+    import networkx as nx
+
+    net = _network(60, _random_edges(55, 150, 2, weights=4))
+    expected = nx.pagerank(net.weighted_graph(), weight="weight", tol=1e-12, max_iter=500)
+    assert pagerank(net, tol=1e-14, max_iter=500) == pytest.approx(expected, abs=1e-9)
+
+
+def test_label_propagation_finds_planted_groups_in_a_larger_graph():
+    """Six groups of 25 (more entities than update batches), dense inside, one light link between neighbours."""
+    import random
+
+    rng = random.Random(3)
+    edges = []
+    for g in range(6):
+        members = range(g * 25, (g + 1) * 25)
+        edges += [(a, b, 2) for a in members for b in members if a < b and rng.random() < 0.7]
+        edges.append((g * 25, ((g + 1) % 6) * 25 + 1, 1))
+    net = _network(150, edges)
+    groups = communities(net, method="label")
+    member = community_of(groups)
+    for g in range(6):
+        assert len({member[iri(f"n{i:04d}")] for i in range(g * 25, (g + 1) * 25)}) == 1
+    assert len(groups) == 6 and groups == communities(net, method="label")
+
+
+def test_auto_keeps_louvain_off_large_graphs(monkeypatch):
+    import networkx as nx
+
+    import kg.analytics as analytics
+
+    def slow(*args, **kwargs):
+        raise AssertionError("Louvain ran on a large graph")
+
+    net = _clusters()
+    monkeypatch.setattr(analytics, "LOUVAIN_MAX_EDGES", net.number_of_edges() - 1)
+    monkeypatch.setattr(nx.community, "louvain_communities", slow)
+    member = community_of(communities(net))
+    assert member[iri("甲1")] == member[iri("甲4")] != member[iri("乙2")]
+
+
+def test_community_members_are_ordered_by_internal_weight():
+    net = _network(5, [(0, 1, 1), (1, 2, 3), (2, 0, 1), (3, 4, 1)])
+    groups = communities(net, method="label")
+    assert [len(g) for g in groups] == [3, 2]
+    assert groups[0][:2] in ([iri("n0001"), iri("n0002")], [iri("n0002"), iri("n0001")])  # the heavy pair
+    assert groups[0][2] == iri("n0000") and groups[1] == [iri("n0003"), iri("n0004")]
+
+
+def test_communities_help_states_the_louvain_limit():
+    from kg.analytics import LOUVAIN_MAX_EDGES
+    from kg.cli import build_parser
+
+    parser = build_parser()
+    [sub] = parser._subparsers._group_actions
+    method = next(a for a in sub.choices["communities"]._actions if a.dest == "method")
+    assert f"louvain up to {LOUVAIN_MAX_EDGES:,} edges" in method.help

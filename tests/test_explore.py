@@ -150,3 +150,34 @@ def test_cli_on_the_sample_and_its_store(sample_build, capsys):
     assert "top 3 of" in capsys.readouterr().out
     assert main(["neighbors", "滨海新区", "--graph", str(out / "graph.ttl")]) == 0
     assert "滨海新区 (行政区域 AdministrativeArea)" in capsys.readouterr().out
+
+
+def test_normalize_drops_every_kind_of_space():
+    from kg.explore import _SPACES, normalize
+
+    assert set(_SPACES) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert normalize("\u3000「Ｔianjin 港」\u2003") == "tianjin港"
+
+
+# A 3 × 3 lattice of zones (行r列c), each named with its right and lower neighbour: six shortest corner-to-corner
+# paths, one of which carries a typed relation.
+LATTICE = doc_quads(
+    "格", {f"格{r}{c}": "Zone" for r in range(3) for c in range(3)},
+    [f"格{r}{c}与格{r}{c + 1}相连。" for r in range(3) for c in range(2)]
+    + [f"格{r}{c}与格{r + 1}{c}相连。" for r in range(2) for c in range(3)],
+    typed=[("格11", "partOf", "格21", 10)])
+
+
+def test_every_tied_shortest_path_is_found_and_the_typed_one_comes_first():
+    import networkx as nx
+
+    net = EntityNetwork.from_quads(LATTICE)
+    paths = find_paths(net, iri("格00"), iri("格22"), limit=100)
+    expected = {tuple(p) for p in nx.all_shortest_paths(net.graph, iri("格00"), iri("格22"))}
+    assert len(expected) == 6 and {tuple(p.nodes) for p in paths} == expected
+    typed = [p for p in paths if p.typed_hops]
+    assert len(typed) == 2 and paths[:2] == sorted(typed, key=lambda p: [net.label(n) for n in p.nodes])
+    [only] = find_paths(net, iri("格00"), iri("格22"), limit=1)
+    assert only == paths[0]
+    assert find_paths(net, iri("格00"), iri("格22"), max_hops=3) == []  # four hops needed
+    assert find_paths(net, iri("格11"), iri("格21"), typed_only=True)[0].hops[0].relations[0].kind == "partOf"

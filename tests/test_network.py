@@ -151,3 +151,66 @@ def test_a_store_with_a_merged_union_counts_each_mention_once(tmp_path):
     net = load_network(store=tmp_path / "out" / "store")
     zone = next(d for _, d in net.graph.nodes(data=True) if d.get("label") == "青山工业区")
     assert zone["mentions"] == 2
+
+
+def test_labels_and_literals_with_spaces_quotes_and_typed_counts_are_read_exactly():
+    """The reader splits serialised results as text: odd literals must neither shift nor lose values."""
+    g = NamedNode(BASE + "丙市")
+    a, b = NamedNode(iri("甲乙")), NamedNode(iri("丙"))
+    xsd_int = NamedNode("http://www.w3.org/2001/XMLSchema#int")
+    quads = [Quad(a, RDF_TYPE, KG.Zone, g), Quad(a, RDFS_LABEL, Literal('甲 "乙"\t区, 一号', language="zh"), g),
+             Quad(a, SKOS_ALT, Literal("甲,乙\n区"), g), Quad(a, KG.mentionCount, Literal("3", datatype=xsd_int), g),
+             Quad(b, RDF_TYPE, KG.Project, g), Quad(b, KG.relatedTo, a, g),
+             Quad(b, KG.relatedTo, Literal("不是 实体"), g), Quad(a, KG.locatedIn, Literal("某 地"), g)]
+    net = EntityNetwork.from_quads(quads)
+    assert net.label(iri("甲乙")) == '甲 "乙"\t区, 一号'
+    assert net.aliases(iri("甲乙")) == ["甲,乙\n区"]
+    assert net.mentions(iri("甲乙")) == 3 and net.mentions(iri("丙")) == 1  # no count stated: 1
+    assert net.label(iri("丙")) == "丙"  # no label: the IRI's last segment
+    assert net.number_of_edges() == 1 and [r.kind for r in net.relations(iri("丙"), iri("甲乙"))] == ["relatedTo"]
+
+
+def test_relations_keep_direction_kind_and_documents():
+    a, b = NamedNode(iri("甲")), NamedNode(iri("乙"))
+    quads = []
+    for doc in ("一", "二"):
+        g = NamedNode(BASE + doc)
+        quads += [Quad(a, RDF_TYPE, KG.Enterprise, g), Quad(b, RDF_TYPE, KG.Zone, g), Quad(a, KG.locatedIn, b, g)]
+    quads += [Quad(a, KG.relatedTo, b, NamedNode(BASE + "一")), Quad(b, KG.relatedTo, a, NamedNode(BASE + "二")),
+              Quad(a, KG.relatedTo, a, NamedNode(BASE + "一"))]  # a self-loop is no edge
+    net = EntityNetwork.from_quads(quads)
+    assert net.relations(iri("乙"), iri("甲")) == [
+        ("locatedIn", iri("甲"), iri("乙"), (BASE + "一", BASE + "二")),
+        ("relatedTo", iri("乙"), iri("甲"), (BASE + "二",)),  # same kind: by source IRI
+        ("relatedTo", iri("甲"), iri("乙"), (BASE + "一",))]
+    assert net.weight(iri("甲"), iri("乙")) == 2 + 1 + 1 and net.typed(iri("甲"), iri("乙"))
+    assert net.degree(iri("甲")) == 1 and not net.has_edge(iri("甲"), iri("甲"))
+    assert net.documents(iri("甲")) == [BASE + "一", BASE + "二"]
+
+
+def test_a_default_graph_store_is_one_document_named_default():
+    quads = [Quad(q.subject, q.predicate, q.object) for q in TWO_DOCS]  # as a Turtle file loads: no graphs
+    net = EntityNetwork.from_quads(quads)
+    assert net.documents(iri("数智行动")) == ["default"]
+    assert net.mentions(iri("数智行动")) == 1  # one triple per count in a merged graph
+    [rel] = net.relations(iri("数智行动"), iri("江北港"))
+    assert rel.documents == ("default",) and net.evidence(rel)[0].text == "江北港推进数智行动。"
+
+
+def test_networkx_view_and_arrays_agree():
+    net = EntityNetwork.from_quads(TWO_DOCS)
+    graph = net.graph
+    assert list(graph.nodes) == net.nodes
+    assert all(graph.nodes[n] == net.attributes(n) for n in net.nodes)
+    assert graph.number_of_edges() == net.number_of_edges()
+    for a, b, data in graph.edges(data=True):
+        assert data["weight"] == net.weight(a, b) and data["typed"] == net.typed(a, b)
+        assert sorted(data["relations"]) == sorted(net.relations(a, b))
+    assert sorted(net.adjacent(iri("数智行动"))) == sorted((n, graph[iri("数智行动")][n]["weight"])
+                                                           for n in graph[iri("数智行动")])
+    weighted = net.weighted_graph()
+    assert sorted(weighted.edges(data="weight")) == sorted(graph.edges(data="weight"))
+    indptr, indices, _ = net.csr()
+    rows = [indices[indptr[i]:indptr[i + 1]].tolist() for i in range(len(net))]
+    assert all(row == sorted(row) for row in rows)  # neighbours in node order: edges are found by bisection
+    assert [net.nodes[j] for j in rows[net.index[iri("数智行动")]]] == sorted(graph[iri("数智行动")])

@@ -20,7 +20,7 @@ def register(subparsers) -> argparse.ArgumentParser:
                     EXAMPLES)
     p.add_argument("--method", choices=("auto", "louvain", "greedy", "label"), default="auto",
                    help="louvain (modularity, seeded), greedy (greedy modularity), label (label propagation, fast on "
-                        "a corpus); auto = louvain up to 50,000 edges, else label")
+                        "a corpus); auto = louvain up to 20,000 edges, else label")
     p.add_argument("--min-size", type=int, default=2, metavar="N",
                    help="list only communities of at least N entities (default 2)")
     p.add_argument("--top", type=int, default=20, metavar="N", help="list at most N communities (default 20)")

@@ -31,20 +31,23 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Compute the measure and print the top entities."""
+    from heapq import nsmallest
+
     from kg.analytics import centrality
     from kg.explore import class_text, network_from_args, parse_class, write_csv, write_json
+    from kg.model import ENTITY_CLASSES
     from kg.results import table
 
     cls = parse_class(args.cls) if args.cls else None
     net = network_from_args(args)
     score = centrality(net, args.by)
-    graph = net.graph
-    nodes = [n for n in graph if cls is None or net.cls(n) == cls]
-    nodes.sort(key=lambda n: (-score[n], -graph.nodes[n]["mentions"], net.label(n), n))
-    top = nodes[: max(args.top, 0)]
+    code = ENTITY_CLASSES.index(cls) if cls else None
+    nodes = [n for n, c in zip(net.nodes, net.data.classes.tolist(), strict=True) if code is None or c == code]
+    # only the top N are sorted: a corpus has ~10^5 entities
+    top = nsmallest(max(args.top, 0), nodes, key=lambda n: (-score[n], -net.mentions(n), net.label(n), n))
     places = 0 if args.by == "degree" else 6
-    rows = [[k, net.label(n), net.cls(n), round(score[n], places) if places else int(score[n]), graph.degree(n),
-             graph.nodes[n]["mentions"], n] for k, n in enumerate(top, 1)]
+    rows = [[k, net.label(n), net.cls(n), round(score[n], places) if places else int(score[n]), net.degree(n),
+             net.mentions(n), n] for k, n in enumerate(top, 1)]
     out = sys.stdout
     if args.format == "json":
         write_json({"measure": args.by, "class": cls, "entities": len(nodes),

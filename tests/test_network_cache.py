@@ -1,0 +1,178 @@
+"""The network cache beside an on-disk store: used when valid, ignored and rewritten whenever the store changes."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad, Store
+
+from kg import network_cache
+from kg.cli import main
+from kg.namespace import KG, RDF_TYPE, RDFS_LABEL
+from kg.network import EntityNetwork, read_network_data
+from kg.network_cache import cache_key, cache_path, listing, load, open_network, save, write_network_cache
+from tests.test_network import BASE, TWO_DOCS, iri
+
+
+def _fingerprints(sha: str = "aa") -> list[Quad]:
+    out = []
+    for doc in ("甲市", "乙市"):
+        g = NamedNode(BASE + doc)
+        out += [Quad(g, KG.sha256, Literal(sha + doc), g), Quad(g, KG.builtWith, Literal("v1"), g)]
+    return out
+
+
+@pytest.fixture
+def store_dir(tmp_path):
+    path = tmp_path / "out" / "store"
+    path.parent.mkdir()
+    store = Store(str(path))
+    store.extend(TWO_DOCS + _fingerprints())
+    store.flush()
+    del store  # closed: the commands open it read-only
+    return path
+
+
+def _summary(net: EntityNetwork) -> tuple:
+    return (net.nodes, [net.attributes(n) for n in net.nodes],
+            [(a, b, net.relations(a, b)) for a in net.nodes for b, _ in net.adjacent(a) if a < b])
+
+
+def _no_reading(monkeypatch):
+    def fail(*args, **kwargs):
+        raise AssertionError("the store was read although the cache is valid")
+
+    monkeypatch.setattr(network_cache, "read_network_data", fail)
+
+
+def test_first_open_writes_the_cache_beside_the_store_and_the_next_reads_it(store_dir, monkeypatch):
+    first = open_network(store_dir)
+    path = cache_path(store_dir)
+    assert path == store_dir.parent / "store.network.npz" and path.is_file()
+    _no_reading(monkeypatch)
+    second = open_network(store_dir)
+    assert _summary(second) == _summary(first)
+    assert second.evidence(second.relations(iri("华星集团"), iri("青山区"))[0])[0].text == "华星集团总部落户青山区。"
+
+
+def test_a_write_to_the_store_invalidates_the_cache(store_dir):
+    assert len(open_network(store_dir)) == 4
+    store = Store(str(store_dir))
+    g = NamedNode(BASE + "乙市")
+    store.extend([Quad(NamedNode(iri("新港")), RDF_TYPE, KG.Zone, g),
+                  Quad(NamedNode(iri("新港")), RDFS_LABEL, Literal("新港", language="zh"), g)])
+    store.flush()
+    del store
+    net = open_network(store_dir)
+    assert iri("新港") in net and len(net) == 5
+    assert len(open_network(store_dir)) == 5  # and the cache now holds the new state
+
+
+def test_opening_the_store_for_writing_alone_invalidates_the_cache(store_dir, monkeypatch):
+    open_network(store_dir)
+    before = listing(store_dir)
+    del_me = Store(str(store_dir))  # a writer that writes nothing still starts a new log and MANIFEST
+    del del_me
+    assert listing(store_dir) != before
+    calls = []
+    real = network_cache.read_network_data
+    monkeypatch.setattr(network_cache, "read_network_data", lambda store: calls.append(1) or real(store))
+    open_network(store_dir)
+    assert calls == [1]
+
+
+def test_a_read_only_open_changes_nothing_that_the_key_covers(store_dir):
+    before = listing(store_dir)
+    open_network(store_dir)
+    open_network(store_dir)
+    assert listing(store_dir) == before
+
+
+def test_the_key_covers_code_files_and_document_fingerprints(store_dir, monkeypatch):
+    files = listing(store_dir)
+    one, other = Store(), Store()
+    one.extend(_fingerprints("aa"))
+    other.extend(_fingerprints("bb"))
+    assert cache_key(files, one) == cache_key(files, one)
+    assert cache_key(files, one) != cache_key(files, other)  # a document re-extracted
+    assert cache_key(files, one) != cache_key([*files, ("000099.sst", 10, 1)], one)  # a new table file
+    key = cache_key(files, one)
+    monkeypatch.setattr(network_cache, "FORMAT", "govkg-network-other")
+    assert cache_key(files, one) != key  # the code or format that builds the view
+
+
+def test_a_store_written_while_it_is_read_is_not_cached(store_dir, monkeypatch):
+    real = network_cache.listing
+    calls = []
+
+    def moving(path):
+        calls.append(1)
+        files = real(path)
+        return files if len(calls) < 3 else [*files, ("000123.log", 1, len(calls))]  # a writer after the read
+
+    monkeypatch.setattr(network_cache, "listing", moving)
+    assert len(open_network(store_dir)) == 4
+    assert not cache_path(store_dir).exists()
+
+
+def test_an_unwritable_directory_still_answers(store_dir, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(network_cache.tempfile, "mkstemp", refuse)
+    assert len(open_network(store_dir)) == 4
+    assert write_network_cache(store_dir) is None
+    assert not cache_path(store_dir).exists()
+    assert not list(store_dir.parent.glob("*.tmp"))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through read-only permissions")
+def test_a_read_only_store_directory_still_answers(store_dir):
+    os.chmod(store_dir.parent, 0o555)
+    try:
+        assert len(open_network(store_dir)) == 4
+    finally:
+        os.chmod(store_dir.parent, 0o755)
+
+
+def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(store_dir, monkeypatch):
+    path = cache_path(store_dir)
+    path.write_bytes(b"not a cache")
+    assert len(open_network(store_dir)) == 4
+    with np.load(path, allow_pickle=False) as z:
+        assert "nodes" not in z  # a real cache now: arrays and JSON only
+    np.savez(path, key=np.array([object()], dtype=object))  # would need pickle: refused, then rewritten
+    assert len(open_network(store_dir)) == 4
+    _no_reading(monkeypatch)
+    assert len(open_network(store_dir)) == 4
+
+
+def test_save_and_load_round_trip(tmp_path):
+    store = Store()
+    store.extend(TWO_DOCS)
+    data = read_network_data(store)
+    path = tmp_path / "x.network.npz"
+    assert save(path, "k1", data)
+    assert load(path, "k2") is None
+    back = load(path, "k1")
+    assert back is not None
+    for name in ("nodes", "labels", "docs", "titles", "aliases", "extras"):
+        assert getattr(back, name) == getattr(data, name)
+    for name in data.ARRAYS:
+        assert np.array_equal(getattr(back, name), getattr(data, name)) and \
+            getattr(back, name).dtype == getattr(data, name).dtype
+
+
+def test_build_hook_and_commands_share_the_cache(store_dir, capsys, monkeypatch):
+    assert write_network_cache(store_dir) == cache_path(store_dir)
+    _no_reading(monkeypatch)
+    assert main(["rank", "--store", str(store_dir), "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[1].split(",")[1] == "数智行动"  # the shared entity: most connected
+    assert main(["path", "华星", "江北港", "--store", str(store_dir)]) == 0
+    assert "华星集团 — 青山区 — 数智行动 — 江北港" in capsys.readouterr().out
+    monkeypatch.undo()
+    assert main(["rank", "--store", str(store_dir), "--document", "乙市", "--format", "csv"]) == 0
+    assert sorted(r.split(",")[1] for r in capsys.readouterr().out.splitlines()[1:]) == ["数智行动", "江北港"]
