@@ -53,6 +53,7 @@ from kg.readers import TEXT_SUFFIXES, read_file
 from kg.review import review_csv
 from kg.sidecar import Metadata
 from kg.store import GraphStore
+from kg.summary import SUMMARY_GRAPH, refresh_summary
 
 SAMPLE_NAME = "tianjin-2025-government-work-report.txt"
 PAGE_TOP = 300  # entities on the page of a large graph
@@ -154,6 +155,11 @@ def local_counts(store: GraphStore, rows: list[dict[str, str]]) -> tuple[dict[st
     counts = {name: int(_select(store, q)[0].get("n", 0)) for name, q in COUNT_QUERIES.items() if name != "triples"}
     counts["triples"] = int(_select(store, UNION_TRIPLES_QUERY)[0].get("n", 0))
     return counts, dict(Counter(row["class"] for row in rows))
+
+
+def _documents(store: GraphStore) -> list[NamedNode]:
+    """The document graphs of a store (not the ontology or the summary), by IRI."""
+    return [g for g in _graphs(store) if g.value not in (ONTOLOGY_GRAPH, SUMMARY_GRAPH)]
 
 
 def _graphs(store: GraphStore) -> list[NamedNode]:
@@ -295,9 +301,7 @@ def write_indicators_csv(store: GraphStore, path: Path, parts: Parts | None = No
     def writer(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
             fh.write(",".join(["document", *INDICATOR_COLUMNS]) + "\n")
-            for graph in _graphs(store):
-                if graph.value == ONTOLOGY_GRAPH:
-                    continue
+            for graph in _documents(store):
                 if parts is None:
                     fh.write(indicator_rows_csv(store, graph.value))
                     continue
@@ -311,8 +315,8 @@ def write_indicators_csv(store: GraphStore, path: Path, parts: Parts | None = No
 
 def write_document_graphs(store: GraphStore, parts: Parts) -> None:
     """graphs/<document>.trig for every document whose graph changed since its file was written."""
-    for graph in _graphs(store):
-        if graph.value != ONTOLOGY_GRAPH and not parts.fresh(graph.value, DOCUMENT_PARTS):
+    for graph in _documents(store):
+        if not parts.fresh(graph.value, DOCUMENT_PARTS):
             write_atomic(parts.path(graph.value, ".trig"), _trig_chunk(store, graph))
 
 
@@ -366,9 +370,8 @@ def page_quads(store: GraphStore, *, top: int = PAGE_TOP, mentions: dict[str, in
                     sentences.add(q.object)
     for sent in sentences:
         out.update(named(sent))
-    for graph in _graphs(store):
-        if graph.value != ONTOLOGY_GRAPH:
-            out.update(named(graph, None, None, graph))
+    for graph in _documents(store):
+        out.update(named(graph, None, None, graph))
     return sorted(out, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
 
@@ -406,7 +409,7 @@ def write_outputs(store: GraphStore, out: Path, *, page: bool, documents: int, t
     write_indicators_csv(store, out / "indicators.csv", parts)
     write_atomic(out / "review.csv", review_csv(rows))
     if parts is not None:
-        documents_now = [g.value for g in _graphs(store) if g.value != ONTOLOGY_GRAPH]
+        documents_now = [g.value for g in _documents(store)]
         for iri in documents_now:
             parts.record(iri)
         parts.save(documents_now, DOCUMENT_PARTS)
@@ -511,6 +514,8 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
             refresh_analytics(store, enabled=analytics)
             if not keep_union:
                 store.materialize_union()
+            refresh_summary(store)  # the whole-store counts the saved queries read (kg.summary)
+            store.mark_changed([SUMMARY_GRAPH])
             store.flush()
             rows = entity_rows(store)
             result.counts, result.entities = local_counts(store, rows)

@@ -29,7 +29,7 @@ def saved_query(name: str, doc_a: str | None = None, doc_b: str | None = None) -
     """The text of kg/queries/compare-NAME.rq, with ?docA and ?docB bound when given."""
     text = (QUERY_DIR / f"compare-{name}.rq").read_text(encoding="utf-8")
     if doc_a and doc_b:
-        text = text.replace(UNBOUND, f"(<{doc_a}> <{doc_b}>)", 1)
+        text = text.replace(UNBOUND, f"(<{doc_a}> <{doc_b}>)")  # every copy: each branch holds one
     return text
 
 
@@ -78,7 +78,8 @@ class Comparison:
 def compare_docs(store: GraphStore, doc_a: str, doc_b: str) -> Comparison:
     """Run the three saved comparison queries for two document IRIs."""
     cmp = Comparison(doc_a, doc_b, title_a=_title(store, doc_a), title_b=_title(store, doc_b))
-    cmp.entities = _rows(store, saved_query("entities", doc_a, doc_b))
+    # The saved query leaves the rows unordered (sorting by label inside the engine costs more than the query).
+    cmp.entities = sorted(_rows(store, saved_query("entities", doc_a, doc_b)), key=lambda e: (e["class"], e["label"]))
     seen: set[tuple[str, str, str]] = set()
     for row in _rows(store, saved_query("indicators", doc_a, doc_b)):
         key = (row["metric"], row["unit"], row["kind"])

@@ -37,6 +37,8 @@ KG_TERMS = frozenset(
     evidence extractor confidence metric value unit qualifier year valueKind about direction
     issuer sha256 order text start end heading level mentionCount refersTo inSentence
     degree pagerank community sentenceCount builtWith
+    Summary CoMention member sharedSentenceCount neighbourCount mentionedInCount
+    sectionCount entityCount relationCount indicatorCount
     """.split()
 )
 

@@ -6,9 +6,11 @@ Each .rq file opens with comment lines::
     # en: Which entities belong to one class?
     # param class iri: 实体类，如 kg:Zone / the class, e.g. kg:Zone
 
-and binds each parameter in its body with one ``VALUES ?class { kg:Enterprise }`` block holding the default
+and binds each parameter in its body with a ``VALUES ?class { kg:Enterprise }`` block holding the default
 (``UNDEF`` leaves the variable unbound). Binding rewrites that block, so a bound query is still plain SPARQL
-that runs on any endpoint.
+that runs on any endpoint. A query may repeat the block, with the same default, in several groups (e.g. in each
+branch of a UNION, or beside a ``FILTER(BOUND(?class))`` guard that lets the engine drop the branch written
+for the other case before it runs): binding rewrites every copy.
 """
 
 from __future__ import annotations
@@ -67,9 +69,7 @@ class SavedQuery:
         text = self.text
         for key, raw in values.items():
             term = term_for(known[key], raw)
-            block = _values_block(key).search(text)
-            assert block is not None  # parse_header checked every parameter has its block
-            text = f"{text[:block.end(1)]} {term} {text[block.start(2):]}"
+            text = _values_block(key).sub(lambda m, term=term: f"{m.group(1)} {term} {m.group(2)}", text)
         return text
 
 
@@ -144,10 +144,12 @@ def parse_header(name: str, text: str) -> SavedQuery:
             pname, kind, description = m.groups()
             if kind not in PARAM_KINDS:
                 raise ValueError(f"{name}.rq: parameter {pname} has unknown kind {kind}; use one of {PARAM_KINDS}")
-            block = _values_block(pname).search(text)
-            if block is None:
+            defaults = {" ".join(text[b.end(1):b.start(2)].split()) for b in _values_block(pname).finditer(text)}
+            if not defaults:
                 raise ValueError(f"{name}.rq: parameter {pname} has no VALUES ?{pname} {{ … }} block")
-            default = text[block.end(1):block.start(2)].strip()
+            if len(defaults) > 1:
+                raise ValueError(f"{name}.rq: the VALUES ?{pname} blocks hold different defaults: {sorted(defaults)}")
+            default = defaults.pop()
             params.append(Param(pname, kind, description.strip(), default))
     if not question_zh or not question_en:
         raise ValueError(f"{name}.rq: the header must state the question with '# zh:' and '# en:' lines")

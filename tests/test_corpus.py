@@ -14,6 +14,7 @@ from kg.build import build
 from kg.corpus import LocalSink
 from kg.corpus_resolve import resolve_corpus
 from kg.store import GraphStore
+from kg.summary import SUMMARY_GRAPH
 from kg.synth import make_corpus, write_corpus
 
 ONTOLOGY = "https://w3id.org/govkg/ontology"
@@ -31,7 +32,7 @@ def doc_graphs(store_dir) -> dict[str, set]:
     """Every document graph of an on-disk store as a set of triples."""
     store = GraphStore(store_dir)
     graphs = {g.value: {q.triple for q in store.store.quads_for_pattern(None, None, None, g)}
-              for g in store.store.named_graphs() if g.value != ONTOLOGY}
+              for g in store.store.named_graphs() if g.value not in (ONTOLOGY, SUMMARY_GRAPH)}
     del store
     return graphs
 
@@ -45,7 +46,7 @@ def test_each_document_gets_its_own_named_graph(corpus_dir, tmp_path, pipeline):
         assert (NamedNode(iri), NamedNode("https://w3id.org/govkg/ontology#sha256")) in {(t.subject, t.predicate)
                                                                                            for t in triples}
     trig = GraphStore.from_file(tmp_path / "out" / "graph.trig")
-    assert {g.value for g in trig.store.named_graphs()} == {*graphs, ONTOLOGY}
+    assert {g.value for g in trig.store.named_graphs()} == {*graphs, ONTOLOGY, SUMMARY_GRAPH}
 
 
 def test_two_workers_build_the_same_graph_as_one(corpus_dir, tmp_path, pipeline):
@@ -90,7 +91,8 @@ def test_a_large_store_is_exported_per_document_and_only_changed_documents_are_w
     per_document = {q for f in trigs for q in GraphStore.from_file(f).store.quads_for_pattern(None, None, None, None)
                     if not isinstance(q.graph_name, DefaultGraph)}
     assert per_document == {q for q in GraphStore.from_file(tmp_path / "whole" / "graph.trig").store
-                            if not isinstance(q.graph_name, DefaultGraph) and q.graph_name.value != ONTOLOGY}
+                            if not isinstance(q.graph_name, DefaultGraph)
+                            and q.graph_name.value not in (ONTOLOGY, SUMMARY_GRAPH)}
     assert (out / "indicators.csv").read_text(encoding="utf-8") == (
         tmp_path / "whole" / "indicators.csv").read_text(encoding="utf-8")
     stamps = {f.name: f.stat().st_mtime_ns for f in (out / "graphs").iterdir()}

@@ -46,8 +46,8 @@ def test_ontology_lives_in_its_own_graph(sample_build):
     out, _ = sample_build
     store = GraphStore.from_file(out / "graph.trig")
     graphs = {r["g"].value for r in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
-    assert "https://w3id.org/govkg/ontology" in graphs
-    assert len(graphs) == 2
+    assert "https://w3id.org/govkg/ontology" in graphs and "https://w3id.org/govkg/summary" in graphs
+    assert len(graphs) == 3  # the document, the ontology and the whole-store summary (kg.summary)
 
 
 def test_build_is_byte_identical_across_runs(tmp_path, genre_file):

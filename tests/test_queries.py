@@ -16,6 +16,7 @@ from kg.querylib import (
     Param,
     declared_prefixes,
     get_query,
+    parse_header,
     restore_error_position,
     saved_queries,
     strip_comments_and_strings,
@@ -120,6 +121,13 @@ def test_parameters_bind_by_rewriting_their_values_block():
     assert f"VALUES ?relation {{ <{KG_NS}locatedIn> }}" in text
     assert "VALUES ?object { UNDEF }" in text
     assert get_query("entity-profile").bind({"name": ""}).count("UNDEF") == 1
+    # A parameter may be held by several VALUES blocks (one per branch): binding rewrites all of them.
+    connected = get_query("most-connected")
+    copies = connected.text.count("VALUES ?class { UNDEF }")
+    assert copies > 1 and connected.bind({"class": "Zone"}).count(f"VALUES ?class {{ <{KG_NS}Zone> }}") == copies
+    assert [p.default for p in connected.params] == ["UNDEF"]
+    with pytest.raises(ValueError, match="different defaults"):
+        parse_header("x", "# zh: 问\n# en: Q?\n# param a iri: a\nSELECT * { VALUES ?a { UNDEF } VALUES ?a { <x:y> } }")
     with pytest.raises(UsageError, match="no parameter colour"):
         q.bind({"colour": "red"})
     with pytest.raises(UsageError, match="no saved query"):
@@ -365,7 +373,19 @@ def test_actual_vs_target_pairs_within_a_report_and_across_reports_of_one_issuer
     # doc-a: 2024 actual against its 2025 target; doc-b's 2024 target against doc-a's 2024 actual (same issuer);
     # doc-c's actual belongs to another issuer and pairs with nothing.
     assert pairs == [(Decimal("6.2"), "2024", Decimal("5.5"), "2025"), (Decimal("6.2"), "2024", 6, "2024")]
+    assert {r["metric"] for r in rows} == {"地区生产总值增长"}  # the default metric
     assert run(small, "actual-vs-target", metric="城镇新增就业") == []
+    every_metric = run(small, "actual-vs-target", metric="")
+    assert sorted((Decimal(r["actual"]), Decimal(r["target"])) for r in every_metric) == [
+        (Decimal("6.2"), Decimal("5.5")), (Decimal("6.2"), 6)]
+
+
+def test_comparisons_run_as_they_are_compare_the_newest_report_with_the_previous_one(small):
+    # doc-a (2025) and doc-b (2024) share their issuer; doc-c (2024) has another one.
+    [target] = run(small, "compare-targets")
+    assert (target["targetDoc"].rsplit("/", 1)[1], target["actualDoc"].rsplit("/", 1)[1], target["year"]) == (
+        "doc-b", "doc-a", "2024")
+    assert Decimal(target["difference"]) == Decimal("0.2")
 
 
 def test_indicators_about_an_entity(small):
@@ -374,9 +394,10 @@ def test_indicators_about_an_entity(small):
 
 
 def test_relation_evidence_with_and_without_parameters(small):
-    everything = run(small, "relation-evidence")
+    everything = run(small, "relation-evidence")  # no parameter: the statements of the newest report (doc-a)
     assert {(r["subject"], r["relation"].removeprefix(KG_NS), r["object"]) for r in everything} == {
         ("华星集团", "locatedIn", "青山开发区"), ("地铁3号线", "implements", "数智江北")}
+    assert {r["document"].rsplit("/", 1)[1] for r in everything} == {"doc-a"}
     [one] = run(small, "relation-evidence", subject="华星集团", relation="kg:locatedIn")
     assert (one["evidence"], one["extractor"], one["confidence"]) == ("华星集团落户青山开发区。", "rules", "0.9")
     assert run(small, "relation-evidence", relation="invests") == []

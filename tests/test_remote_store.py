@@ -17,6 +17,7 @@ from kg.build import build
 from kg.errors import UsageError
 from kg.remote import RemoteStore, query_url_for
 from kg.store import GraphStore
+from kg.summary import SUMMARY_GRAPH
 from kg.synth import write_corpus
 
 ONTOLOGY = "https://w3id.org/govkg/ontology"
@@ -69,7 +70,7 @@ def local_graphs(store_dir) -> dict[str, set]:
     """Document graphs of an on-disk store as sets of triples."""
     store = GraphStore.open_read_only(store_dir)
     out = {g.value: {q.triple for q in store.store.quads_for_pattern(None, None, None, g)}
-           for g in store.store.named_graphs() if g.value != ONTOLOGY}
+           for g in store.store.named_graphs() if g.value not in (ONTOLOGY, SUMMARY_GRAPH)}
     del store
     return out
 
