@@ -73,14 +73,16 @@ def name_rows(sink) -> Iterator[dict[str, str]]:
         except (OSError, ValueError):
             cached = {}
     fresh: dict[str, dict] = {}
+    read_again = False
     for graph in graph_store.store.named_graphs():
         entry = cached.get(graph.value) if isinstance(cached, dict) else None
         if not (isinstance(entry, dict) and entry.get("version") == versions.get(graph.value)):
             entry = {"version": versions.get(graph.value), "rows": graph_name_rows(graph_store.store, graph)}
+            read_again = True
         fresh[graph.value] = entry
         for entity, cls, label in entry["rows"]:
             yield {"g": graph.value, "e": entity, "c": cls, "l": label}
-    if cache_path is not None:
+    if cache_path is not None and (read_again or not isinstance(cached, dict) or fresh.keys() != cached.keys()):
         write_atomic(cache_path, json.dumps(fresh, ensure_ascii=False))
 
 
