@@ -168,13 +168,18 @@ def _graphs(store: GraphStore) -> list[NamedNode]:
     return sorted(names, key=lambda g: g.value != ONTOLOGY_GRAPH)
 
 
-def _without_prefixes(chunk: bytes) -> bytes:
-    """A Turtle chunk without its leading @prefix lines (they were written once at the top)."""
+def _split_prefixes(chunk: bytes) -> tuple[bytes, bytes]:
+    """A Turtle chunk as its leading @prefix lines and the rest."""
     lines = chunk.split(b"\n")
     k = 0
     while k < len(lines) and lines[k].startswith(b"@prefix"):
         k += 1
-    return b"\n".join(lines[k:])
+    return b"\n".join(lines[:k]), b"\n".join(lines[k:])
+
+
+def _without_prefixes(chunk: bytes) -> bytes:
+    """A Turtle chunk without its leading @prefix lines (they were written once at the top)."""
+    return _split_prefixes(chunk)[1]
 
 
 def write_turtle(store: GraphStore, path: Path) -> None:
@@ -202,13 +207,9 @@ def write_trig(store: GraphStore, path: Path) -> None:
 def _trig_chunk(store: GraphStore, graph: NamedNode) -> bytes:
     """One named graph as a TriG block: the store's Turtle of the graph inside ``<graph> { … }`` (Turtle
     statements are TriG statements), so the serialising stays in Rust."""
-    turtle = store.store.dump(format=RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
-    lines = turtle.split(b"\n")
-    k = 0
-    while k < len(lines) and lines[k].startswith(b"@prefix"):
-        k += 1
-    body = b"\n".join(lines[k:]).rstrip(b"\n")  # not indented: a line break inside a literal must stay as it is
-    return b"\n".join(lines[:k]) + f"\n<{graph.value}> {{\n".encode() + body + b"\n}\n"
+    prefixes, body = _split_prefixes(store.store.dump(format=RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES))
+    # the body is not indented: a line break inside a literal must stay as it is
+    return prefixes + f"\n<{graph.value}> {{\n".encode() + body.rstrip(b"\n") + b"\n}\n"
 
 
 def _select(store: GraphStore, sparql: str) -> list[dict[str, str]]:
