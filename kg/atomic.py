@@ -26,3 +26,25 @@ def write_atomic_with(path: str | Path, writer: Callable[[str], None]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_arrays_atomic(path: Path, meta: dict, arrays: dict) -> bool:
+    """Best effort: numpy arrays and a JSON ``meta`` as one .npz file, written through a temporary file and a
+    rename; False (and nothing written) when the folder cannot be written. Read back with allow_pickle=False."""
+    import json
+
+    import numpy as np
+
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as out:
+            np.savez(out, meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
+                     **arrays)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; readable like the store's own files
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        return False

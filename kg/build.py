@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import time
-from collections import Counter, defaultdict
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
@@ -34,6 +35,8 @@ from kg.document import Document, parse_document
 from kg.errors import InputError
 from kg.executors import make_executor
 from kg.graph import XSD_INTEGER
+from kg.graph_stats import Shares, graph_sizes, store_shares
+from kg.graph_stats import mentions as graph_mentions
 from kg.lock import store_lock
 from kg.model import RELATION_TYPES
 from kg.namespace import (
@@ -138,7 +141,6 @@ ENTITY_COUNT_QUERY = ("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?
                       "GROUP BY ?c")
 
 
-UNION_TRIPLES_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 def store_counts(sink) -> tuple[dict[str, int], dict[str, int]]:
@@ -149,11 +151,15 @@ def store_counts(sink) -> tuple[dict[str, int], dict[str, int]]:
     return counts, entities
 
 
-def local_counts(store: GraphStore, rows: list[dict[str, str]]) -> tuple[dict[str, int], dict[str, int]]:
-    """store_counts for a local store with its union merged, cheaper on a large store: triples are the distinct
-    triples of the union, and entities per class come from the entity records already read."""
-    counts = {name: int(_select(store, q)[0].get("n", 0)) for name, q in COUNT_QUERIES.items() if name != "triples"}
-    counts["triples"] = int(_select(store, UNION_TRIPLES_QUERY)[0].get("n", 0))
+def local_counts(store: GraphStore, rows: list[dict[str, str]], shares: Shares) -> tuple[dict[str, int],
+                                                                                       dict[str, int]]:
+    """store_counts for a local store, from its graphs' shares (kg.graph_stats) instead of whole-store queries;
+    entities per class come from the entity records already read."""
+    sizes = graph_sizes(shares).values()
+    summary = _select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s ?p ?o }} }}")
+    counts = {"documents": sum(s["document"] for s in sizes), "relations": sum(s["Statement"] for s in sizes),
+              "indicators": sum(s["Indicator"] for s in sizes), "sentences": sum(s["Sentence"] for s in sizes),
+              "triples": sum(s["triples"] for s in sizes) + int(summary[0].get("n", 0))}
     return counts, dict(Counter(row["class"] for row in rows))
 
 
@@ -221,20 +227,18 @@ ENTITY_COLUMNS = ["iri", "class", "label", "aliases", "mentions", "confidence", 
                   "relations", "documents"]
 
 
-def entity_rows(store: GraphStore) -> list[dict[str, str]]:
+def entity_rows(store: GraphStore, shares: Shares | None = None) -> list[dict[str, str]]:
     """One record per entity of the store: IRI, class, label, aliases, mentions (all documents), confidence,
     extractors, division code, typed relations and the number of documents that mention it.
 
-    Mentions and documents are summed over the document graphs; everything else is read from the union (the
-    default graph when the build merged it), so the cost grows with the entities, not with the documents.
+    Mentions and documents are summed over the graphs' shares (kg.graph_stats); everything else is read from
+    the union (the default graph when the build merged it), so the cost grows with the entities, not with the
+    documents.
     """
     union = DefaultGraph() if store.has_default_graph() else None
-    mentions: dict[str, int] = defaultdict(int)
-    documents: dict[str, set[str]] = defaultdict(set)
-    for q in store.store.quads_for_pattern(None, KG.mentionCount, None, None):
-        if not isinstance(q.graph_name, DefaultGraph):
-            mentions[q.subject.value] += int(q.object.value)
-            documents[q.subject.value].add(q.graph_name.value)
+    counted = graph_mentions(store_shares(store) if shares is None else shares)
+    mentions = {iri: total for iri, (total, _) in counted.items()}
+    documents = {iri: graphs for iri, (_, graphs) in counted.items()}
 
     def values(iri: str, predicate: NamedNode) -> set[str]:
         return {q.object.value for q in store.store.quads_for_pattern(NamedNode(iri), predicate, None, union)}
@@ -298,27 +302,30 @@ def indicator_rows_csv(store: GraphStore, graph: str) -> str:
 
 def write_indicators_csv(store: GraphStore, path: Path, parts: Parts | None = None) -> None:
     """One row per indicator, document by document: metric, value, unit, qualifier, year, kind, evidence.
-    With ``parts``, each document's rows are kept as a part and computed again only when its graph changed."""
+    With ``parts``, each document's rows are read from its part (see write_document_parts)."""
     def writer(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
             fh.write(",".join(["document", *INDICATOR_COLUMNS]) + "\n")
             for graph in _documents(store):
                 if parts is None:
                     fh.write(indicator_rows_csv(store, graph.value))
-                    continue
-                part = parts.path(graph.value, INDICATORS_PART)
-                if not parts.fresh(graph.value, DOCUMENT_PARTS):
-                    write_atomic(part, indicator_rows_csv(store, graph.value))
-                fh.write(part.read_text(encoding="utf-8"))
+                else:
+                    fh.write(parts.path(graph.value, INDICATORS_PART).read_text(encoding="utf-8"))
 
     write_atomic_with(path, writer)
 
 
-def write_document_graphs(store: GraphStore, parts: Parts) -> None:
-    """graphs/<document>.trig for every document whose graph changed since its file was written."""
-    for graph in _documents(store):
-        if not parts.fresh(graph.value, DOCUMENT_PARTS):
-            write_atomic(parts.path(graph.value, ".trig"), _trig_chunk(store, graph))
+def write_document_parts(store: GraphStore, parts: Parts, *, threads: int = 1) -> None:
+    """graphs/<document>.trig and <document>.indicators.csv for every document whose graph changed since they
+    were written, on ``threads`` threads (the store serialises and queries without Python's lock)."""
+    def write(graph: NamedNode) -> None:
+        write_atomic(parts.path(graph.value, ".trig"), _trig_chunk(store, graph))
+        write_atomic(parts.path(graph.value, INDICATORS_PART), indicator_rows_csv(store, graph.value))
+
+    stale = [g for g in _documents(store) if not parts.fresh(g.value, DOCUMENT_PARTS)]
+    with ThreadPoolExecutor(max(1, threads)) as pool:
+        for _ in pool.map(write, stale):  # in order, so that an error surfaces here
+            pass
 
 
 RELATION_PREDICATES = " ".join(f"kg:{p}" for p in (*RELATION_TYPES, "relatedTo"))
@@ -386,18 +393,19 @@ def page_title(store: GraphStore, documents: int) -> str:
 
 
 def write_outputs(store: GraphStore, out: Path, *, page: bool, documents: int, top: int = PAGE_TOP,
-                  rows: list[dict[str, str]] | None = None, triples: int = 0) -> list[Path]:
+                  rows: list[dict[str, str]] | None = None, triples: int = 0, threads: int = 1) -> list[Path]:
     """graph.ttl, graph.trig, entities.csv, indicators.csv and (unless page is False) graph.html from a store.
 
     A store of more than WHOLE_EXPORT_LIMIT ``triples`` is exported as graphs/<document>.trig instead of one
-    graph.ttl and graph.trig (see kg.parts): only the documents that changed are written again.
+    graph.ttl and graph.trig (see kg.parts): only the documents that changed are written again, on ``threads``
+    threads.
     """
     files = [out / "entities.csv", out / "indicators.csv", out / "review.csv"]
     parts = None
     if triples > WHOLE_EXPORT_LIMIT:
         parts = Parts(out / "graphs", store.graph_versions())
         parts.folder.mkdir(parents=True, exist_ok=True)
-        write_document_graphs(store, parts)
+        write_document_parts(store, parts, threads=threads)
         for stale in (out / "graph.ttl", out / "graph.trig"):  # from an earlier, smaller build of this folder
             stale.unlink(missing_ok=True)
         files.insert(0, parts.folder)
@@ -480,6 +488,7 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
         components = PipelineSpec(curation=edits)
     else:  # any object with names and __call__ will do (tests wrap a pipeline)
         components = getattr(pipeline, "spec", None) or PipelineSpec(tuple(pipeline.names))
+    threads = max(1, jobs or 1)  # --jobs N: N extraction processes, then N threads for per-graph work
     jobs = min(jobs or 0, len(planned)) or None
     if client is not None:
         from kg.executors import DaskExecutor
@@ -515,13 +524,15 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
             refresh_analytics(store, enabled=analytics)
             if not keep_union:
                 store.materialize_union()
-            refresh_summary(store)  # the whole-store counts the saved queries read (kg.summary)
+            shares = store_shares(store, threads=threads)  # each graph's counts, read again where it changed
+            refresh_summary(store, shares)  # the whole-store counts the saved queries read (kg.summary)
             store.mark_changed([SUMMARY_GRAPH])
             store.flush()
-            rows = entity_rows(store)
-            result.counts, result.entities = local_counts(store, rows)
+            rows = entity_rows(store, shares)
+            result.counts, result.entities = local_counts(store, rows, shares)
             result.files = [*write_outputs(store, out, page=page, documents=result.counts["documents"], top=top,
-                                           rows=rows, triples=result.counts["triples"]), location]
+                                           rows=rows, triples=result.counts["triples"], threads=threads),
+                            location]
             store.set_union_current(True)  # last: a build stopped before here writes every output again
             write_plan_cache(location, cache)
             del sink, store  # close the on-disk store before the lock is released

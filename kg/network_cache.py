@@ -24,11 +24,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
+from kg.atomic import write_arrays_atomic
 from kg.namespace import KG
 from kg.network import EntityNetwork, NetworkData, read_network_data
 
@@ -74,20 +74,7 @@ def save(path: Path, key: str, data: NetworkData) -> bool:
             "aliases": {str(i): a for i, a in data.aliases.items()},
             "extras": {name: {str(i): v for i, v in values.items()} for name, values in data.extras.items()}}
     arrays = {name: getattr(data, name) for name in NetworkData.ARRAYS}
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as out:
-            np.savez(out, key=np.frombuffer(key.encode(), dtype=np.uint8),
-                     meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
-                     **arrays)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; readable like the store's own files
-        os.replace(tmp, path)
-        return True
-    except OSError:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
-        return False
+    return write_arrays_atomic(path, meta, {"key": np.frombuffer(key.encode(), dtype=np.uint8), **arrays})
 
 
 def load(path: Path, key: str) -> NetworkData | None:

@@ -26,13 +26,11 @@ other named graph.
 from __future__ import annotations
 
 import time
-from collections import Counter
-from itertools import combinations
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.model import ENTITY_CLASSES, RELATION_TYPES
-from kg.namespace import KG, KG_NS, RDF_TYPE, XSD_NS
+from kg.graph_stats import Shares, graph_sizes, neighbour_counts, sentence_counts, store_shares, top_pairs
+from kg.namespace import KG, RDF_TYPE, XSD_NS
 from kg.store import GraphStore
 
 SUMMARY_GRAPH = "https://w3id.org/govkg/summary"
@@ -46,60 +44,28 @@ DOCUMENT_COUNTS = {"Section": "sectionCount", "Sentence": "sentenceCount", "Stat
                    "Indicator": "indicatorCount"}
 XSD_INTEGER = NamedNode(XSD_NS + "integer")
 
-_CLASSES = " ".join(f"kg:{c}" for c in ENTITY_CLASSES)
-_RELATIONS = " ".join(f"kg:{p}" for p in (*RELATION_TYPES, "relatedTo"))
-# Distinct neighbours per entity, aggregated inside the engine so that only one row per entity is decoded.
-NEIGHBOURS_QUERY = f"""SELECT ?entity ?n WHERE {{
-  {{ SELECT ?entity (COUNT(DISTINCT ?other) AS ?n) WHERE {{
-      VALUES ?relation {{ {_RELATIONS} }}
-      {{ ?entity ?relation ?other }} UNION {{ ?other ?relation ?entity }}
-    }} GROUP BY ?entity }}
-  ?entity a ?class .
-  FILTER(?class IN ({_CLASSES.replace(" ", ", ")}))
-}}"""
-MENTIONS_QUERY = """SELECT ?entity (COUNT(DISTINCT ?sentence) AS ?n)
-WHERE { ?entity kg:mentionedIn ?sentence } GROUP BY ?entity"""
-DOCUMENT_COUNTS_QUERY = f"""SELECT ?document ?class (COUNT(*) AS ?n) WHERE {{
-  VALUES ?class {{ {" ".join(f"kg:{c}" for c in DOCUMENT_COUNTS)} }}
-  GRAPH ?document {{ ?x a ?class }}
-  FILTER EXISTS {{ GRAPH ?document {{ ?document a kg:Document }} }}
-}} GROUP BY ?document ?class"""
-DOCUMENT_ENTITIES_QUERY = """SELECT ?document (COUNT(DISTINCT ?entity) AS ?n) WHERE {
-  GRAPH ?document { ?entity kg:mentionedIn ?sentence }
-  FILTER EXISTS { GRAPH ?document { ?document a kg:Document } }
-} GROUP BY ?document"""
-# The entities of each sentence naming two or more, one row per sentence (the sentence IRI is never decoded).
-SENTENCE_ENTITIES_QUERY = """SELECT (GROUP_CONCAT(DISTINCT STR(?entity); separator=" ") AS ?entities)
-WHERE { ?entity kg:mentionedIn ?sentence } GROUP BY ?sentence HAVING (COUNT(DISTINCT ?entity) > 1)"""
-
-
 def _integer(n: int) -> Literal:
     return Literal(str(n), datatype=XSD_INTEGER)
 
 
-def top_pairs(store: GraphStore, k: int = TOP_PAIRS) -> list[tuple[str, str, int]]:
-    """The k pairs (a, b) with a < b named together in the most sentences: (a, b, sentences), best first."""
-    pairs: Counter[tuple[str, str]] = Counter()
-    for row in store.query(SENTENCE_ENTITIES_QUERY):
-        entities = sorted(row["entities"].value.split(" "))
-        pairs.update(combinations(entities, 2))
-    # Same order as the co-occurring query: most sentences first, then by IRI (code point order in both).
-    ranked = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
-    return [(a, b, n) for (a, b), n in ranked[:k]]
-
-
-def summary_quads(store: GraphStore) -> list[Quad]:
-    """The summary of a store's default graph (the union of its documents) as quads in SUMMARY_GRAPH."""
+def summary_quads(store: GraphStore, shares: Shares | None = None) -> list[Quad]:
+    """The summary of a store (the union of its graphs) as quads in SUMMARY_GRAPH, from its graphs' shares
+    (kg.graph_stats; read from the store when not given)."""
+    shares = store_shares(store) if shares is None else shares
     graph = NamedNode(SUMMARY_GRAPH)
     out = [Quad(graph, RDF_TYPE, SUMMARY, graph)]
-    for query, predicate in ((NEIGHBOURS_QUERY, NEIGHBOUR_COUNT), (MENTIONS_QUERY, MENTIONED_IN_COUNT)):
-        out += [Quad(row["entity"], predicate, _integer(int(row["n"].value)), graph) for row in store.query(query)]
-    for row in store.query(DOCUMENT_COUNTS_QUERY):
-        predicate = NamedNode(KG_NS + DOCUMENT_COUNTS[row["class"].value.removeprefix(KG_NS)])
-        out.append(Quad(row["document"], predicate, _integer(int(row["n"].value)), graph))
-    out += [Quad(row["document"], ENTITY_COUNT, _integer(int(row["n"].value)), graph)
-            for row in store.query(DOCUMENT_ENTITIES_QUERY)]
-    for rank, (a, b, n) in enumerate(top_pairs(store), start=1):
+    for counts, predicate in ((neighbour_counts(shares), NEIGHBOUR_COUNT),
+                              (sentence_counts(shares), MENTIONED_IN_COUNT)):
+        out += [Quad(NamedNode(iri), predicate, _integer(n), graph) for iri, n in counts.items()]
+    for document, sizes in graph_sizes(shares).items():
+        if not sizes["document"]:
+            continue
+        for cls, name in DOCUMENT_COUNTS.items():
+            if sizes[cls]:
+                out.append(Quad(NamedNode(document), KG[name], _integer(sizes[cls]), graph))
+        if sizes["entities"]:
+            out.append(Quad(NamedNode(document), ENTITY_COUNT, _integer(sizes["entities"]), graph))
+    for rank, (a, b, n) in enumerate(top_pairs(shares, TOP_PAIRS), start=1):
         node = NamedNode(f"{SUMMARY_GRAPH}/co-mention/{rank}")
         out += [Quad(node, RDF_TYPE, CO_MENTION, graph), Quad(node, MEMBER, NamedNode(a), graph),
                 Quad(node, MEMBER, NamedNode(b), graph), Quad(node, SHARED_SENTENCE_COUNT, _integer(n), graph)]
@@ -116,7 +82,7 @@ def drop_summary(store: GraphStore) -> None:
         store.store.remove_graph(graph)
 
 
-def refresh_summary(store: GraphStore) -> float:
+def refresh_summary(store: GraphStore, shares: Shares | None = None) -> float:
     """Replace the summary graph of a store with one computed now; the seconds it took.
 
     Call it after GraphStore.materialize_union: it reads the default graph, and it also replaces the summary's
@@ -125,7 +91,7 @@ def refresh_summary(store: GraphStore) -> float:
     started = time.perf_counter()
     drop_summary(store)
     materialised = store.has_default_graph()
-    store.store.extend(summary_quads(store))
+    store.store.extend(summary_quads(store, shares))
     if materialised:  # copied inside the engine: no decoding into Python objects and back
         store.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s ?p ?o }} }}")
     return time.perf_counter() - started
