@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from kg import network_cache
+from kg import atomic, network_cache
 from kg.cli import main
 from kg.namespace import KG, RDF_TYPE, RDFS_LABEL
 from kg.network import EntityNetwork, read_network_data
@@ -121,7 +121,7 @@ def test_an_unwritable_directory_still_answers(store_dir, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError("read-only")
 
-    monkeypatch.setattr(network_cache.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
     assert len(open_network(store_dir)) == 4
     assert write_network_cache(store_dir) is None
     assert not cache_path(store_dir).exists()
