@@ -13,6 +13,7 @@ import io
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
@@ -524,21 +525,28 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
             refresh_analytics(store, enabled=analytics)
             if not keep_union:
                 store.materialize_union()
-            shares = store_shares(store, threads=threads)  # each graph's counts, read again where it changed
+            # each graph's counts: as the workers read them, cached, or read again where the graph changed
+            shares = store_shares(store, threads=threads, given=sink.shares.shares())
             refresh_summary(store, shares)  # the whole-store counts the saved queries read (kg.summary)
             store.mark_changed([SUMMARY_GRAPH])
             store.flush()
-            rows = entity_rows(store, shares)
-            result.counts, result.entities = local_counts(store, rows, shares)
-            result.files = [*write_outputs(store, out, page=page, documents=result.counts["documents"], top=top,
-                                           rows=rows, triples=result.counts["triples"], threads=threads),
-                            location]
+            from kg.network import read_network_data
+            from kg.network_cache import write_network_cache
+
+            # the view kg path/neighbors/rank/communities read, cached beside the store (best effort); with
+            # more than one thread it is read while the other outputs are written (the store is final now)
+            with ThreadPoolExecutor(1) if threads > 1 else nullcontext() as side:
+                network = side.submit(read_network_data, store.store) if side else None
+                rows = entity_rows(store, shares)
+                result.counts, result.entities = local_counts(store, rows, shares)
+                result.files = [*write_outputs(store, out, page=page, documents=result.counts["documents"],
+                                               top=top, rows=rows, triples=result.counts["triples"],
+                                               threads=threads), location]
+                view = network.result() if network else None
             store.set_union_current(True)  # last: a build stopped before here writes every output again
             write_plan_cache(location, cache)
             del sink, store  # close the on-disk store before the lock is released
-            from kg.network_cache import write_network_cache
-
-            write_network_cache(location)  # the view kg path/neighbors/rank/communities read (best effort)
+            write_network_cache(location, view)
     result.report.failed = sorted([*result.report.failed, *(DocFailure(p.name, reason) for p, reason in unreadable)],
                                   key=lambda f: f.source)
     result.seconds = time.perf_counter() - started

@@ -25,6 +25,7 @@ from pyoxigraph import NamedNode, RdfFormat, serialize
 from kg.atomic import write_atomic
 from kg.document import document_metadata, normalise, parse_document
 from kg.errors import InputError
+from kg.graph_stats import SharesBuilder
 from kg.iri import document_iri
 from kg.readers import read_file
 from kg.sidecar import Metadata, apply_metadata, read_sidecar
@@ -72,6 +73,8 @@ class DocResult:
     sentences: int
     seconds: float
     warnings: tuple[str, ...] = ()  # e.g. long sentences split, for the user to see
+    names: list[list[str]] | None = None  # (entity, class, label) rows (kg.corpus_resolve.triples_name_rows)
+    share: dict | None = None  # the graph's counts (kg.graph_stats.triples_rows)
 
 
 @dataclass(frozen=True)
@@ -124,14 +127,24 @@ class LocalSink:
     def __init__(self, store, *, keep_union: bool = False) -> None:
         self.store = store
         self.keep_union = keep_union  # update the store's materialised union with every graph put
+        self.names: dict[str, dict] = {}  # graph → its version when put and its entity names (see put)
+        self.shares = SharesBuilder()  # the counts of each graph put, with its version then (see put)
 
     def document_hashes(self) -> dict[str, str]:
         """Document IRI → kg:sha256 of every document in the store."""
         return {row["g"]: row["h"] for row in self.select(HASHES_QUERY)}
 
-    def put(self, graph_iri: str, ntriples: bytes) -> None:
-        """Replace one document's graph (drop it, then load the new triples into it)."""
+    def put(self, graph_iri: str, ntriples: bytes, names: list[list[str]] | None = None,
+            share: dict | None = None) -> None:
+        """Replace one document's graph (drop it, then load the new triples into it). ``names`` (the graph's
+        entity names, kg.corpus_resolve.triples_name_rows) and ``share`` (its counts, kg.graph_stats.triples_rows)
+        as the worker read them spare reading them again from the store."""
         self.store.put_graph(graph_iri, ntriples, keep_union=self.keep_union)
+        version = self.store.graph_versions()[graph_iri]
+        if names is not None:  # interned: the same names recur in many documents
+            self.names[graph_iri] = {"version": version, "rows": [[sys.intern(x) for x in row] for row in names]}
+        if share is not None:
+            self.shares.add(graph_iri, share, version)
 
     def get(self, graph_iri: str) -> bytes:
         """One document's graph as N-Triples."""
@@ -281,7 +294,9 @@ def worker_pipeline(components):
 
 def extract_task(task: Task, pipeline=None) -> DocResult | DocFailure:
     """Parse and extract one document and serialise its graph; never raises (a failure is returned)."""
+    from kg.corpus_resolve import triples_name_rows
     from kg.graph import extraction_quads
+    from kg.graph_stats import triples_rows
 
     started = time.perf_counter()
     if task.error:
@@ -294,11 +309,13 @@ def extract_task(task: Task, pipeline=None) -> DocResult | DocFailure:
         x = pipe(doc)
         iri = document_iri(issuer=doc.issuer, year=doc.year, title=doc.title, source=doc.source)
         quads = extraction_quads(x)
-        data = serialize([q.triple for q in quads], format=RdfFormat.N_TRIPLES)
+        triples = [q.triple for q in quads]
+        data = serialize(triples, format=RdfFormat.N_TRIPLES)
         return DocResult(source=task.source, iri=iri, sha256=doc.sha256, title=doc.title, issuer=doc.issuer,
                          year=doc.year, ntriples=data, triples=len(quads),
                          entities=dict(Counter(e.cls for e in x.entities)), relations=len(x.relations),
                          indicators=len(x.indicators), sentences=len(doc.sentences),
+                         names=triples_name_rows(triples), share=triples_rows(triples, iri),
                          seconds=time.perf_counter() - started,
                          warnings=tuple(f"{task.source}: {w}" for w in doc.warnings))
     except Exception as err:  # noqa: BLE001 - a failing document must not stop the others
@@ -348,8 +365,11 @@ def build_corpus(planned: list[Planned], sink: Sink, *, run: Callable[[Iterable[
             if isinstance(outcome, DocFailure):
                 report.failed.append(outcome)
             else:
-                sink.put(outcome.iri, outcome.ntriples)
-                outcome.ntriples = b""
+                if isinstance(sink, LocalSink):
+                    sink.put(outcome.iri, outcome.ntriples, names=outcome.names, share=outcome.share)
+                else:
+                    sink.put(outcome.iri, outcome.ntriples)
+                outcome.ntriples, outcome.names, outcome.share = b"", None, None
                 report.built.append(outcome)
             bar.update(1)
     if report.built or rebuild:

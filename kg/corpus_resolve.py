@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
@@ -47,13 +46,26 @@ NAMES_CACHE = "govkg-names.json"  # in the store's folder: each graph's entity n
 
 
 def graph_name_rows(store, graph: NamedNode) -> list[list[str]]:
-    """(entity, class, label) of every entity one graph of a pyoxigraph store counts mentions of."""
+    """(entity, class, label) of every entity one graph of a pyoxigraph store counts mentions of, sorted."""
     rows = []
     for q in store.quads_for_pattern(None, MENTION_COUNT, None, graph):
-        classes = {t.object.value for t in islice(store.quads_for_pattern(q.subject, RDF_TYPE, None, graph), 8)}
+        classes = {t.object.value for t in store.quads_for_pattern(q.subject, RDF_TYPE, None, graph)}
         for label in store.quads_for_pattern(q.subject, RDFS_LABEL, None, graph):
-            rows.extend([q.subject.value, cls, label.object.value] for cls in sorted(classes))
-    return rows
+            rows.extend([q.subject.value, cls, label.object.value] for cls in classes)
+    return sorted(rows)
+
+
+def triples_name_rows(triples: Iterable[Triple]) -> list[list[str]]:
+    """graph_name_rows of a graph not yet stored, from its triples (a worker sends them with the graph)."""
+    counted, classes, labels = set(), defaultdict(set), defaultdict(set)
+    for t in triples:
+        if t.predicate == MENTION_COUNT:
+            counted.add(t.subject.value)
+        elif t.predicate == RDF_TYPE:
+            classes[t.subject.value].add(t.object.value)
+        elif t.predicate == RDFS_LABEL:
+            labels[t.subject.value].add(t.object.value)
+    return sorted([iri, cls, label] for iri in counted for cls in classes[iri] for label in labels[iri])
 
 
 def name_rows(sink) -> Iterator[dict[str, str]]:
@@ -74,9 +86,12 @@ def name_rows(sink) -> Iterator[dict[str, str]]:
             cached = {}
     fresh: dict[str, dict] = {}
     read_again = False
+    given = getattr(sink, "names", {})  # graphs this build put, with the names their workers read
     for graph in graph_store.store.named_graphs():
         entry = cached.get(graph.value) if isinstance(cached, dict) else None
-        if not (isinstance(entry, dict) and entry.get("version") == versions.get(graph.value)):
+        if graph.value in given and given[graph.value]["version"] == versions.get(graph.value):
+            entry, read_again = given[graph.value], True
+        elif not (isinstance(entry, dict) and entry.get("version") == versions.get(graph.value)):
             entry = {"version": versions.get(graph.value), "rows": graph_name_rows(graph_store.store, graph)}
             read_again = True
         fresh[graph.value] = entry

@@ -33,11 +33,11 @@ from itertools import combinations
 from pathlib import Path
 
 import numpy as np
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Triple
 
 from kg.atomic import write_arrays_atomic
 from kg.model import ENTITY_CLASSES, RELATION_TYPES
-from kg.namespace import KG_NS
+from kg.namespace import KG, KG_NS, RDF_TYPE
 from kg.store import GraphStore
 
 FORMAT = "govkg-stats-1"
@@ -76,10 +76,14 @@ class Shares:
     tables: dict[str, np.ndarray] = field(default_factory=lambda: {k: np.zeros((0, w), dtype=np.int64)
                                                                     for k, w in TABLES.items()})
 
-    def only(self, keep: Iterable[str]) -> Shares:
-        """The shares of the given graphs (the others dropped)."""
-        wanted = set(keep)
-        kept = [k for k, g in enumerate(self.graphs) if g in wanted]
+    def current(self, versions: dict[str, str], among: Iterable[str]) -> Shares:
+        """The shares of the graphs ``among`` recorded at their current version (the others dropped)."""
+        wanted = set(among)
+        return self._only([k for k, (g, v) in enumerate(zip(self.graphs, self.versions, strict=True))
+                           if g in wanted and versions.get(g) == v])
+
+    def _only(self, kept: list[int]) -> Shares:
+        """The shares of the graphs at these positions."""
         remap = np.full(len(self.graphs) + 1, -1, dtype=np.int64)
         remap[kept] = np.arange(len(kept))
         tables = {}
@@ -146,64 +150,114 @@ def _graph_rows(store: GraphStore, graph: str) -> dict[str, list[tuple[str, ...]
     return out
 
 
+def triples_rows(triples: Iterable[Triple], graph: str) -> dict[str, list[tuple[str, ...]]]:
+    """_graph_rows of a graph not yet stored, from its triples (a worker sends them with the graph)."""
+    triples = set(triples)
+    rdf_type, mentioned_in, mention_count = RDF_TYPE, KG.mentionedIn, KG.mentionCount
+    counted = {KG_NS + c for c in COUNTED_CLASSES}
+    entity_classes = {KG_NS + c for c in ENTITY_CLASSES}
+    relations = {KG_NS + p for p in (*RELATION_TYPES, "relatedTo")}
+    classes: dict[str, int] = {}
+    sentences: dict[str, set[str]] = {}
+    by_sentence: dict[str, set[str]] = {}
+    mentions: dict[str, int] = {}
+    types, edges, document = set(), set(), False
+    for t in triples:
+        p = t.predicate.value
+        if t.predicate == rdf_type:
+            c = t.object.value
+            if c in counted:
+                classes[c] = classes.get(c, 0) + 1
+            elif c in entity_classes:
+                types.add((t.subject.value, c))
+            elif c == KG_NS + "Document" and t.subject.value == graph:
+                document = True
+        elif t.predicate == mentioned_in:
+            sentences.setdefault(t.subject.value, set()).add(t.object.value)
+            by_sentence.setdefault(t.object.value, set()).add(t.subject.value)
+        elif t.predicate == mention_count:
+            mentions[t.subject.value] = mentions.get(t.subject.value, 0) + int(t.object.value)
+        elif p in relations and isinstance(t.object, NamedNode):
+            edges.add((t.subject.value, t.object.value))
+    return {"triples": [(str(len(triples)),)], "classes": [(c, str(n)) for c, n in classes.items()],
+            "document": [("1",)] if document else [],
+            "sentences": [(e, str(len(s))) for e, s in sentences.items()],
+            "mentions": [(e, str(n)) for e, n in mentions.items()], "types": sorted(types), "edges": sorted(edges),
+            "pairs": [(" ".join(sorted(es)),) for es in by_sentence.values() if len(es) > 1]}
+
+
+class SharesBuilder:
+    """Shares put together graph by graph from their rows (_graph_rows or triples_rows), each turned into small
+    integer tables at once over one IRI numbering, so a build can hold every graph's share cheaply."""
+
+    def __init__(self) -> None:
+        self.iris: dict[str, int] = {}
+        self.graphs: list[str] = []
+        self.versions: list[str] = []
+        self.parts: dict[str, list[np.ndarray]] = {name: [] for name in TABLES}
+
+    def _iri(self, value: str) -> int:
+        return self.iris.setdefault(value, len(self.iris))
+
+    def add(self, graph: str, rows: dict[str, list[tuple[str, ...]]], version: str = "") -> None:
+        """Add one graph's share from its rows (a graph added again replaces nothing: add each graph once)."""
+        k, iri = len(self.graphs), self._iri
+        self.graphs.append(graph)
+        self.versions.append(version)
+        sizes = [0] * len(SIZE_COLUMNS)
+        sizes[0] = int(rows["triples"][0][0])
+        for c, n in rows["classes"]:
+            sizes[1 + COUNTED_CLASSES.index(c.removeprefix(KG_NS))] = int(n)
+        sizes[-1] = 1 if rows["document"] else 0
+        counted = {e: [int(n), 0] for e, n in rows["sentences"]}
+        for e, n in rows["mentions"]:
+            counted.setdefault(e, [0, 0])[1] = int(n)
+        shared: dict[tuple[int, int], int] = {}
+        for (names,) in rows["pairs"]:
+            for a, b in combinations(sorted(names.split(" ")), 2):
+                key = (iri(a), iri(b))
+                shared[key] = shared.get(key, 0) + 1
+        for name, table, width in (
+                ("sizes", [(k, *sizes)], TABLES["sizes"]),
+                ("entities", [(k, iri(e), n, m) for e, (n, m) in counted.items()], 4),
+                ("types", [(k, iri(e), ENTITY_CLASSES.index(c.removeprefix(KG_NS))) for e, c in rows["types"]], 3),
+                ("edges", [(k, iri(a), iri(b)) for a, b in rows["edges"]], 3),
+                ("pairs", [(k, a, b, n) for (a, b), n in shared.items()], 4)):
+            self.parts[name].append(np.array(table, dtype=np.int32).reshape(-1, width))
+
+    def shares(self) -> Shares:
+        """Everything added, as Shares."""
+        tables = {name: np.concatenate(parts).astype(np.int64) if parts else np.zeros((0, TABLES[name]), np.int64)
+                  for name, parts in self.parts.items()}
+        return Shares(list(self.graphs), list(self.versions), list(self.iris), tables)
+
+
 def read_shares(store: GraphStore, graphs: list[str], *, threads: int = 1) -> Shares:
     """The shares of the given graphs, read from the store graph by graph (on ``threads`` threads: the engine
     works without Python's lock, so two threads read nearly twice as fast)."""
-    iris: dict[str, int] = {}
-
-    def iri(value: str) -> int:
-        return iris.setdefault(value, len(iris))
-
-    sizes = np.zeros((len(graphs), len(SIZE_COLUMNS)), dtype=np.int64)
-    entities: list[tuple[int, ...]] = []
-    types: list[tuple[int, ...]] = []
-    edges: list[tuple[int, ...]] = []
-    pairs: list[tuple[int, ...]] = []
+    builder = SharesBuilder()
     with ThreadPoolExecutor(max(1, threads)) as pool:
-        for k, rows in enumerate(pool.map(lambda g: _graph_rows(store, g), graphs)):
-            sizes[k, 0] = int(rows["triples"][0][0])
-            for c, n in rows["classes"]:
-                sizes[k, 1 + COUNTED_CLASSES.index(c.removeprefix(KG_NS))] = int(n)
-            sizes[k, -1] = 1 if rows["document"] else 0
-            counted = {e: [int(n), 0] for e, n in rows["sentences"]}
-            for e, n in rows["mentions"]:
-                counted.setdefault(e, [0, 0])[1] = int(n)
-            entities += [(k, iri(e), n, m) for e, (n, m) in counted.items()]
-            types += [(k, iri(e), ENTITY_CLASSES.index(c.removeprefix(KG_NS))) for e, c in rows["types"]]
-            edges += [(k, iri(a), iri(b)) for a, b in rows["edges"]]
-            shared: dict[tuple[int, int], int] = {}
-            for (names,) in rows["pairs"]:
-                for a, b in combinations(sorted(names.split(" ")), 2):
-                    key = (iri(a), iri(b))
-                    shared[key] = shared.get(key, 0) + 1
-            pairs += [(k, a, b, n) for (a, b), n in shared.items()]
-    tables = {"sizes": np.column_stack([np.arange(len(graphs), dtype=np.int64), sizes]),
-              "entities": _table(entities, 4), "types": _table(types, 3), "edges": _table(edges, 3),
-              "pairs": _table(pairs, 4)}
-    return Shares(list(graphs), [""] * len(graphs), list(iris), tables)
+        for graph, rows in zip(graphs, pool.map(lambda g: _graph_rows(store, g), graphs), strict=True):
+            builder.add(graph, rows)
+    return builder.shares()
 
 
-def _table(rows: list[tuple[int, ...]], width: int) -> np.ndarray:
-    """Rows as an int64 table of the given width (also when there are none)."""
-    return np.array(rows, dtype=np.int64).reshape(-1, width)
-
-
-def store_shares(store: GraphStore, *, threads: int = 1) -> Shares:
+def store_shares(store: GraphStore, *, threads: int = 1, given: Shares | None = None) -> Shares:
     """Every graph's share of a store: from the cache in its folder where the graph's version is unchanged,
-    read anew for the rest; the cache is then written again when anything was read (best effort)."""
+    from ``given`` (shares the workers computed, with the versions their graphs were put at) where that is the
+    current version, read anew for the rest; the cache is written again when anything was new (best effort)."""
     sources = _sources(store)
     versions = store.graph_versions() if store.path is not None else {}
-    cached = load(store.path / STATS_FILE) if store.path is not None else None
-    if cached is not None:
-        fresh = [g for g, v in zip(cached.graphs, cached.versions, strict=True) if versions.get(g) == v]
-        cached = cached.only(set(fresh) & set(sources))
-    else:
-        cached = Shares()
+    on_file = load(store.path / STATS_FILE) if store.path is not None else None
+    cached = on_file.current(versions, sources) if on_file is not None else Shares()
+    if given is not None:
+        cached = cached.plus(given.current(versions, set(sources) - set(cached.graphs)))
     missing = [g for g in sources if g not in set(cached.graphs)]
     read = read_shares(store, missing, threads=threads)
     read.versions = [versions.get(g, "") for g in missing]
     shares = cached.plus(read).sorted_iris()
-    if store.path is not None and (missing or len(cached.graphs) != len(sources)):
+    if store.path is not None and (on_file is None or shares.graphs != on_file.graphs
+                                   or shares.versions != on_file.versions):
         save(store.path / STATS_FILE, shares)
     return shares
 

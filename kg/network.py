@@ -197,18 +197,36 @@ def read_network_data(store: Store, documents: Iterable[str] | None = None) -> N
     term_index = {f"<{iri}>": i for i, iri in enumerate(nodes)}  # TSV terms are looked up as they come
     lookup = term_index.get
 
-    # documents: every graph named anywhere, sorted, so that sorting indices sorts names
-    relation_rows: list[tuple[int, list[str], int]] = []
+    # documents: every graph named anywhere, numbered as met, renumbered by name below (so that sorting
+    # indices sorts names). Each result becomes index arrays at once: the terms of a 1,000-report store's
+    # relations would take hundreds of MB as strings.
+    met: dict[str, int] = {t: k for k, t in enumerate(dict.fromkeys(graphs))}
+
+    def doc_ids(terms: Iterable[str], count: int) -> np.ndarray:
+        return np.fromiter((met.setdefault(t, len(met)) for t in terms), dtype=np.int64, count=count)
+
+    sources, kinds, targets, doc_of = [], [], [], []
+
+    def add(flat: list[str], width: int, kind: int, doc: str | None) -> None:
+        rows = len(flat) // width
+        if doc is not None:
+            met.setdefault(doc, len(met))  # a document graph counts even when it states no relation
+        sources.append(np.fromiter(map(lookup, flat[0::width], repeat(-1)), dtype=np.int64, count=rows))
+        targets.append(np.fromiter(map(lookup, flat[1::width], repeat(-1)), dtype=np.int64, count=rows))
+        doc_of.append(doc_ids(flat[width - 1::width] if doc is None else repeat(doc, rows), rows))
+        kinds.append(np.full(rows, kind, dtype=np.int64))
+
     for kind in RELATION_TYPES:  # few: one query per kind, the graph named in each row
         flat, width = reader.tokens("?s ?o", f"?s <{KG_NS}{kind}> ?o", graph=True)
-        relation_rows.append((KIND_ORDER.index(kind), flat, width))
-    comention: list[tuple[str, list[str]]] = []
+        add(flat, width, KIND_ORDER.index(kind), None)
     for graph in reader.graphs or [None]:  # many: one query per document, so no graph name is decoded per row
         flat, _ = reader.tokens("?s ?o", f"?s <{KG_NS}relatedTo> ?o", graphs=[graph] if graph else None)
-        comention.append((f"<{graph.value}>" if graph else _DEFAULT, flat))
-    names = set(graphs) | {doc for _, flat, w in relation_rows for doc in flat[w - 1::w]} | {d for d, _ in comention}
-    doc_terms = sorted(names, key=_iri)
+        add(flat, 2, COMENTION, f"<{graph.value}>" if graph else _DEFAULT)
+    doc_terms = sorted(met, key=_iri)
     docs = [_iri(t) for t in doc_terms]
+    renumber = np.zeros(len(met), dtype=np.int64)
+    renumber[[met[t] for t in doc_terms]] = np.arange(len(doc_terms))
+    doc_of = [renumber[d] for d in doc_of]
     doc_index = {t: k for k, t in enumerate(doc_terms)}
 
     # entities: class (the first listed when typed with two) and the documents they are typed in
@@ -247,19 +265,6 @@ def read_network_data(store: Store, documents: Iterable[str] | None = None) -> N
     for s, title in reader.strings("?s ?t", f"?s <{DCT_TITLE.value}> ?t FILTER(isIRI(?s))"):
         titles.setdefault(s, title)
 
-    sources, kinds, targets, doc_of = [], [], [], []
-    for k, flat, width in relation_rows:
-        rows = len(flat) // width
-        sources.append(np.fromiter(map(lookup, flat[0::width], repeat(-1)), dtype=np.int64, count=rows))
-        targets.append(np.fromiter(map(lookup, flat[1::width], repeat(-1)), dtype=np.int64, count=rows))
-        doc_of.append(np.fromiter(map(doc_index.get, flat[width - 1::width]), dtype=np.int64, count=rows))
-        kinds.append(np.full(rows, k, dtype=np.int64))
-    for doc, flat in comention:
-        rows = len(flat) // 2
-        sources.append(np.fromiter(map(lookup, flat[0::2], repeat(-1)), dtype=np.int64, count=rows))
-        targets.append(np.fromiter(map(lookup, flat[1::2], repeat(-1)), dtype=np.int64, count=rows))
-        doc_of.append(np.full(rows, doc_index[doc], dtype=np.int64))
-        kinds.append(np.full(rows, COMENTION, dtype=np.int64))
     return NetworkData(
         nodes=nodes, classes=classes,
         labels=[label if label is not None else iri.rsplit("/", 1)[-1]

@@ -120,9 +120,23 @@ def _open(store_dir: str | Path, *, use_cache: bool) -> tuple[EntityNetwork, boo
     return EntityNetwork(store, data=data), saved
 
 
-def write_network_cache(store_dir: str | Path) -> Path | None:
+def write_network_cache(store_dir: str | Path, data: NetworkData | None = None) -> Path | None:
     """Make sure the cache beside a store holds its view (kg build calls this once the store is closed).
 
-    Returns the cache's path, or None when it could not be written (e.g. a read-only directory).
+    ``data`` is the view already read from the store as it is now (kg build reads it while it writes its other
+    outputs); without it the store is read. Returns the cache's path, or None when it could not be written
+    (e.g. a read-only directory).
     """
-    return cache_path(store_dir) if _open(store_dir, use_cache=True)[1] else None
+    if data is None:
+        return cache_path(store_dir) if _open(store_dir, use_cache=True)[1] else None
+    from kg.store import GraphStore
+
+    try:
+        path, before = cache_path(store_dir), listing(store_dir)
+        store = GraphStore.open_read_only(store_dir).store
+        key = cache_key(before, store)
+        del store
+        saved = listing(store_dir) == before and save(path, key, data)
+    except (OSError, ValueError):
+        return None
+    return path if saved else None

@@ -13,6 +13,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, serialize
 from kg.build import build
 from kg.corpus import LocalSink
 from kg.corpus_resolve import resolve_corpus
+from kg.namespace import KG_NS
 from kg.store import GraphStore
 from kg.summary import SUMMARY_GRAPH
 from kg.synth import make_corpus, write_corpus
@@ -294,6 +295,27 @@ def test_names_of_unchanged_graphs_are_read_from_the_cache(tmp_path, monkeypatch
     assert reads == [base + "doc/B"]
     assert names.graphs[base + "doc/B"] == {base + "AdministrativeArea/宝坻区"}
     assert names.graphs[base + "doc/A"] == {base + "Zone/天开高教科创园"}
+
+
+def test_names_a_worker_sends_with_its_graph_equal_the_store_s_and_are_not_read_again(corpus_dir, tmp_path,
+                                                                                      monkeypatch):
+    import kg.corpus_resolve as corpus_resolve
+    from kg.corpus import Task, extract_task
+
+    path = sorted(corpus_dir.iterdir())[0]
+    result = extract_task(Task(path.name, path.read_text(encoding="utf-8")))
+    assert result.names and all(cls.startswith(KG_NS) for _, cls, _ in result.names)
+    sink = LocalSink(GraphStore(tmp_path / "store"))
+    sink.put(result.iri, result.ntriples, names=result.names)
+    assert result.names == corpus_resolve.graph_name_rows(sink.store.store, NamedNode(result.iri))
+    reads = []
+    original = corpus_resolve.graph_name_rows
+    monkeypatch.setattr(corpus_resolve, "graph_name_rows", lambda store, g: reads.append(g.value) or original(store, g))
+    names = corpus_resolve.read_names(sink)
+    assert reads == [] and names.graphs[result.iri]
+    sink.store.mark_changed([result.iri])  # changed after it was put: its names are read from the store
+    corpus_resolve.read_names(sink)
+    assert reads == [result.iri]
 
 
 class WholeGraphSink(LocalSink):

@@ -176,3 +176,19 @@ def test_build_hook_and_commands_share_the_cache(store_dir, capsys, monkeypatch)
     monkeypatch.undo()
     assert main(["rank", "--store", str(store_dir), "--document", "乙市", "--format", "csv"]) == 0
     assert sorted(r.split(",")[1] for r in capsys.readouterr().out.splitlines()[1:]) == ["数智行动", "江北港"]
+
+
+def test_a_build_on_two_threads_caches_the_view_it_read_while_writing_its_outputs(tmp_path, pipeline):
+    from kg.build import build
+    from kg.synth import write_corpus
+
+    write_corpus(tmp_path / "in", 2, seed=31, sentences=16)
+    build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False, jobs=2)
+    store_dir = tmp_path / "out" / "store"
+    store = Store.read_only(str(store_dir))
+    cached = load(cache_path(store_dir), cache_key(listing(store_dir), store))
+    assert cached is not None  # written under the key of the store as the build left it
+    fresh = read_network_data(store)
+    assert cached.nodes == fresh.nodes and cached.labels == fresh.labels and len(cached.nodes) > 10
+    for name in fresh.ARRAYS:
+        assert np.array_equal(getattr(cached, name), getattr(fresh, name)), name

@@ -37,7 +37,8 @@ def register(subparsers) -> argparse.ArgumentParser:
                    "(Fuseki); no local files are written")
     p.add_argument("--sparql-url", metavar="URL", help="the query endpoint of --store-url when it cannot be "
                    "guessed (…/store → …/query, …/data → …/sparql)")
-    p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N",
+                   help="worker processes for extraction, then threads for per-report outputs (default: all cores)")
     p.add_argument("--executor", choices=("local", "dask"), default="local",
                    help="local process pool (default) or a Dask distributed cluster")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
