@@ -60,6 +60,7 @@ from kg.store import GraphStore
 from kg.summary import SUMMARY_GRAPH, refresh_summary
 
 SAMPLE_NAME = "tianjin-2025-government-work-report.txt"
+LOAD_BATCH_BYTES = 24 * 2**20  # new reports' N-Triples loaded into the store together (kg.corpus.LocalSink)
 PAGE_TOP = 300  # entities on the page of a large graph
 PAGE_WHOLE_LIMIT = 300_000  # a store up to this many quads is drawn whole
 PAGE_SENTENCES = 20  # sentences kept per entity on the page of a large graph
@@ -519,7 +520,7 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
             if not keep_union:
                 store.store.clear_graph(DefaultGraph())
             store.add_ontology(keep_union=keep_union)
-            sink = LocalSink(store, keep_union=keep_union)
+            sink = LocalSink(store, keep_union=keep_union, batch_bytes=LOAD_BATCH_BYTES)
             result.report = build_corpus(planned, sink, run=runner.map, components=components,
                                          rebuild=rebuild, quiet=quiet)
             refresh_analytics(store, enabled=analytics)

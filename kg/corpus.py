@@ -106,6 +106,9 @@ class Sink(Protocol):
     def put(self, graph_iri: str, ntriples: bytes) -> None:
         """Replace one document's graph."""
 
+    def flush(self) -> None:
+        """Store every graph put so far (a sink may hold some back to store them together)."""
+
     def get(self, graph_iri: str) -> bytes:
         """One document's graph as N-Triples."""
 
@@ -124,27 +127,48 @@ WHERE { GRAPH ?g { ?g a kg:Document ; kg:sha256 ?sha OPTIONAL { ?g kg:builtWith 
 class LocalSink:
     """A pyoxigraph store (kg.store.GraphStore) as the target of a build."""
 
-    def __init__(self, store, *, keep_union: bool = False) -> None:
+    def __init__(self, store, *, keep_union: bool = False, batch_bytes: int = 0) -> None:
         self.store = store
         self.keep_union = keep_union  # update the store's materialised union with every graph put
+        self.batch_bytes = batch_bytes  # new graphs are loaded together once this many bytes wait (see flush)
+        self.pending: list[tuple[str, bytes]] = []
+        self.pending_bytes = 0
         self.names: dict[str, dict] = {}  # graph → its version when put and its entity names (see put)
         self.shares = SharesBuilder()  # the counts of each graph put, with its version then (see put)
 
     def document_hashes(self) -> dict[str, str]:
         """Document IRI → kg:sha256 of every document in the store."""
+        self.flush()
         return {row["g"]: row["h"] for row in self.select(HASHES_QUERY)}
 
     def put(self, graph_iri: str, ntriples: bytes, names: list[list[str]] | None = None,
             share: dict | None = None) -> None:
-        """Replace one document's graph (drop it, then load the new triples into it). ``names`` (the graph's
-        entity names, kg.corpus_resolve.triples_name_rows) and ``share`` (its counts, kg.graph_stats.triples_rows)
-        as the worker read them spare reading them again from the store."""
-        self.store.put_graph(graph_iri, ntriples, keep_union=self.keep_union)
-        version = self.store.graph_versions()[graph_iri]
+        """Replace one document's graph (drop it, then load the new triples into it). A graph the store does not
+        hold yet waits until ``batch_bytes`` of them do, then they are loaded together (call flush at the end).
+        ``names`` (the graph's entity names, kg.corpus_resolve.triples_name_rows) and ``share`` (its counts,
+        kg.graph_stats.triples_rows) as the worker read them spare reading them again from the store."""
+        pending = {iri for iri, _ in self.pending}
+        if self.batch_bytes and graph_iri not in pending and not self.store.store.contains_named_graph(
+                NamedNode(graph_iri)):
+            version = self.store.new_version(graph_iri)
+            self.pending.append((graph_iri, ntriples))
+            self.pending_bytes += len(ntriples)
+            if self.pending_bytes >= self.batch_bytes:
+                self.flush()
+        else:
+            self.flush()
+            self.store.put_graph(graph_iri, ntriples, keep_union=self.keep_union)
+            version = self.store.graph_versions()[graph_iri]
         if names is not None:  # interned: the same names recur in many documents
             self.names[graph_iri] = {"version": version, "rows": [[sys.intern(x) for x in row] for row in names]}
         if share is not None:
             self.shares.add(graph_iri, share, version)
+
+    def flush(self) -> None:
+        """Load the graphs waiting to be loaded (see put)."""
+        if self.pending:
+            self.store.load_new_graphs(self.pending, keep_union=self.keep_union)
+            self.pending, self.pending_bytes = [], 0
 
     def get(self, graph_iri: str) -> bytes:
         """One document's graph as N-Triples."""
@@ -182,6 +206,9 @@ class RemoteSink:
     def put(self, graph_iri: str, ntriples: bytes) -> None:
         """Replace one document's graph with an HTTP PUT."""
         self.remote.put_graph(graph_iri, ntriples)
+
+    def flush(self) -> None:
+        """Nothing waits: every graph is sent when put."""
 
     def get(self, graph_iri: str) -> bytes:
         """One document's graph as N-Triples (HTTP GET)."""
@@ -372,6 +399,7 @@ def build_corpus(planned: list[Planned], sink: Sink, *, run: Callable[[Iterable[
                 outcome.ntriples, outcome.names, outcome.share = b"", None, None
                 report.built.append(outcome)
             bar.update(1)
+    sink.flush()
     if report.built or rebuild:
         report.merged, report.rewritten = resolve_corpus(sink)
     report.failed.sort(key=lambda f: f.source)

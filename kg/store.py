@@ -126,6 +126,23 @@ class GraphStore:
         if keep_union:
             self._update_union(old, ntriples)
 
+    def load_new_graphs(self, graphs: list[tuple[str, bytes]], *, keep_union: bool = False) -> None:
+        """Load several graphs the store does not hold yet (IRI, N-Triples) with one bulk load, and their triples
+        into the union with ``keep_union``. One load per graph leaves several small table files per graph, each
+        held open with its index in memory; a load of many graphs leaves a few larger ones and costs less. Give
+        each graph its version first (new_version)."""
+        data = b"".join((nt if nt.endswith(b"\n") else nt + b"\n") for _, nt in graphs)
+        if not data.strip():
+            return
+        lines = [(iri, nt if nt.endswith(b"\n") else nt + b"\n") for iri, nt in graphs if nt.strip()]
+        quads = b"".join(in_graph(nt, iri) for iri, nt in lines)
+        self.store.bulk_load(data + quads if keep_union else quads, format=RdfFormat.N_QUADS)
+
+    def new_version(self, graph_iri: str) -> str:
+        """Give a graph a new version token (it is about to change) and return it."""
+        self._changed(graph_iri)
+        return self.versions[graph_iri]
+
     def change_graph(self, graph_iri: str, *, removed: Iterable[Triple], added: Iterable[Triple],
                      keep_union: bool = False) -> None:
         """Remove some triples from one named graph and add others; with ``keep_union``, the union follows."""

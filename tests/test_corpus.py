@@ -357,3 +357,23 @@ def test_the_generator_is_deterministic_and_gives_distinct_documents():
     assert len(titles) == 5 and all(t.endswith("政府工作报告") for t in titles)
     area = one[0][0].split("-")[1]
     assert area in one[0][1] and "天津" not in one[0][1].replace(area, "")
+
+
+@pytest.mark.parametrize("batch_bytes", [1, 10**9])
+def test_graphs_loaded_together_equal_graphs_loaded_one_by_one(batch_bytes, tmp_path):
+    base = "https://w3id.org/govkg/id/"
+    graphs = {base + "doc/A": _graph("A", [("天开高教科创园", "Zone", "天开高教科创园", ["天开园"])]),
+              base + "doc/B": _graph("B", [("宝坻", "AdministrativeArea", "宝坻", [])]),
+              base + "doc/C": _graph("C", [("宝坻", "AdministrativeArea", "宝坻", [])])}
+    one = LocalSink(GraphStore(tmp_path / "one"), keep_union=True)
+    together = LocalSink(GraphStore(tmp_path / "together"), keep_union=True, batch_bytes=batch_bytes)
+    for sink in (one, together):
+        for iri, data in graphs.items():
+            sink.put(iri, data)
+        sink.put(base + "doc/B", _graph("B", [("宝坻区", "AdministrativeArea", "宝坻区", [])]))  # again: replaced
+        sink.flush()
+    assert not together.pending
+    assert set(one.store.store) == set(together.store.store)
+    assert together.store.graph_versions().keys() == one.store.graph_versions().keys()
+    del one, together, sink
+    assert union_is_merge_of_graphs(tmp_path / "together")
