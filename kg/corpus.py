@@ -158,7 +158,7 @@ class LocalSink:
         else:
             self.flush()
             self.store.put_graph(graph_iri, ntriples, keep_union=self.keep_union)
-            version = self.store.graph_versions()[graph_iri]
+            version = self.store.versions[graph_iri]
         if names is not None:  # interned: the same names recur in many documents
             self.names[graph_iri] = {"version": version, "rows": [[sys.intern(x) for x in row] for row in names]}
         if share is not None:

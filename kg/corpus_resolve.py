@@ -68,10 +68,11 @@ def triples_name_rows(triples: Iterable[Triple]) -> list[list[str]]:
     return sorted([iri, cls, label] for iri in counted for cls in classes[iri] for label in labels[iri])
 
 
-def name_rows(sink) -> Iterator[dict[str, str]]:
+def name_rows(sink, fresh: dict[str, dict] | None = None) -> Iterator[dict[str, str]]:
     """The rows of ENTITY_QUERY (graph, entity, class, label). A local store is read graph by graph by
     predicate, and a graph whose version (kg.store.GraphStore.graph_versions) is the one cached in the store's
-    folder is not read again, so an incremental build reads only what changed."""
+    folder is not read again, so an incremental build reads only what changed. ``fresh`` receives each graph's
+    cache entry (see remember_rewrites)."""
     graph_store = getattr(sink, "store", None)
     if graph_store is None:
         yield from sink.select(ENTITY_QUERY)
@@ -84,7 +85,7 @@ def name_rows(sink) -> Iterator[dict[str, str]]:
             cached = json.loads(cache_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             cached = {}
-    fresh: dict[str, dict] = {}
+    fresh = {} if fresh is None else fresh
     read_again = False
     given = getattr(sink, "names", {})  # graphs this build put, with the names their workers read
     for graph in graph_store.store.named_graphs():
@@ -101,10 +102,42 @@ def name_rows(sink) -> Iterator[dict[str, str]]:
         write_atomic(cache_path, json.dumps(fresh, ensure_ascii=False))
 
 
-def read_names(sink) -> CorpusNames:
-    """Entities, labels and aliases of every document in a store (a kg.corpus sink)."""
+def remember_rewrites(sink, fresh: dict[str, dict], rewritten: dict[str, set[str]]) -> None:
+    """After the alias pass edited some graphs of a local store, put their names as they are now into the names
+    cache, so the next build does not read them again: ``rewritten`` maps each edited graph to the entities it
+    merged away or relabelled; the rows of its other entities are unchanged (only their objects may change)."""
+    graph_store = getattr(sink, "store", None)
+    if graph_store is None or graph_store.path is None or not rewritten:
+        return
+    versions = graph_store.graph_versions()
+    for graph, changed in rewritten.items():
+        entry = fresh.get(graph)
+        if entry is None:
+            continue
+        rows = [row for row in entry["rows"] if row[0] not in changed]
+        rows += entity_name_rows(graph_store.store, NamedNode(graph), changed)
+        fresh[graph] = {"version": versions.get(graph), "rows": sorted(rows)}
+    write_atomic(graph_store.path / NAMES_CACHE, json.dumps(fresh, ensure_ascii=False))
+
+
+def entity_name_rows(store, graph: NamedNode, entities: Iterable[str]) -> list[list[str]]:
+    """graph_name_rows of some entities only."""
+    rows = []
+    for iri in entities:
+        node = NamedNode(iri)
+        if next(iter(store.quads_for_pattern(node, MENTION_COUNT, None, graph)), None) is None:
+            continue
+        classes = {t.object.value for t in store.quads_for_pattern(node, RDF_TYPE, None, graph)}
+        for label in store.quads_for_pattern(node, RDFS_LABEL, None, graph):
+            rows.extend([iri, cls, label.object.value] for cls in classes)
+    return rows
+
+
+def read_names(sink, fresh: dict[str, dict] | None = None) -> CorpusNames:
+    """Entities, labels and aliases of every document in a store (a kg.corpus sink); ``fresh`` as in
+    name_rows."""
     names = CorpusNames()
-    for row in name_rows(sink):
+    for row in name_rows(sink, fresh):
         if not row["c"].startswith(KG_NS):
             continue
         iri = row["e"]
@@ -233,7 +266,8 @@ def resolve_corpus(sink, *, rounds: int = 3) -> tuple[int, int]:
     reveal another), then each graph that changes is rewritten once (LocalSink edits only the triples
     concerned, so the cost grows with what changes, not with the corpus).
     """
-    original = names = read_names(sink)
+    fresh: dict[str, dict] = {}
+    original = names = read_names(sink, fresh)
     iri_map: dict[str, str] = {}
     for _ in range(rounds):
         step = alias_targets(names)
@@ -245,12 +279,14 @@ def resolve_corpus(sink, *, rounds: int = 3) -> tuple[int, int]:
     for iri, labels in original.labels.items():
         final_labels[iri_map.get(iri, iri)].update(labels)
     label_of = {iri: chosen_label(labels) for iri, labels in final_labels.items()}
-    rewritten = 0
+    rewritten: dict[str, set[str]] = {}
     for graph, iris in sorted(original.graphs.items()):
         touched = {iri_map.get(i, i) for i in iris
                    if i in iri_map or original.label_in[(graph, i)] != label_of[iri_map.get(i, i)]}
         if not touched:
             continue
-        sink.rewrite(graph, {i: iri_map[i] for i in iris if i in iri_map}, {iri: label_of[iri] for iri in touched})
-        rewritten += 1
-    return len(iri_map), rewritten
+        merged = {i: iri_map[i] for i in iris if i in iri_map}
+        sink.rewrite(graph, merged, {iri: label_of[iri] for iri in touched})
+        rewritten[graph] = set(merged) | touched
+    remember_rewrites(sink, fresh, rewritten)
+    return len(iri_map), len(rewritten)

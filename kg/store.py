@@ -131,12 +131,11 @@ class GraphStore:
         into the union with ``keep_union``. One load per graph leaves several small table files per graph, each
         held open with its index in memory; a load of many graphs leaves a few larger ones and costs less. Give
         each graph its version first (new_version)."""
-        data = b"".join((nt if nt.endswith(b"\n") else nt + b"\n") for _, nt in graphs)
-        if not data.strip():
-            return
         lines = [(iri, nt if nt.endswith(b"\n") else nt + b"\n") for iri, nt in graphs if nt.strip()]
-        quads = b"".join(in_graph(nt, iri) for iri, nt in lines)
-        self.store.bulk_load(data + quads if keep_union else quads, format=RdfFormat.N_QUADS)
+        if lines:
+            quads = b"".join(in_graph(nt, iri) for iri, nt in lines)
+            union = b"".join(nt for _, nt in lines) if keep_union else b""
+            self.store.bulk_load(union + quads, format=RdfFormat.N_QUADS)
 
     def new_version(self, graph_iri: str) -> str:
         """Give a graph a new version token (it is about to change) and return it."""

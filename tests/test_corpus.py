@@ -318,6 +318,30 @@ def test_names_a_worker_sends_with_its_graph_equal_the_store_s_and_are_not_read_
     assert reads == [result.iri]
 
 
+def test_the_names_cache_holds_the_graphs_as_the_alias_pass_left_them(tmp_path, monkeypatch):
+    import json
+
+    import kg.corpus_resolve as corpus_resolve
+
+    base = "https://w3id.org/govkg/id/"
+    sink = LocalSink(GraphStore(tmp_path / "store"))
+    sink.put(base + "doc/A", _graph("A", [("天开高教科创园", "Zone", "天开高教科创园", ["天开园"]),
+                                          ("宝坻区", "AdministrativeArea", "宝坻区", ["宝坻"])]))
+    sink.put(base + "doc/B", _graph("B", [("天开园", "Zone", "天开园", []), ("宝坻", "AdministrativeArea", "宝坻", []),
+                                          ("南港", "Zone", "南港", [])]))
+    assert resolve_corpus(sink)[1] >= 1  # doc/B was edited: 天开园 and 宝坻 merged away
+    cache = json.loads((tmp_path / "store" / corpus_resolve.NAMES_CACHE).read_text(encoding="utf-8"))
+    versions = sink.store.graph_versions()
+    for graph in sink.store.store.named_graphs():
+        assert cache[graph.value]["version"] == versions[graph.value]
+        assert cache[graph.value]["rows"] == corpus_resolve.graph_name_rows(sink.store.store, graph)
+    assert [base + "Zone/天开高教科创园", KG_NS + "Zone", "天开高教科创园"] in cache[base + "doc/B"]["rows"]
+    reads = []
+    original = corpus_resolve.graph_name_rows
+    monkeypatch.setattr(corpus_resolve, "graph_name_rows", lambda store, g: reads.append(g.value) or original(store, g))
+    assert resolve_corpus(sink) == (0, 0) and reads == []  # the next pass reads nothing again
+
+
 class WholeGraphSink(LocalSink):
     """A LocalSink that rewrites a graph as RemoteSink does: the whole graph out, rewritten, back in."""
 
