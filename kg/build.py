@@ -543,11 +543,14 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
                 result.files = [*write_outputs(store, out, page=page, documents=result.counts["documents"],
                                                top=top, rows=rows, triples=result.counts["triples"],
                                                threads=threads), location]
-                view = network.result() if network else None
+                view = network.result() if network and network.exception() is None else None
             store.set_union_current(True)  # last: a build stopped before here writes every output again
             write_plan_cache(location, cache)
             del sink, store  # close the on-disk store before the lock is released
-            write_network_cache(location, view)
+            try:
+                write_network_cache(location, view)
+            except Exception:  # noqa: BLE001 - a cache, never a reason to fail a build: the commands read the store
+                pass
     result.report.failed = sorted([*result.report.failed, *(DocFailure(p.name, reason) for p, reason in unreadable)],
                                   key=lambda f: f.source)
     result.seconds = time.perf_counter() - started

@@ -12,8 +12,7 @@ directed multigraph used by the GraphML/GEXF exports and the page.
 
 from __future__ import annotations
 
-import csv
-import io
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -142,8 +141,10 @@ class _Reader:
     def strings(self, variables: str, pattern: str) -> list[list[str]]:
         """Distinct solutions over every document graph as plain strings (lexical forms): for literal values."""
         query, kwargs = self._query(f"SELECT DISTINCT {variables}", pattern, graph=False)
-        data = self.store.query(query, **kwargs).serialize(format=QueryResultsFormat.CSV)
-        return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))[1:]
+        # JSON, not CSV: oxigraph writes an IRI with a comma in it (…/Policy/稳住一头,放开一片) unquoted in CSV
+        data = json.loads(self.store.query(query, **kwargs).serialize(format=QueryResultsFormat.JSON))
+        names = [v.lstrip("?") for v in variables.split()]
+        return [[row[v]["value"] for v in names] for row in data["results"]["bindings"] if all(v in row for v in names)]
 
     def tokens(self, variables: str, pattern: str, *, graph: bool = False,
                graphs: list | None = None) -> tuple[list[str], int]:

@@ -13,7 +13,7 @@ from kg.cli import main
 from kg.namespace import KG, RDF_TYPE, RDFS_LABEL
 from kg.network import EntityNetwork, read_network_data
 from kg.network_cache import cache_key, cache_path, listing, load, open_network, save, write_network_cache
-from tests.test_network import BASE, TWO_DOCS, iri
+from tests.test_network import BASE, TWO_DOCS, XSD_INT, iri
 
 
 def _fingerprints(sha: str = "aa") -> list[Quad]:
@@ -192,3 +192,14 @@ def test_a_build_on_two_threads_caches_the_view_it_read_while_writing_its_output
     assert cached.nodes == fresh.nodes and cached.labels == fresh.labels and len(cached.nodes) > 10
     for name in fresh.ARRAYS:
         assert np.array_equal(getattr(cached, name), getattr(fresh, name)), name
+
+
+def test_an_entity_iri_with_a_comma_is_read_whole():
+    store = Store()
+    store.extend(TWO_DOCS)
+    doc = next(q.graph_name for q in TWO_DOCS)
+    slogan = NamedNode(BASE + "Policy/稳住一头,放开一片")  # minted from a quoted slogan: an ASCII comma in the IRI
+    store.extend([Quad(slogan, RDF_TYPE, KG.Policy, doc), Quad(slogan, RDFS_LABEL, Literal("稳住一头，放开一片"), doc),
+                  Quad(slogan, KG.mentionCount, Literal("1", datatype=XSD_INT), doc)])
+    data = read_network_data(store)
+    assert data.labels[data.nodes.index(slogan.value)] == "稳住一头，放开一片"
