@@ -47,12 +47,15 @@ NAMES_CACHE = "govkg-names.json"  # in the store's folder: each graph's entity n
 
 def graph_name_rows(store, graph: NamedNode) -> list[list[str]]:
     """(entity, class, label) of every entity one graph of a pyoxigraph store counts mentions of, sorted."""
-    rows = []
-    for q in store.quads_for_pattern(None, MENTION_COUNT, None, graph):
-        classes = {t.object.value for t in store.quads_for_pattern(q.subject, RDF_TYPE, None, graph)}
-        for label in store.quads_for_pattern(q.subject, RDFS_LABEL, None, graph):
-            rows.extend([q.subject.value, cls, label.object.value] for cls in classes)
-    return sorted(rows)
+    counted = [q.subject for q in store.quads_for_pattern(None, MENTION_COUNT, None, graph)]
+    return sorted(row for entity in counted for row in _entity_rows(store, graph, entity))
+
+
+def _entity_rows(store, graph: NamedNode, entity: NamedNode) -> list[list[str]]:
+    """(entity, class, label) for each class and label one entity has in one graph."""
+    classes = {t.object.value for t in store.quads_for_pattern(entity, RDF_TYPE, None, graph)}
+    return [[entity.value, cls, label.object.value]
+            for label in store.quads_for_pattern(entity, RDFS_LABEL, None, graph) for cls in classes]
 
 
 def triples_name_rows(triples: Iterable[Triple]) -> list[list[str]]:
@@ -121,16 +124,10 @@ def remember_rewrites(sink, fresh: dict[str, dict], rewritten: dict[str, set[str
 
 
 def entity_name_rows(store, graph: NamedNode, entities: Iterable[str]) -> list[list[str]]:
-    """graph_name_rows of some entities only."""
-    rows = []
-    for iri in entities:
-        node = NamedNode(iri)
-        if next(iter(store.quads_for_pattern(node, MENTION_COUNT, None, graph)), None) is None:
-            continue
-        classes = {t.object.value for t in store.quads_for_pattern(node, RDF_TYPE, None, graph)}
-        for label in store.quads_for_pattern(node, RDFS_LABEL, None, graph):
-            rows.extend([iri, cls, label.object.value] for cls in classes)
-    return rows
+    """graph_name_rows of some entities only (those the graph still counts mentions of)."""
+    nodes = [NamedNode(iri) for iri in entities]
+    return [row for node in nodes if next(iter(store.quads_for_pattern(node, MENTION_COUNT, None, graph)), None)
+            for row in _entity_rows(store, graph, node)]
 
 
 def read_names(sink, fresh: dict[str, dict] | None = None) -> CorpusNames:

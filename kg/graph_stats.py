@@ -46,6 +46,7 @@ COUNTED_CLASSES = ("Section", "Sentence", "Statement", "Indicator")
 SIZE_COLUMNS = ("triples", *COUNTED_CLASSES, "document")
 DEFAULT = "urn:govkg:default-graph"  # the name a store's default graph goes by when it has no named graphs
 TABLES = {"sizes": 1 + len(SIZE_COLUMNS), "entities": 4, "types": 3, "edges": 3, "pairs": 4}
+IRI_COLUMNS = {"sizes": (), "entities": (1,), "types": (1,), "edges": (1, 2), "pairs": (1, 2)}  # numbered IRIs
 
 _CLASSES = " ".join(f"kg:{c}" for c in ENTITY_CLASSES)
 _COUNTED = " ".join(f"kg:{c}" for c in COUNTED_CLASSES)
@@ -125,9 +126,6 @@ class Shares:
                 moved[:, column] = remap[moved[:, column]]
             tables[name] = moved
         return Shares(self.graphs, self.versions, [self.iris[k] for k in order], tables)
-
-
-IRI_COLUMNS = {"sizes": (), "entities": (1,), "types": (1,), "edges": (1, 2), "pairs": (1, 2)}
 
 
 def _sources(store: GraphStore) -> list[str]:
