@@ -131,7 +131,7 @@ class LocalSink:
         self.store = store
         self.keep_union = keep_union  # update the store's materialised union with every graph put
         self.batch_bytes = batch_bytes  # new graphs are loaded together once this many bytes wait (see flush)
-        self.pending: list[tuple[str, bytes]] = []
+        self.pending: dict[str, bytes] = {}  # graph → N-Triples, in the order put
         self.pending_bytes = 0
         self.names: dict[str, dict] = {}  # graph → its version when put and its entity names (see put)
         self.shares = SharesBuilder()  # the counts of each graph put, with its version then (see put)
@@ -147,11 +147,10 @@ class LocalSink:
         hold yet waits until ``batch_bytes`` of them do, then they are loaded together (call flush at the end).
         ``names`` (the graph's entity names, kg.corpus_resolve.triples_name_rows) and ``share`` (its counts,
         kg.graph_stats.triples_rows) as the worker read them spare reading them again from the store."""
-        pending = {iri for iri, _ in self.pending}
-        if self.batch_bytes and graph_iri not in pending and not self.store.store.contains_named_graph(
+        if self.batch_bytes and graph_iri not in self.pending and not self.store.store.contains_named_graph(
                 NamedNode(graph_iri)):
             version = self.store.new_version(graph_iri)
-            self.pending.append((graph_iri, ntriples))
+            self.pending[graph_iri] = ntriples
             self.pending_bytes += len(ntriples)
             if self.pending_bytes >= self.batch_bytes:
                 self.flush()
@@ -167,8 +166,8 @@ class LocalSink:
     def flush(self) -> None:
         """Load the graphs waiting to be loaded (see put)."""
         if self.pending:
-            self.store.load_new_graphs(self.pending, keep_union=self.keep_union)
-            self.pending, self.pending_bytes = [], 0
+            self.store.load_new_graphs(list(self.pending.items()), keep_union=self.keep_union)
+            self.pending, self.pending_bytes = {}, 0
 
     def get(self, graph_iri: str) -> bytes:
         """One document's graph as N-Triples."""

@@ -114,11 +114,8 @@ class GraphStore:
         self._changed(graph_iri)
         ntriples = ntriples if not ntriples or ntriples.endswith(b"\n") else ntriples + b"\n"
         # bulk_load skips per-triple transactions (several times faster); the store lock keeps writers apart
-        if not self.store.contains_named_graph(graph):
-            if keep_union:  # a new graph: one load writes it and adds its triples to the union
-                self.store.bulk_load(ntriples + in_graph(ntriples, graph_iri), format=RdfFormat.N_QUADS)
-            else:
-                self.store.bulk_load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=graph)
+        if not self.store.contains_named_graph(graph):  # one load writes it (and adds its triples to the union)
+            self.load_new_graphs([(graph_iri, ntriples)], keep_union=keep_union)
             return
         old = self.store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph) if keep_union else b""
         self.store.remove_graph(graph)
