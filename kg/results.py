@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import unicodedata
 from typing import TextIO
 
 from pyoxigraph import (
+    BlankNode,
     Literal,
     NamedNode,
     QueryBoolean,
@@ -56,8 +59,8 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle")
-_SOLUTION_FORMATS = {"json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
-                     "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}
+# CSV is written here (solutions_csv): Oxigraph leaves an IRI with a comma unquoted, which splits the row
+_SOLUTION_FORMATS = {"json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML, "tsv": QueryResultsFormat.TSV}
 _GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "table": RdfFormat.TURTLE, "csv": RdfFormat.N_TRIPLES,
                   "tsv": RdfFormat.N_TRIPLES, "json": RdfFormat.JSON_LD, "xml": RdfFormat.RDF_XML}
 
@@ -85,6 +88,9 @@ def print_results(results, fmt: str, out: TextIO) -> None:
     if fmt == "turtle":
         raise UsageError("--format turtle is for CONSTRUCT and DESCRIBE; use table, csv, tsv, json or xml for "
                          "SELECT")
+    if fmt == "csv":
+        out.write(solutions_csv(results))
+        return
     if fmt in _SOLUTION_FORMATS:
         out.write(results.serialize(format=_SOLUTION_FORMATS[fmt]).decode("utf-8"))
         if fmt in ("json", "xml"):
@@ -94,6 +100,27 @@ def print_results(results, fmt: str, out: TextIO) -> None:
     rows = [[cell_text(sol[v]) for v in results.variables] for sol in results]
     out.write(table(header, rows) + "\n")
     out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+
+
+def csv_cell(term) -> str:
+    """A term as SPARQL 1.1 CSV writes it: an IRI or a literal's lexical form as is, a blank node as _:label."""
+    if term is None:
+        return ""
+    if isinstance(term, NamedNode | Literal):
+        return term.value
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    return str(term)
+
+
+def solutions_csv(results: QuerySolutions) -> str:
+    """SELECT results as SPARQL 1.1 CSV (RFC 4180: CRLF line ends; a field with a comma, quote or line break
+    quoted), e.g. an IRI such as …/Policy/稳住一头,放开一片 stays one field."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([v.value for v in results.variables])
+    writer.writerows([csv_cell(sol[v]) for v in results.variables] for sol in results)
+    return buf.getvalue()
 
 
 def cell_text(term) -> str:

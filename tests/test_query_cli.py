@@ -148,3 +148,17 @@ def test_json_xml_and_turtle_outputs(capsys, built):
     assert out.startswith("@prefix") and any(t.object.value == "滨海新区" for t in triples)
     _, out, _ = kg(capsys, "query", "describe-entity", "--store", str(store_dir), "--format", "csv")
     assert len(list(parse(out.encode("utf-8"), format=RdfFormat.N_TRIPLES))) == out.count("\n") > 3
+
+
+def test_csv_quotes_an_iri_with_a_comma_and_keeps_one_row_per_solution(capsys, tmp_path):
+    # policy IRIs are built from names such as 稳住一头,放开一片; such an IRI must stay one CSV field
+    graph = tmp_path / "g.ttl"
+    graph.write_text('@prefix kg: <https://w3id.org/govkg/ontology#> .\n'
+                     '<https://w3id.org/govkg/Policy/稳住一头,放开一片> a kg:Policy ; kg:text "说明：\\n“好”,坏" .\n'
+                     '_:b a kg:Policy .\n', encoding="utf-8")
+    status, out, _ = kg(capsys, "query", "SELECT ?e ?t WHERE { ?e a kg:Policy OPTIONAL { ?e kg:text ?t } } ORDER BY ?t",
+                        "--graph", str(graph), "--format", "csv")
+    assert status == 0 and out.startswith("e,t\r\n")
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows[1:] == [[rows[1][0], ""], ["https://w3id.org/govkg/Policy/稳住一头,放开一片", "说明：\n“好”,坏"]]
+    assert rows[1][0].startswith("_:")
