@@ -531,19 +531,23 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
             refresh_summary(store, shares)  # the whole-store counts the saved queries read (kg.summary)
             store.mark_changed([SUMMARY_GRAPH])
             store.flush()
-            from kg.network import read_network_data
+            from kg.network import network_data_from_shares
             from kg.network_cache import write_network_cache
 
-            # the view kg path/neighbors/rank/communities read, cached beside the store (best effort); with
-            # more than one thread it is read while the other outputs are written (the store is final now)
+            # the view kg path/neighbors/rank/communities read, cached beside the store (best effort), made from
+            # the shares and the union; with more than one thread it is made while the other outputs are written
+            # (the store is final now)
             with ThreadPoolExecutor(1) if threads > 1 else nullcontext() as side:
-                network = side.submit(read_network_data, store.store) if side else None
+                network = side.submit(network_data_from_shares, store.store, shares) if side else None
                 rows = entity_rows(store, shares)
                 result.counts, result.entities = local_counts(store, rows, shares)
                 result.files = [*write_outputs(store, out, page=page, documents=result.counts["documents"],
                                                top=top, rows=rows, triples=result.counts["triples"],
                                                threads=threads), location]
-                view = network.result() if network and network.exception() is None else None
+                try:
+                    view = network.result() if network else network_data_from_shares(store.store, shares)
+                except Exception:  # noqa: BLE001 - a cache, never a reason to fail a build: the commands read the store
+                    view = None
             store.set_union_current(True)  # last: a build stopped before here writes every output again
             write_plan_cache(location, cache)
             del sink, store  # close the on-disk store before the lock is released

@@ -14,7 +14,8 @@ A graph's share (`Shares`, one row per graph and item, the first column the grap
 - ``entities``: each entity that has kg:mentionedIn or kg:mentionCount there, with its distinct sentences and its
   summed kg:mentionCount;
 - ``types``: each (entity, class) of the eight entity classes stated there;
-- ``edges``: each distinct (subject, object) of a typed relation or kg:relatedTo;
+- ``edges``: each distinct (subject, relation, object) of a typed relation or kg:relatedTo, the relation an
+  index into RELATION_KINDS (the network view, kg.network, is made from these);
 - ``pairs``: each pair of entities (a < b) named together in its sentences, with the number of such sentences.
 
 Sentences belong to one document (their IRIs are under the document's), so distinct sentences and shared
@@ -40,17 +41,18 @@ from kg.model import ENTITY_CLASSES, RELATION_TYPES
 from kg.namespace import KG, KG_NS, RDF_TYPE
 from kg.store import GraphStore
 
-FORMAT = "govkg-stats-1"
+FORMAT = "govkg-stats-2"
 STATS_FILE = "govkg-stats.npz"
 COUNTED_CLASSES = ("Section", "Sentence", "Statement", "Indicator")
 SIZE_COLUMNS = ("triples", *COUNTED_CLASSES, "document")
 DEFAULT = "urn:govkg:default-graph"  # the name a store's default graph goes by when it has no named graphs
-TABLES = {"sizes": 1 + len(SIZE_COLUMNS), "entities": 4, "types": 3, "edges": 3, "pairs": 4}
+TABLES = {"sizes": 1 + len(SIZE_COLUMNS), "entities": 4, "types": 3, "edges": 4, "pairs": 4}
 IRI_COLUMNS = {"sizes": (), "entities": (1,), "types": (1,), "edges": (1, 2), "pairs": (1, 2)}  # numbered IRIs
 
 _CLASSES = " ".join(f"kg:{c}" for c in ENTITY_CLASSES)
 _COUNTED = " ".join(f"kg:{c}" for c in COUNTED_CLASSES)
-_RELATIONS = " ".join(f"kg:{p}" for p in (*RELATION_TYPES, "relatedTo"))
+RELATION_KINDS = (*RELATION_TYPES, "relatedTo")
+_RELATIONS = " ".join(f"kg:{p}" for p in RELATION_KINDS)
 # One graph at a time: {g} is the graph's IRI, or the default graph's (then GRAPH <…> is left out).
 QUERIES = {
     "triples": "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}",
@@ -60,7 +62,7 @@ QUERIES = {
     "sentences": "SELECT ?e (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH {g} {{ ?e kg:mentionedIn ?s }} }} GROUP BY ?e",
     "mentions": "SELECT ?e (SUM(?m) AS ?n) WHERE {{ GRAPH {g} {{ ?e kg:mentionCount ?m }} }} GROUP BY ?e",
     "types": f"SELECT DISTINCT ?e ?c WHERE {{{{ VALUES ?c {{{{ {_CLASSES} }}}} GRAPH {{g}} {{{{ ?e a ?c }}}} }}}}",
-    "edges": f"SELECT DISTINCT ?a ?b WHERE {{{{ VALUES ?r {{{{ {_RELATIONS} }}}} GRAPH {{g}} {{{{ ?a ?r ?b }}}} "
+    "edges": f"SELECT DISTINCT ?a ?b ?r WHERE {{{{ VALUES ?r {{{{ {_RELATIONS} }}}} GRAPH {{g}} {{{{ ?a ?r ?b }}}} "
              "FILTER(isIRI(?b)) }}",
     "pairs": "SELECT (GROUP_CONCAT(DISTINCT STR(?e); separator=\" \") AS ?es) "
              "WHERE {{ GRAPH {g} {{ ?e kg:mentionedIn ?s }} }} GROUP BY ?s HAVING (COUNT(DISTINCT ?e) > 1)",
@@ -154,7 +156,7 @@ def triples_rows(triples: Iterable[Triple], graph: str) -> dict[str, list[tuple[
     rdf_type, mentioned_in, mention_count = RDF_TYPE, KG.mentionedIn, KG.mentionCount
     counted = {KG_NS + c for c in COUNTED_CLASSES}
     entity_classes = {KG_NS + c for c in ENTITY_CLASSES}
-    relations = {KG_NS + p for p in (*RELATION_TYPES, "relatedTo")}
+    relations = {KG_NS + p for p in RELATION_KINDS}
     classes: dict[str, int] = {}
     sentences: dict[str, set[str]] = {}
     by_sentence: dict[str, set[str]] = {}
@@ -176,7 +178,7 @@ def triples_rows(triples: Iterable[Triple], graph: str) -> dict[str, list[tuple[
         elif t.predicate == mention_count:
             mentions[t.subject.value] = mentions.get(t.subject.value, 0) + int(t.object.value)
         elif p in relations and isinstance(t.object, NamedNode):
-            edges.add((t.subject.value, t.object.value))
+            edges.add((t.subject.value, t.object.value, p))
     return {"triples": [(str(len(triples)),)], "classes": [(c, str(n)) for c, n in classes.items()],
             "document": [("1",)] if document else [],
             "sentences": [(e, str(len(s))) for e, s in sentences.items()],
@@ -219,7 +221,8 @@ class SharesBuilder:
                 ("sizes", [(k, *sizes)], TABLES["sizes"]),
                 ("entities", [(k, iri(e), n, m) for e, (n, m) in counted.items()], 4),
                 ("types", [(k, iri(e), ENTITY_CLASSES.index(c.removeprefix(KG_NS))) for e, c in rows["types"]], 3),
-                ("edges", [(k, iri(a), iri(b)) for a, b in rows["edges"]], 3),
+                ("edges", [(k, iri(a), iri(b), RELATION_KINDS.index(r.removeprefix(KG_NS)))
+                           for a, b, r in rows["edges"]], 4),
                 ("pairs", [(k, a, b, n) for (a, b), n in shared.items()], 4)):
             self.parts[name].append(np.array(table, dtype=np.int32).reshape(-1, width))
 

@@ -124,8 +124,9 @@ class _Reader:
     Python term object is made per row, which is most of the cost of reading a corpus.
     """
 
-    def __init__(self, store: Store, documents: Iterable[str] | None) -> None:
+    def __init__(self, store: Store, documents: Iterable[str] | None, *, union: bool = False) -> None:
         self.store = store
+        self.union = union  # strings read from the merged union in the default graph (kg build keeps one)
         wanted = [NamedNode(d) for d in documents] if documents else None
         self.named = wanted is not None or next(iter(store.named_graphs()), None) is not None
         self.restrict = wanted  # None: every named graph
@@ -140,7 +141,10 @@ class _Reader:
 
     def strings(self, variables: str, pattern: str) -> list[list[str]]:
         """Distinct solutions over every document graph as plain strings (lexical forms): for literal values."""
-        query, kwargs = self._query(f"SELECT DISTINCT {variables}", pattern, graph=False)
+        if self.union:  # the same distinct solutions, without reading each document's copy of them
+            query, kwargs = f"SELECT DISTINCT {variables} WHERE {{ {pattern} }}", {}
+        else:
+            query, kwargs = self._query(f"SELECT DISTINCT {variables}", pattern, graph=False)
         # JSON, not CSV: oxigraph writes an IRI with a comma in it (…/Policy/稳住一头,放开一片) unquoted in CSV
         data = json.loads(self.store.query(query, **kwargs).serialize(format=QueryResultsFormat.JSON))
         names = [v.lstrip("?") for v in variables.split()]
@@ -239,7 +243,22 @@ def read_network_data(store: Store, documents: Iterable[str] | None = None) -> N
     node_doc_ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(pairs // max(len(docs), 1), minlength=n), out=node_doc_ptr[1:])
 
-    labels: list[str | None] = [None] * n
+    flat, width = reader.tokens("?s ?n", f"?s <{KG_NS}mentionCount> ?n")  # a bag: summed over documents
+    who = np.fromiter(map(lookup, flat[0::2], repeat(-1)), dtype=np.int64, count=len(flat) // 2)
+    counts = np.array([int(_lexical(t)) for t in flat[1::2]], dtype=np.int64)
+    mentions = np.zeros(n, dtype=np.int64)
+    np.add.at(mentions, who[who >= 0], counts[who >= 0])
+    counted = np.zeros(n, dtype=bool)
+    counted[who[who >= 0]] = True
+    return _network_data(nodes, classes, mentions, counted, docs, node_doc_ptr, pairs, _strings(reader, index),
+                         [np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+                          for parts in (sources, kinds, targets, doc_of)])
+
+
+def _strings(reader: _Reader, index: dict[str, int]) -> tuple[list[str | None], dict, dict, dict]:
+    """The labels (None where an entity has none), aliases, extra values and document titles of the entities
+    numbered in ``index``."""
+    labels: list[str | None] = [None] * len(index)
     for s, label in reader.strings("?s ?l", f"?s <{RDFS_LABEL.value}> ?l"):
         i = index.get(s)
         if i is not None and (labels[i] is None or label < labels[i]):  # several labels: the first in order
@@ -249,13 +268,6 @@ def read_network_data(store: Store, documents: Iterable[str] | None = None) -> N
         i = index.get(s)
         if i is not None:
             aliases.setdefault(i, set()).add(alias)
-    flat, width = reader.tokens("?s ?n", f"?s <{KG_NS}mentionCount> ?n")  # a bag: summed over documents
-    who = np.fromiter(map(lookup, flat[0::2], repeat(-1)), dtype=np.int64, count=len(flat) // 2)
-    counts = np.array([int(_lexical(t)) for t in flat[1::2]], dtype=np.int64)
-    mentions = np.zeros(n, dtype=np.int64)
-    np.add.at(mentions, who[who >= 0], counts[who >= 0])
-    counted = np.zeros(n, dtype=bool)
-    counted[who[who >= 0]] = True
     extras: dict[str, dict[int, Any]] = {}
     for name, cast in EXTRAS.items():
         for s, value in reader.strings("?s ?v", f"?s <{KG_NS}{name}> ?v"):
@@ -265,7 +277,16 @@ def read_network_data(store: Store, documents: Iterable[str] | None = None) -> N
     titles: dict[str, str] = {}
     for s, title in reader.strings("?s ?t", f"?s <{DCT_TITLE.value}> ?t FILTER(isIRI(?s))"):
         titles.setdefault(s, title)
+    return labels, aliases, extras, titles
 
+
+def _network_data(nodes: list[str], classes: np.ndarray, mentions: np.ndarray, counted: np.ndarray,
+                  docs: list[str], node_doc_ptr: np.ndarray, pairs: np.ndarray, strings: tuple,
+                  statements: list[np.ndarray]) -> NetworkData:
+    """NetworkData from entities (sorted IRIs, classes, mention totals), their (entity, document) ``pairs``, the
+    strings of _strings and one row per (source, kind, target, document) statement."""
+    labels, aliases, extras, titles = strings
+    n = len(nodes)
     return NetworkData(
         nodes=nodes, classes=classes,
         labels=[label if label is not None else iri.rsplit("/", 1)[-1]
@@ -273,8 +294,48 @@ def read_network_data(store: Store, documents: Iterable[str] | None = None) -> N
         mentions=np.where(counted, mentions, 1), docs=docs, node_doc_ptr=node_doc_ptr,
         node_doc=(pairs % max(len(docs), 1)).astype(np.int32),
         aliases={i: sorted(a) for i, a in aliases.items()}, extras=extras, titles=titles,
-        **_edges(n, *(np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-                      for parts in (sources, kinds, targets, doc_of))))
+        **_edges(n, *statements))
+
+
+def network_data_from_shares(store: Store, shares) -> NetworkData:
+    """read_network_data of a whole store that kg build made, its entities and relations taken from the graphs'
+    shares (kg.graph_stats: read graph by graph and cached by version, so a build that changed one report has
+    read one) and only labels, aliases, extra values and titles read from the store, from its merged union when
+    it holds one (kg build keeps it current, so it says what the graphs say). Every entity of a build
+    has a kg:mentionCount of at least 1 where it is mentioned, which is what the shares sum."""
+    from kg.graph_stats import RELATION_KINDS
+
+    union = next(iter(store.quads_for_pattern(None, None, None, DefaultGraph())), None) is not None
+    reader = _Reader(store, None, union=union)  # a build keeps the union of its graphs current
+    if not reader.named:
+        return read_network_data(store)
+    docs = sorted(g.value for g in reader.graphs)
+    doc_index = {d: k for k, d in enumerate(docs)}
+    doc_of_graph = np.array([doc_index[g] for g in shares.graphs] or [0], dtype=np.int64)
+    types, entities, edges = (shares.tables[name] for name in ("types", "entities", "edges"))
+    nodes = sorted({shares.iris[i] for i in np.unique(types[:, 1]).tolist()})
+    n = len(nodes)
+    index = {iri: i for i, iri in enumerate(nodes)}
+    node_of_iri = np.array([index.get(iri, -1) for iri in shares.iris] or [-1], dtype=np.int64)
+
+    node_of = node_of_iri[types[:, 1]]
+    classes = np.full(n, len(ENTITY_CLASSES), dtype=np.int64)
+    np.minimum.at(classes, node_of, types[:, 2])  # the first class in ENTITY_CLASSES order, as the store lists them
+    pairs = _unique(node_of * max(len(docs), 1) + doc_of_graph[types[:, 0]])
+    node_doc_ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pairs // max(len(docs), 1), minlength=n), out=node_doc_ptr[1:])
+
+    who, total = node_of_iri[entities[:, 1]], entities[:, 3]
+    stated = (who >= 0) & (total > 0)
+    mentions = np.zeros(n, dtype=np.int64)
+    np.add.at(mentions, who[stated], total[stated])
+    counted = np.zeros(n, dtype=bool)
+    counted[who[stated]] = True
+
+    kind_of = np.array([KIND_ORDER.index(kind) for kind in RELATION_KINDS], dtype=np.int64)
+    statements = [node_of_iri[edges[:, 1]], kind_of[edges[:, 3]], node_of_iri[edges[:, 2]], doc_of_graph[edges[:, 0]]]
+    return _network_data(nodes, classes.astype(np.uint8), mentions, counted, docs, node_doc_ptr, pairs,
+                         _strings(reader, index), statements)
 
 
 def _edges(n: int, s: np.ndarray, k: np.ndarray, o: np.ndarray, d: np.ndarray) -> dict[str, np.ndarray]:

@@ -55,7 +55,7 @@ def listing(store_dir: str | Path) -> list[tuple[str, int, int]]:
 def _code_digest() -> str:
     """A digest of the cache format and of the code that builds the view (OSError when it cannot be read)."""
     digest = hashlib.sha256(FORMAT.encode())
-    for module in ("network.py", "network_cache.py"):
+    for module in ("network.py", "network_cache.py", "graph_stats.py"):  # kg build makes it from graph shares
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.hexdigest()
 
