@@ -190,32 +190,39 @@ def _without_prefixes(chunk: bytes) -> bytes:
     return _split_prefixes(chunk)[1]
 
 
-def write_turtle(store: GraphStore, path: Path) -> None:
-    """The union of all graphs as Turtle, streamed one graph at a time (a triple in two graphs appears twice)."""
-    def writer(tmp: str) -> None:
-        with open(tmp, "wb") as fh:
-            for k, graph in enumerate(_graphs(store)):
-                chunk = store.store.dump(format=RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
-                fh.write(chunk if k == 0 else _without_prefixes(chunk))
+def write_turtle_and_trig(store: GraphStore, turtle: Path, trig: Path, *, threads: int = 1) -> None:
+    """graph.ttl (the union of all graphs as Turtle: a triple in two graphs appears twice) and graph.trig (every
+    named graph), streamed one graph at a time; each graph is serialised once for both, on ``threads`` threads
+    (the store serialises without Python's lock)."""
+    graphs = _graphs(store)
 
-    write_atomic_with(path, writer)
+    def dump(graph: NamedNode) -> bytes:
+        return store.store.dump(format=RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
 
+    def writer(ttl_tmp: str) -> None:
+        def both(trig_tmp: str) -> None:
+            with open(ttl_tmp, "wb") as ttl, open(trig_tmp, "wb") as out, ThreadPoolExecutor(threads) as pool:
+                for start in range(0, len(graphs), 4 * threads):  # a few graphs held at a time
+                    window = graphs[start:start + 4 * threads]
+                    for k, (graph, chunk) in enumerate(zip(window, pool.map(dump, window), strict=True), start):
+                        ttl.write(chunk if k == 0 else _without_prefixes(chunk))
+                        block = _trig_block(graph, chunk)
+                        out.write(block if k == 0 else _without_prefixes(block))
 
-def write_trig(store: GraphStore, path: Path) -> None:
-    """Every named graph as TriG, streamed by the store."""
-    def writer(tmp: str) -> None:
-        with open(tmp, "wb") as fh:
-            for k, graph in enumerate(_graphs(store)):
-                chunk = _trig_chunk(store, graph)
-                fh.write(chunk if k == 0 else _without_prefixes(chunk))
+        write_atomic_with(trig, both)
 
-    write_atomic_with(path, writer)
+    write_atomic_with(turtle, writer)
 
 
 def _trig_chunk(store: GraphStore, graph: NamedNode) -> bytes:
-    """One named graph as a TriG block: the store's Turtle of the graph inside ``<graph> { … }`` (Turtle
+    """One named graph as a TriG block (see _trig_block)."""
+    return _trig_block(graph, store.store.dump(format=RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES))
+
+
+def _trig_block(graph: NamedNode, turtle: bytes) -> bytes:
+    """A graph's Turtle (with its @prefix lines) as a TriG block: the Turtle inside ``<graph> { … }`` (Turtle
     statements are TriG statements), so the serialising stays in Rust."""
-    prefixes, body = _split_prefixes(store.store.dump(format=RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES))
+    prefixes, body = _split_prefixes(turtle)
     # the body is not indented: a line break inside a literal must stay as it is
     return prefixes + f"\n<{graph.value}> {{\n".encode() + body.rstrip(b"\n") + b"\n}\n"
 
@@ -413,8 +420,7 @@ def write_outputs(store: GraphStore, out: Path, *, page: bool, documents: int, t
         files.insert(0, parts.folder)
     else:
         files[:0] = [out / "graph.ttl", out / "graph.trig"]
-        write_turtle(store, files[0])
-        write_trig(store, files[1])
+        write_turtle_and_trig(store, files[0], files[1], threads=threads)
     rows = entity_rows(store) if rows is None else rows
     write_atomic(out / "entities.csv", entities_csv(rows))
     write_indicators_csv(store, out / "indicators.csv", parts)

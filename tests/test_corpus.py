@@ -50,6 +50,24 @@ def test_each_document_gets_its_own_named_graph(corpus_dir, tmp_path, pipeline):
     assert {g.value for g in trig.store.named_graphs()} == {*graphs, ONTOLOGY, SUMMARY_GRAPH}
 
 
+def test_graph_trig_holds_every_named_graph_and_graph_ttl_their_union(corpus_dir, tmp_path, pipeline):
+    from kg.build import write_turtle_and_trig
+
+    build([corpus_dir], tmp_path / "out", pipeline=pipeline, page=False, jobs=2)
+    store = GraphStore(tmp_path / "out" / "store")
+    named = {q for g in store.store.named_graphs() for q in store.store.quads_for_pattern(None, None, None, g)}
+    assert len({q.graph_name for q in named}) == 5  # three reports, the ontology and the summary
+    # one thread serialises the five graphs in two windows of four; the build's two threads in one
+    write_turtle_and_trig(store, tmp_path / "one.ttl", tmp_path / "one.trig", threads=1)
+    del store
+    for ttl, trig in ((tmp_path / "out" / "graph.ttl", tmp_path / "out" / "graph.trig"),
+                      (tmp_path / "one.ttl", tmp_path / "one.trig")):
+        assert {q for q in GraphStore.from_file(trig).store if not isinstance(q.graph_name, DefaultGraph)} == named
+        assert {q.triple for q in GraphStore.from_file(ttl).store} == {q.triple for q in named}
+    assert (tmp_path / "one.ttl").read_bytes() == (tmp_path / "out" / "graph.ttl").read_bytes()
+    assert (tmp_path / "one.trig").read_bytes() == (tmp_path / "out" / "graph.trig").read_bytes()
+
+
 def test_two_workers_build_the_same_graph_as_one(corpus_dir, tmp_path, pipeline):
     build([corpus_dir], tmp_path / "one", pipeline=pipeline, page=False, jobs=1)
     build([corpus_dir], tmp_path / "two", page=False, jobs=2)
