@@ -20,7 +20,7 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Protocol
 
-from pyoxigraph import NamedNode, RdfFormat, serialize
+from pyoxigraph import NamedNode, RdfFormat
 
 from kg.atomic import write_atomic
 from kg.document import document_metadata, normalise, parse_document
@@ -321,7 +321,7 @@ def worker_pipeline(components):
 def extract_task(task: Task, pipeline=None) -> DocResult | DocFailure:
     """Parse and extract one document and serialise its graph; never raises (a failure is returned)."""
     from kg.corpus_resolve import triples_name_rows
-    from kg.graph import extraction_quads
+    from kg.graph import extraction_ntriples
     from kg.graph_stats import triples_rows
 
     started = time.perf_counter()
@@ -334,11 +334,9 @@ def extract_task(task: Task, pipeline=None) -> DocResult | DocFailure:
         pipe = pipeline or worker_pipeline(task.components)
         x = pipe(doc)
         iri = document_iri(issuer=doc.issuer, year=doc.year, title=doc.title, source=doc.source)
-        quads = extraction_quads(x)
-        triples = [q.triple for q in quads]
-        data = serialize(triples, format=RdfFormat.N_TRIPLES)
+        triples, data = extraction_ntriples(x)
         return DocResult(source=task.source, iri=iri, sha256=doc.sha256, title=doc.title, issuer=doc.issuer,
-                         year=doc.year, ntriples=data, triples=len(quads),
+                         year=doc.year, ntriples=data, triples=len(triples),
                          entities=dict(Counter(e.cls for e in x.entities)), relations=len(x.relations),
                          indicators=len(x.indicators), sentences=len(doc.sentences),
                          names=triples_name_rows(triples), share=triples_rows(triples, iri),

@@ -6,7 +6,7 @@ import hashlib
 from decimal import Decimal
 from itertools import combinations
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
 from kg.iri import document_iri, mint_iri
 from kg.namespace import (
@@ -83,8 +83,31 @@ def stated(graph_iri: str, triple: tuple[NamedNode, NamedNode, NamedNode], evide
 def extraction_quads(result: Extraction, *, base: str = DEFAULT_BASE) -> list[Quad]:
     """All quads of one document: provenance, entities, mentions, relations, co-mentions, indicators.
 
-    The list is sorted so that the same input always serialises to the same bytes.
+    The list is sorted (as extraction_ntriples sorts) so that the same input always serialises to the same bytes.
     """
+    g = NamedNode(doc_iri_of(result, base=base))
+    return [Quad(t.subject, t.predicate, t.object, g) for t in extraction_ntriples(result, base=base)[0]]
+
+
+def extraction_ntriples(result: Extraction, *, base: str = DEFAULT_BASE) -> tuple[list[Triple], bytes]:
+    """The distinct triples of one document's graph, sorted by their N-Triples lines, and those lines.
+
+    Sorting the serialised lines (bytes, compared in C) costs a fraction of sorting by the terms' strings, which
+    Python builds one by one; a corpus worker sends the lines as they are.
+    """
+    triples = [Triple(s, p, o) for s, p, o in _triples(result, base)]
+    lines = serialize(triples, format=RdfFormat.N_TRIPLES).split(b"\n")
+    if len(lines) != len(triples) + 1:  # N-Triples is one line per triple (line breaks in literals are escaped)
+        raise ValueError(f"{len(triples)} triples serialised as {len(lines) - 1} lines")
+    first: dict[bytes, int] = {}
+    for k, line in enumerate(lines[:-1]):
+        first.setdefault(line, k)
+    order = sorted(first)
+    return [triples[first[line]] for line in order], b"".join(line + b"\n" for line in order)
+
+
+def _triples(result: Extraction, base: str) -> list[tuple]:
+    """The triples of one document's graph as (subject, predicate, object) tuples, in the order made."""
     doc = result.doc
     graph_iri = doc_iri_of(result, base=base)
     g = NamedNode(graph_iri)
@@ -206,6 +229,5 @@ def extraction_quads(result: Extraction, *, base: str = DEFAULT_BASE) -> list[Qu
         add((node, KG.end, integer(ind.span.end)))
         add((node, KG.extractor, Literal(ind.extractor)))
 
-    unique = {(s, p, o) for s, p, o in triples}
-    return [Quad(s, p, o, g) for s, p, o in sorted(unique, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))]
+    return triples
 

@@ -93,3 +93,20 @@ def test_area_parents_are_linked_even_when_the_report_never_names_them(tmp_path)
         ?st a kg:Statement ; rdf:subject ?a ; rdf:predicate kg:partOf ; rdf:object ?p } }""") == 0
     assert _count(store, 'SELECT (COUNT(*) AS ?n) WHERE { ?p rdfs:label "安阳市"@zh ; a ?c }') == 0
     assert validate_file(tmp_path / "out" / "graph.ttl").conforms
+
+
+def test_a_documents_triples_are_distinct_sorted_and_serialised_once(pipeline, genre_file, monkeypatch):
+    from kg import graph
+    from kg.build import load_document
+    from kg.graph import extraction_ntriples, extraction_quads
+
+    result = pipeline(load_document(genre_file))
+    made = graph._triples(result, graph.DEFAULT_BASE)
+    monkeypatch.setattr(graph, "_triples", lambda result, base: made + made[:7])  # some made twice
+    triples, lines = extraction_ntriples(result)
+    assert len(triples) == len(set(triples)) == len(made) > 100
+    assert lines == pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    assert lines.splitlines() == sorted(lines.splitlines())
+    assert {q.triple for q in pyoxigraph.parse(lines, format=pyoxigraph.RdfFormat.N_TRIPLES)} == set(triples)
+    quads = extraction_quads(result)
+    assert [q.triple for q in quads] == triples and len({q.graph_name for q in quads}) == 1
