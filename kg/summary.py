@@ -18,7 +18,7 @@ triple. So a build computes them once, after the union default graph is material
   two ``kg:member`` values and ``kg:sharedSentenceCount``. They are ranked as the co-occurring query ranks
   them (most sentences first, then by IRI), so its top 20 read from the summary equal the top 20 over all pairs.
 
-The summary describes the store as it is when computed: `refresh_summary` replaces it after the documents
+The summary describes the store as it is when computed: `refresh_summary` brings it up to date after the documents
 change (kg build calls it), and the summary graph is mirrored into the materialised default graph like any
 other named graph.
 """
@@ -83,15 +83,17 @@ def drop_summary(store: GraphStore) -> None:
 
 
 def refresh_summary(store: GraphStore, shares: Shares | None = None) -> float:
-    """Replace the summary graph of a store with one computed now; the seconds it took.
+    """Make the summary graph of a store the one computed now; the seconds it took.
 
-    Call it after GraphStore.materialize_union: it reads the default graph, and it also replaces the summary's
-    triples in a materialised default graph (materialize_union copied the previous summary graph there).
+    Only the triples that changed are written: a build that changed one report changes a few counts, and
+    replacing the whole graph meant checking each of its triples against every graph (tens of seconds when the
+    store's pages are not in the OS cache). A materialised default graph follows (see GraphStore.change_graph):
+    call this after GraphStore.materialize_union, which copied the previous summary graph there.
     """
     started = time.perf_counter()
-    drop_summary(store)
-    materialised = store.has_default_graph()
-    store.store.extend(summary_quads(store, shares))
-    if materialised:  # copied inside the engine: no decoding into Python objects and back
-        store.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s ?p ?o }} }}")
+    graph = NamedNode(SUMMARY_GRAPH)
+    new = {q.triple for q in summary_quads(store, shares)}
+    old = {q.triple for q in store.store.quads_for_pattern(None, None, None, graph)}
+    if new != old:
+        store.change_graph(SUMMARY_GRAPH, removed=old - new, added=new - old, keep_union=store.has_default_graph())
     return time.perf_counter() - started

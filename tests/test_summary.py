@@ -134,3 +134,30 @@ def test_dropping_the_summary_keeps_the_triples_documents_state_themselves(sampl
     assert not store.store.contains_named_graph(SUMMARY)
     assert len(list(store.query(count))) == 1  # stated by the document's graph too
     assert not list(store.query("SELECT ?e WHERE { ?e kg:neighbourCount ?n }"))
+
+
+def test_refreshing_after_a_change_writes_only_the_counts_that_changed(sample_build, monkeypatch):
+    out, _ = sample_build
+    store = GraphStore.from_file(out / "graph.trig")
+    refresh_summary(store)
+    written = []
+    real = store.change_graph
+    monkeypatch.setattr(store, "change_graph", lambda iri, **kw: written.append(kw) or real(iri, **kw))
+    refresh_summary(store)
+    assert written == []  # nothing changed: nothing written
+    # a new document names 滨海新区 once more, in one sentence of its own
+    doc, sentence = "https://w3id.org/govkg/id/doc/new", "https://w3id.org/govkg/id/doc/new/sentence/0"
+    area = next(q.subject for q in store.store.quads_for_pattern(None, None, None, DefaultGraph())
+                if q.predicate.value.endswith("label") and q.object.value == "滨海新区")
+    store.store.update(f"""INSERT DATA {{ GRAPH <{doc}> {{ <{doc}> a <{KG_NS}Document> .
+        <{sentence}> a <{KG_NS}Sentence> . <{area.value}> <{KG_NS}mentionedIn> <{sentence}> ;
+        <{KG_NS}mentionCount> 1 }} }}""")
+    store.materialize_union()
+    refresh_summary(store)
+    (change,) = written
+    summary = {q.triple for q in summary_quads(store)}
+    assert {q.triple for q in store.store.quads_for_pattern(None, None, None, SUMMARY)} == summary
+    # its mentionedInCount 5 → 6, and the new document's sentence and entity counts
+    assert len(change["added"]) == 3 and len(change["removed"]) == 1 and len(summary) > 100
+    union = {q.triple for q in store.store.quads_for_pattern(None, None, None, DefaultGraph())}
+    assert summary <= union and not set(change["removed"]) & union
