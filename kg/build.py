@@ -242,7 +242,9 @@ def entity_rows(store: GraphStore, shares: Shares | None = None) -> list[dict[st
 
     Mentions and documents are summed over the graphs' shares (kg.graph_stats); everything else is read from
     the union (the default graph when the build merged it), so the cost grows with the entities, not with the
-    documents.
+    documents. Predicates that only entities and sections carry are read with one scan each; the others
+    (types, confidence, extractors, which every mention and statement also carries) entity by entity. A point
+    lookup in a store whose pages are not in the OS cache, right after a large build, can take milliseconds.
     """
     union = DefaultGraph() if store.has_default_graph() else None
     counted = graph_mentions(store_shares(store) if shares is None else shares)
@@ -252,18 +254,26 @@ def entity_rows(store: GraphStore, shares: Shares | None = None) -> list[dict[st
     def values(iri: str, predicate: NamedNode) -> set[str]:
         return {q.object.value for q in store.store.quads_for_pattern(NamedNode(iri), predicate, None, union)}
 
-    labels = {iri: values(iri, RDFS_LABEL) for iri in mentions}
+    def scanned(predicate: NamedNode) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for q in store.store.quads_for_pattern(None, predicate, None, union):
+            if q.subject.value in mentions:
+                found.setdefault(q.subject.value, set()).add(q.object.value)
+        return found
+
+    labels, aliases, codes_of = scanned(RDFS_LABEL), scanned(SKOS_ALT), scanned(KG.divisionCode)
+    targets = {kind: scanned(KG[kind]) for kind in RELATION_TYPES}
     out = []
     for iri in sorted(mentions):
         confidence = values(iri, KG.confidence)
-        if not labels[iri] or not confidence:
+        if not labels.get(iri) or not confidence:
             continue
-        label, codes = min(labels[iri]), sorted(values(iri, KG.divisionCode))
-        relations = {f"{kind} {other}" for kind in RELATION_TYPES for target in values(iri, KG[kind])
+        label, codes = min(labels[iri]), sorted(codes_of.get(iri, ()))
+        relations = {f"{kind} {other}" for kind in RELATION_TYPES for target in targets[kind].get(iri, ())
                      for other in labels.get(target, ())}
         for cls in sorted(c for c in values(iri, RDF_TYPE) if c.startswith(KG_NS)):
             out.append(dict(zip(ENTITY_COLUMNS, [
-                iri, cls[len(KG_NS):], label, "|".join(sorted(values(iri, SKOS_ALT) - {label})), str(mentions[iri]),
+                iri, cls[len(KG_NS):], label, "|".join(sorted(aliases.get(iri, set()) - {label})), str(mentions[iri]),
                 _plain(str(max(Decimal(c) for c in confidence))), "|".join(sorted(values(iri, KG.extractor))),
                 codes[0] if len(codes) == 1 else "", "|".join(sorted(relations)), str(len(documents[iri]))],
                 strict=True)))
