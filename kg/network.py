@@ -197,7 +197,6 @@ def read_network_data(store: Store, documents: Iterable[str] | None = None) -> N
         graphs += flat[width - 1::width]
         class_of += [c] * (len(flat) // width)
     nodes = sorted({_iri(t) for t in set(subjects)})
-    n = len(nodes)
     index = {iri: i for i, iri in enumerate(nodes)}
     term_index = {f"<{iri}>": i for i, iri in enumerate(nodes)}  # TSV terms are looked up as they come
     lookup = term_index.get
@@ -240,17 +239,11 @@ def read_network_data(store: Store, documents: Iterable[str] | None = None) -> N
     classes = np.array(class_of, dtype=np.uint8)[first]
     pairs = _unique(node_of * max(len(docs), 1) + np.fromiter(map(doc_index.get, graphs), dtype=np.int64,
                                                                      count=len(graphs)))
-    node_doc_ptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(pairs // max(len(docs), 1), minlength=n), out=node_doc_ptr[1:])
 
     flat, width = reader.tokens("?s ?n", f"?s <{KG_NS}mentionCount> ?n")  # a bag: summed over documents
     who = np.fromiter(map(lookup, flat[0::2], repeat(-1)), dtype=np.int64, count=len(flat) // 2)
     counts = np.array([int(_lexical(t)) for t in flat[1::2]], dtype=np.int64)
-    mentions = np.zeros(n, dtype=np.int64)
-    np.add.at(mentions, who[who >= 0], counts[who >= 0])
-    counted = np.zeros(n, dtype=bool)
-    counted[who[who >= 0]] = True
-    return _network_data(nodes, classes, mentions, counted, docs, node_doc_ptr, pairs, _strings(reader, index),
+    return _network_data(nodes, classes, (who, counts), docs, pairs, _strings(reader, index),
                          [np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
                           for parts in (sources, kinds, targets, doc_of)])
 
@@ -280,13 +273,20 @@ def _strings(reader: _Reader, index: dict[str, int]) -> tuple[list[str | None], 
     return labels, aliases, extras, titles
 
 
-def _network_data(nodes: list[str], classes: np.ndarray, mentions: np.ndarray, counted: np.ndarray,
-                  docs: list[str], node_doc_ptr: np.ndarray, pairs: np.ndarray, strings: tuple,
-                  statements: list[np.ndarray]) -> NetworkData:
-    """NetworkData from entities (sorted IRIs, classes, mention totals), their (entity, document) ``pairs``, the
-    strings of _strings and one row per (source, kind, target, document) statement."""
+def _network_data(nodes: list[str], classes: np.ndarray, counts: tuple[np.ndarray, np.ndarray], docs: list[str],
+                  pairs: np.ndarray, strings: tuple, statements: list[np.ndarray]) -> NetworkData:
+    """NetworkData from entities (sorted IRIs and classes), their kg:mentionCount values (entity index or -1,
+    value; summed), their (entity, document) ``pairs``, the strings of _strings and one row per (source, kind,
+    target, document) statement."""
     labels, aliases, extras, titles = strings
     n = len(nodes)
+    node_doc_ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pairs // max(len(docs), 1), minlength=n), out=node_doc_ptr[1:])
+    who, values = counts
+    mentions = np.zeros(n, dtype=np.int64)
+    np.add.at(mentions, who[who >= 0], values[who >= 0])
+    counted = np.zeros(n, dtype=bool)
+    counted[who[who >= 0]] = True
     return NetworkData(
         nodes=nodes, classes=classes,
         labels=[label if label is not None else iri.rsplit("/", 1)[-1]
@@ -322,19 +322,11 @@ def network_data_from_shares(store: Store, shares) -> NetworkData:
     classes = np.full(n, len(ENTITY_CLASSES), dtype=np.int64)
     np.minimum.at(classes, node_of, types[:, 2])  # the first class in ENTITY_CLASSES order, as the store lists them
     pairs = _unique(node_of * max(len(docs), 1) + doc_of_graph[types[:, 0]])
-    node_doc_ptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(pairs // max(len(docs), 1), minlength=n), out=node_doc_ptr[1:])
-
-    who, total = node_of_iri[entities[:, 1]], entities[:, 3]
-    stated = (who >= 0) & (total > 0)
-    mentions = np.zeros(n, dtype=np.int64)
-    np.add.at(mentions, who[stated], total[stated])
-    counted = np.zeros(n, dtype=bool)
-    counted[who[stated]] = True
+    stated = entities[entities[:, 3] > 0]  # a graph's summed kg:mentionCount, 0 when it states none
 
     kind_of = np.array([KIND_ORDER.index(kind) for kind in RELATION_KINDS], dtype=np.int64)
     statements = [node_of_iri[edges[:, 1]], kind_of[edges[:, 3]], node_of_iri[edges[:, 2]], doc_of_graph[edges[:, 0]]]
-    return _network_data(nodes, classes.astype(np.uint8), mentions, counted, docs, node_doc_ptr, pairs,
+    return _network_data(nodes, classes.astype(np.uint8), (node_of_iri[stated[:, 1]], stated[:, 3]), docs, pairs,
                          _strings(reader, index), statements)
 
 
