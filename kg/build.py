@@ -196,15 +196,13 @@ def write_turtle_and_trig(store: GraphStore, turtle: Path, trig: Path, *, thread
     (the store serialises without Python's lock)."""
     graphs = _graphs(store)
 
-    def dump(graph: NamedNode) -> bytes:
-        return store.store.dump(format=RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
-
     def writer(ttl_tmp: str) -> None:
         def both(trig_tmp: str) -> None:
             with open(ttl_tmp, "wb") as ttl, open(trig_tmp, "wb") as out, ThreadPoolExecutor(threads) as pool:
                 for start in range(0, len(graphs), 4 * threads):  # a few graphs held at a time
                     window = graphs[start:start + 4 * threads]
-                    for k, (graph, chunk) in enumerate(zip(window, pool.map(dump, window), strict=True), start):
+                    chunks = pool.map(_turtle, [store] * len(window), window)
+                    for k, (graph, chunk) in enumerate(zip(window, chunks, strict=True), start):
                         ttl.write(chunk if k == 0 else _without_prefixes(chunk))
                         block = _trig_block(graph, chunk)
                         out.write(block if k == 0 else _without_prefixes(block))
@@ -214,9 +212,14 @@ def write_turtle_and_trig(store: GraphStore, turtle: Path, trig: Path, *, thread
     write_atomic_with(turtle, writer)
 
 
+def _turtle(store: GraphStore, graph: NamedNode) -> bytes:
+    """One named graph as Turtle with the project's prefixes (serialised by the store, in Rust)."""
+    return store.store.dump(format=RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
+
+
 def _trig_chunk(store: GraphStore, graph: NamedNode) -> bytes:
     """One named graph as a TriG block (see _trig_block)."""
-    return _trig_block(graph, store.store.dump(format=RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES))
+    return _trig_block(graph, _turtle(store, graph))
 
 
 def _trig_block(graph: NamedNode, turtle: bytes) -> bytes:
