@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -43,6 +44,35 @@ UNION_BATCH_BYTES = 64 * 1024 * 1024  # N-Triples held at once while merging the
 STATE_FILE = "govkg-state.json"  # beside the store's own files: whether its default graph is the current union
 
 
+COMPACTION_NICE = 19  # RocksDB's compaction threads run when the build leaves a core idle (lowest priority)
+_yielding_threads: set[int] = set()  # thread ids already given COMPACTION_NICE (they live as long as the process)
+
+
+def lower_compaction_priority() -> None:
+    """Give this process's RocksDB compaction threads the lowest CPU priority (Linux; elsewhere nothing changes).
+
+    A corpus build loads reports while its workers extract others, and each load leaves table files that
+    RocksDB merges in the background. At normal priority the merging takes a share of the cores from
+    extraction and, starting as soon as two files wait, rewrites the same data many times over; at the lowest
+    priority it waits for an idle core and then merges more files at once, so it costs less CPU in all.
+    """
+    try:
+        threads = os.listdir("/proc/self/task")
+    except OSError:
+        return
+    for tid in map(int, threads):
+        if tid in _yielding_threads:
+            continue
+        try:
+            with open(f"/proc/self/task/{tid}/comm", encoding="utf-8") as fh:
+                name = fh.read().strip()
+            if name == "rocksdb:low":  # compaction; "rocksdb:high" flushes memtables, which writes wait for
+                os.setpriority(os.PRIO_PROCESS, tid, COMPACTION_NICE)
+                _yielding_threads.add(tid)
+        except OSError:  # the thread ended meanwhile
+            continue
+
+
 def in_graph(ntriples: bytes, graph_iri: str) -> bytes:
     """N-Triples (as oxigraph writes them: one triple per line ending in " .") as N-Quads in one named graph."""
     return ntriples.replace(b" .\n", f" <{graph_iri}> .\n".encode())
@@ -59,6 +89,8 @@ class GraphStore:
         except (OSError, RuntimeError) as err:  # a damaged on-disk store (e.g. a build killed mid-write)
             raise InputError(f"{self.path}: cannot open the store ({str(err).splitlines()[0][:120]}); "
                              "delete the folder and run kg build again") from None
+        if self.path:
+            lower_compaction_priority()  # RocksDB starts its threads when a store opens
 
     @classmethod
     def open_read_only(cls, path: str | Path) -> GraphStore:

@@ -154,6 +154,18 @@ def test_replacing_a_graph_keeps_the_union_a_set_merge():
     assert union == ["天津市", "河北省"]
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="thread priorities are read from Linux's /proc")
+def test_an_on_disk_store_runs_its_compaction_at_the_lowest_priority(tmp_path):
+    def threads(name: str) -> list[int]:
+        tids = [int(t) for t in os.listdir("/proc/self/task")]
+        return [t for t in tids if open(f"/proc/self/task/{t}/comm", encoding="utf-8").read().strip() == name]
+
+    GraphStore(tmp_path / "store")
+    assert threads("rocksdb:low")
+    assert all(os.getpriority(os.PRIO_PROCESS, t) == 19 for t in threads("rocksdb:low"))
+    assert all(os.getpriority(os.PRIO_PROCESS, t) < 19 for t in threads("rocksdb:high"))  # flushes keep theirs
+
+
 def test_a_build_that_stopped_half_way_makes_the_union_again(tmp_path, pipeline):
     write_corpus(tmp_path / "in", 2, seed=8, sentences=16)
     build([tmp_path / "in"], tmp_path / "out", pipeline=pipeline, page=False)
