@@ -45,7 +45,6 @@ STATE_FILE = "govkg-state.json"  # beside the store's own files: whether its def
 
 
 COMPACTION_NICE = 19  # RocksDB's compaction threads run when the build leaves a core idle (lowest priority)
-_yielding_threads: set[int] = set()  # thread ids already given COMPACTION_NICE (they live as long as the process)
 
 
 def lower_compaction_priority() -> None:
@@ -58,17 +57,14 @@ def lower_compaction_priority() -> None:
     """
     try:
         threads = os.listdir("/proc/self/task")
-    except OSError:
+    except OSError:  # no /proc (not Linux): the system's own scheduling
         return
-    for tid in map(int, threads):
-        if tid in _yielding_threads:
-            continue
+    for tid in threads:
         try:
             with open(f"/proc/self/task/{tid}/comm", encoding="utf-8") as fh:
                 name = fh.read().strip()
             if name == "rocksdb:low":  # compaction; "rocksdb:high" flushes memtables, which writes wait for
-                os.setpriority(os.PRIO_PROCESS, tid, COMPACTION_NICE)
-                _yielding_threads.add(tid)
+                os.setpriority(os.PRIO_PROCESS, int(tid), COMPACTION_NICE)
         except OSError:  # the thread ended meanwhile
             continue
 
