@@ -185,6 +185,20 @@ def is_query_name(text: str) -> bool:
     return bool(NAME_RE.match(text))
 
 
+_SPARQL_START_RE = re.compile(
+    r"(?:BASE|PREFIX|SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|WITH|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)"
+    r"(?=[\s{*?$(<]|$)", re.IGNORECASE)
+
+
+def is_sparql_text(text: str) -> bool:
+    """Whether an argument is SPARQL text rather than a file path or a query name, from the text alone: it holds
+    a brace or a line break (comments end in one), or its first word is a SPARQL keyword (DESCRIBE <…> has no
+    brace)."""
+    if "{" in text or "\n" in text or "\r" in text:
+        return True
+    return bool(_SPARQL_START_RE.match(text.lstrip()))
+
+
 def library_listing() -> str:
     """A human listing of the library: name, parameters with defaults, and the question in both languages."""
     lines = []

@@ -50,19 +50,46 @@ def register(subparsers) -> argparse.ArgumentParser:
     return p
 
 
-def read_query(arg: str) -> str:
-    """The query text from an argument, a file or standard input."""
+QUERY_FILE_SUFFIXES = (".rq", ".sparql")
+
+
+def classify(arg: str) -> str:
+    """What a query argument is: "stdin" (-), "text" (SPARQL), "file" or "name" (a saved query).
+
+    SPARQL text is recognised from the text alone, so a query of any length or script never reaches the file
+    system (a long one is not a legal file name). A short word is a saved query unless such a file exists.
+    """
+    from kg.querylib import is_query_name, is_sparql_text
+
     if arg == "-":
-        return sys.stdin.read()
-    if arg.endswith(".rq") or (len(arg) < 300 and "\n" not in arg and Path(arg).is_file()):
-        path = Path(arg)
-        if not path.is_file():
-            raise InputError(f"{arg}: no such query file")
-        try:
-            return path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raise InputError(f"{arg}: not UTF-8 text; save the query as UTF-8") from None
-    return arg
+        return "stdin"
+    suffix = arg.lower().endswith(QUERY_FILE_SUFFIXES)
+    if is_sparql_text(arg) and (not suffix or any(c in arg for c in "{\n\r")):  # "drop table.rq" is a file
+        return "text"
+    if suffix or _is_file(arg):
+        return "file"
+    return "name" if is_query_name(arg) else "text"
+
+
+def _is_file(arg: str) -> bool:
+    """Whether a path names a file; False for one the system cannot even look up (too long, a NUL byte)."""
+    try:
+        return Path(arg).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def read_file(arg: str) -> str:
+    """The text of a query file."""
+    path = Path(arg)
+    if not _is_file(arg):
+        raise InputError(f"{arg}: no such query file")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{arg}: not UTF-8 text; save the query as UTF-8") from None
+    except OSError as err:
+        raise InputError(f"{arg}: cannot read the query file ({err.strerror})") from None
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
@@ -78,15 +105,15 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 
 def query_text(args: argparse.Namespace) -> str:
     """The SPARQL to run: a saved query with its parameters bound, or the text given."""
-    from kg.querylib import get_query, is_query_name
+    from kg.querylib import get_query
 
     params = parse_params(args.param)
-    arg = args.sparql
-    if arg != "-" and not Path(arg).is_file() and is_query_name(arg):
-        return get_query(arg).bind(params)
+    kind = classify(args.sparql)
+    if kind == "name":
+        return get_query(args.sparql).bind(params)
     if params:
         raise UsageError("--param binds parameters of saved queries only; `kg query --list` shows them")
-    text = read_query(arg)
+    text = {"stdin": lambda a: sys.stdin.read(), "file": read_file, "text": str}[kind](args.sparql)
     if not text.strip():
         raise InputError("the query is empty")
     return text
