@@ -1,12 +1,16 @@
 """GovKG: Chinese government work reports → RDF knowledge graph.
 
-The public API: read and parse a report, run the extraction pipeline, build RDF and write outputs.
+The public API: read and parse a report, run the extraction pipeline, build RDF and write outputs; open a
+built graph in a notebook with ``kg.open`` (docs/api.md).
 """
 
+from kg.api import KnowledgeGraph
+from kg.api import open_graph as open  # noqa: A001 - kg.open(PATH_OR_URL) reads as the API it is
 from kg.build import build, load_document, sample_path
 from kg.document import Document, parse_document
 from kg.graph import extraction_quads
 from kg.pipeline import Extraction, Pipeline, component
+from kg.querylib import saved_queries
 from kg.store import GraphStore
 from kg.validate import to_rdflib, validate_file
 
@@ -14,13 +18,16 @@ __all__ = [
     "Document",
     "Extraction",
     "GraphStore",
+    "KnowledgeGraph",
     "Pipeline",
     "build",
     "component",
     "extraction_quads",
     "load_document",
+    "open",
     "parse_document",
     "sample_path",
+    "saved_queries",
     "to_rdflib",
     "validate_file",
 ]

@@ -342,6 +342,31 @@ def evidence_json(evidence: list[Evidence]) -> list[dict]:
     return [{"sentence": e.sentence, "text": e.text, "document": e.document, "title": e.title} for e in evidence]
 
 
+def entity_json(net: EntityNetwork, node: str) -> dict:
+    """An entity as JSON: IRI, label and class."""
+    return {"iri": node, "label": net.label(node), "class": net.cls(node)}
+
+
+def neighbourhood_json(net: EntityNetwork, centre: str, depth: int, found: list[Neighbour],
+                       shown: list[Neighbour]) -> dict:
+    """A neighbourhood as `kg neighbors --format json` prints it (and the Python API returns it)."""
+    return {"entity": entity_json(net, centre), "depth": depth, "count": len(found),
+            "neighbours": [{**entity_json(net, nb.node), "depth": nb.depth, "via": net.label(nb.via),
+                            "relations": [{"kind": r.kind, "direction": arrow(r, nb.via),
+                                           "evidence": evidence_json(net.evidence(r))} for r in nb.relations]}
+                           for nb in shown]}
+
+
+def paths_json(net: EntityNetwork, source: str, target: str, paths: list[Path]) -> dict:
+    """Paths between two entities as `kg path --format json` prints them (and the Python API returns them)."""
+    return {"source": entity_json(net, source), "target": entity_json(net, target),
+            "paths": [{"hops": [{"from": net.label(h.source), "to": net.label(h.target),
+                                 "from_iri": h.source, "to_iri": h.target,
+                                 "relations": [{"kind": r.kind, "direction": arrow(r, h.source),
+                                                "evidence": evidence_json(net.evidence(r))} for r in h.relations]}
+                                for h in p.hops]} for p in paths]}
+
+
 def write_csv(header: list[str], rows: list[list], out: TextIO) -> None:
     """Rows as CSV with a header line."""
     writer = csv.writer(out, lineterminator="\n")

@@ -40,6 +40,23 @@ def sample_build(tmp_path_factory):
     return out, result
 
 
+@pytest.fixture(scope="session")
+def sample_store(sample_build, tmp_path_factory) -> Path:
+    """An on-disk store of the built sample with its union materialised, as `kg build --store` leaves it."""
+    from pyoxigraph import RdfFormat
+
+    from kg.store import GraphStore
+
+    out, _ = sample_build
+    path = tmp_path_factory.mktemp("sample-store") / "store"
+    store = GraphStore(path)
+    store.store.bulk_load(path=str(out / "graph.trig"), format=RdfFormat.TRIG)
+    store.materialize_union()
+    store.flush()
+    del store
+    return path
+
+
 @pytest.fixture
 def genre_file(tmp_path) -> Path:
     """The fictional genre report as a UTF-8 file."""

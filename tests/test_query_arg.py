@@ -9,12 +9,10 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pyoxigraph import RdfFormat
 
 from kg.cli import main
 from kg.commands.query import classify
 from kg.querylib import saved_queries
-from kg.store import GraphStore
 
 KEYWORDS = ["SELECT", "select", "ASK", "CONSTRUCT", "DESCRIBE", "PREFIX", "BASE", "Select"]
 NAMES = [q.name for q in saved_queries()]
@@ -71,15 +69,8 @@ def test_dash_is_standard_input_and_a_missing_rq_file_is_a_file():
 
 
 @pytest.fixture(scope="module")
-def store_dir(sample_build, tmp_path_factory):
-    out, _ = sample_build
-    path = tmp_path_factory.mktemp("query-arg") / "store"
-    store = GraphStore(path)
-    store.store.bulk_load(path=str(out / "graph.trig"), format=RdfFormat.TRIG)
-    store.materialize_union()
-    store.flush()
-    del store
-    return path
+def store_dir(sample_store):
+    return sample_store
 
 
 def test_a_long_chinese_query_runs(capsys, store_dir):

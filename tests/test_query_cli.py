@@ -18,19 +18,11 @@ COUNT_ZONES = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kg:Zone }"
 
 
 @pytest.fixture(scope="module")
-def built(sample_build, tmp_path_factory):
+def built(sample_build, sample_store):
     """The sample's graph.trig, and an on-disk store holding it with a materialised union."""
     out, _ = sample_build
-    trig = out / "graph.trig"
-    store_dir = tmp_path_factory.mktemp("query-cli") / "store"
-    store = GraphStore(store_dir)
-    store.store.bulk_load(path=str(trig), format=RdfFormat.TRIG)
-    store.materialize_union()
-    store.flush()
-    zones = len(list(store.query(COUNT_ZONES)))
-    del store
-    assert zones == 1
-    return trig, store_dir
+    assert len(list(GraphStore.open_read_only(sample_store).query(COUNT_ZONES))) == 1
+    return out / "graph.trig", sample_store
 
 
 def kg(capsys, *argv: str) -> tuple[int, str, str]:

@@ -35,9 +35,9 @@ def run(args: argparse.Namespace) -> int:
         NameIndex,
         arrow,
         class_text,
-        evidence_json,
         evidence_line,
         neighbourhood,
+        neighbourhood_json,
         neighbourhood_nodes,
         network_from_args,
         parse_class,
@@ -66,13 +66,7 @@ def run(args: argparse.Namespace) -> int:
         return ", ".join(dict.fromkeys(arrow(r, nb.via) for r in nb.relations))
 
     if args.format == "json":
-        write_json({"entity": {"iri": centre, "label": net.label(centre), "class": net.cls(centre)},
-                    "depth": args.depth, "count": len(found),
-                    "neighbours": [{"iri": nb.node, "label": net.label(nb.node), "class": net.cls(nb.node),
-                                    "depth": nb.depth, "via": net.label(nb.via),
-                                    "relations": [{"kind": r.kind, "direction": arrow(r, nb.via),
-                                                   "evidence": evidence_json(net.evidence(r))}
-                                                  for r in nb.relations]} for nb in shown]}, out)
+        write_json(neighbourhood_json(net, centre, args.depth, found, shown), out)
         return 0
     if args.format == "csv":
         rows = []

@@ -35,10 +35,10 @@ def run(args: argparse.Namespace) -> int:
         NameIndex,
         arrow,
         class_text,
-        evidence_json,
         evidence_line,
         find_paths,
         network_from_args,
+        paths_json,
         write_csv,
         write_json,
     )
@@ -53,14 +53,7 @@ def run(args: argparse.Namespace) -> int:
     paths = find_paths(net, a.node, b.node, max_hops=args.max_hops, typed_only=args.typed_only, limit=args.limit)
     out = sys.stdout
     if args.format == "json":
-        write_json({"source": {"iri": a.node, "label": net.label(a.node), "class": net.cls(a.node)},
-                    "target": {"iri": b.node, "label": net.label(b.node), "class": net.cls(b.node)},
-                    "paths": [{"hops": [{"from": net.label(h.source), "to": net.label(h.target),
-                                         "from_iri": h.source, "to_iri": h.target,
-                                         "relations": [{"kind": r.kind, "direction": arrow(r, h.source),
-                                                        "evidence": evidence_json(net.evidence(r))}
-                                                       for r in h.relations]}
-                                        for h in p.hops]} for p in paths]}, out)
+        write_json(paths_json(net, a.node, b.node, paths), out)
         return 0 if paths else 1
     rows = []
     for k, p in enumerate(paths, 1):
