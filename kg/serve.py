@@ -1,10 +1,11 @@
 """A SPARQL 1.1 Protocol endpoint over a store: the Oxigraph server behind a thin guarding proxy.
 
 The `oxigraph` server (PyPI package ``oxigraph``) does the real work: SPARQL 1.1 Protocol, content negotiation,
-the YASGUI query page, read-only mode, the union default graph and a query timeout. It cannot cap the size of
-a result, refuse SERVICE calls to other hosts, predeclare prefixes or serve graph.html, so a small stdlib proxy
-in front of it does exactly those things and forwards everything else unchanged. Oxigraph itself listens on
-a private loopback port.
+read-only mode, the union default graph and a query timeout. It cannot cap the size of a result, refuse SERVICE
+calls to other hosts, predeclare prefixes or serve graph.html, and its own query page loads YASGUI from a CDN and
+prefix.cc, so a small stdlib proxy in front of it does exactly those things, serves GovKG's query page
+(kg.query_page) at / instead, and forwards everything else unchanged. Oxigraph itself listens on a private
+loopback port.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from pathlib import Path
 
 from kg.errors import InputError, UsageError
 from kg.namespace import PREFIXES
-from kg.querylib import restore_error_position, strip_comments_and_strings, with_prefixes
+from kg.query_page import HEADER_CSP, page_html, saved_query_text, static_file
+from kg.querylib import restore_error_position, saved_queries, strip_comments_and_strings, with_prefixes
 
 LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
 QUERY_PATHS = ("/query", "/sparql")
@@ -189,6 +191,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         path = parts.path
         if path == "/graph.html" and method in ("GET", "HEAD"):
             return self._graph_html(method)
+        if path in ("/", "/index.html") and method in ("GET", "HEAD"):
+            return self._send(method, 200, page_html().encode("utf-8"), "text/html; charset=utf-8",
+                              {"Content-Security-Policy": HEADER_CSP})
+        if path.startswith("/static/") and method in ("GET", "HEAD"):
+            found = static_file(urllib.parse.unquote(path[len("/static/"):]))
+            if found is None:
+                return self._refuse(404, f"{path}: no such file")
+            return self._send(method, 200, found[0], found[1], {"Cache-Control": "max-age=3600"})
+        if path.startswith("/saved/") and path.endswith(".rq") and method in ("GET", "HEAD"):
+            return self._saved_query(method, urllib.parse.unquote(path[len("/saved/"):-len(".rq")]), parts.query)
         body = self._read_body() if method in ("POST", "PUT") else b""
         if path in QUERY_PATHS or path == "/update":
             return self._sparql(method, path, parts.query, body)
@@ -209,12 +221,26 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         html = self.endpoint.options.html
         if html is None or not html.is_file():
             return self._refuse(404, "no graph.html next to the store; run `kg build` or pass kg serve --html FILE")
-        data = html.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self._send(method, 200, html.read_bytes(), "text/html; charset=utf-8")
+
+    def _saved_query(self, method: str, name: str, query_string: str) -> None:
+        """A saved query's text with the parameters in the query string bound (for the query page's editor)."""
+        params = dict(urllib.parse.parse_qsl(query_string, keep_blank_values=True))
+        try:
+            text = saved_query_text(name, params)
+        except UsageError as err:
+            return self._refuse(400 if name in {q.name for q in saved_queries()} else 404, str(err))
+        self._send(method, 200, text.encode("utf-8"), "application/sparql-query; charset=utf-8")
+
+    def _send(self, method: str, status: int, data: bytes, content_type: str,
+              headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
-        if method == "GET":
+        if method != "HEAD":
             self.wfile.write(data)
 
     def _sparql(self, method: str, path: str, query_string: str, body: bytes) -> None:
@@ -302,13 +328,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(data)
 
     def _refuse(self, status: int, message: str) -> None:
-        data = (message + "\n").encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
+        self._send(self.command, status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
 
 
 class _Server(http.server.ThreadingHTTPServer):

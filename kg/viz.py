@@ -428,7 +428,7 @@ def _asset(package: str, name: str) -> str:
     return (root / name).read_text(encoding="utf-8")
 
 
-def _json_for_html(obj: object) -> str:
+def json_for_html(obj: object) -> str:
     """JSON that cannot end its <script> element or open a comment: <, >, & and line separators escaped."""
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
     for raw, esc in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"),
@@ -460,7 +460,7 @@ def html_page(data: PageData) -> str:
         "PAGE_CSS": _asset("kg", "page/page.css").replace("</", "<\\/"),
         "VIS_JS": vis_js,
         "APP_JS": app_js,
-        "DATA": _json_for_html(data.to_json()),
+        "DATA": json_for_html(data.to_json()),
     }
     return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], _asset("kg", "page/page.html"))
 
