@@ -84,7 +84,7 @@ def rows_of(results: Any) -> list[dict[str, Any]]:
     return rows
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Page:
     """An interactive page (the self-contained graph.html) that Jupyter shows inline in a sandboxed frame."""
 
@@ -97,6 +97,9 @@ class Page:
         cookies or the network (the page's own Content-Security-Policy allows no host at all)."""
         return (f'<iframe title="{html.escape(self.title)}" sandbox="allow-scripts" srcdoc="{html.escape(self.html)}"'
                 f' style="width:100%;height:{self.height}px;border:1px solid #ddd"></iframe>')
+
+    def __repr__(self) -> str:
+        return f"Page({self.title!r}, {len(self.html):,} characters of HTML)"
 
     def save(self, path: str | Path) -> Path:
         """Write the page as a standalone HTML file (atomically) and return its path."""
@@ -147,7 +150,9 @@ class KnowledgeGraph:
         from kg.querylib import get_query, is_query_name, is_sparql_text
 
         if not is_sparql_text(query) and is_query_name(query):
-            return get_query(query).bind({k: "" if v is None else str(v) for k, v in params.items()})
+            # class_= stands for the parameter class (a Python keyword); None leaves a parameter unbound
+            values = {k[:-1] if k.endswith("_") else k: "" if v is None else str(v) for k, v in params.items()}
+            return get_query(query).bind(values)
         if params:
             raise UsageError("parameters bind saved queries only; kg.saved_queries() lists them")
         if not query.strip():
@@ -163,8 +168,8 @@ class KnowledgeGraph:
             raise InputError(f"invalid SPARQL: {err}") from None
 
     def query(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        """Run SPARQL or a saved query (by name, parameters as keywords, e.g. ``name="滨海新区"``): a list of
-        dicts, one per solution, with plain Python values (see `rows_of`)."""
+        """Run SPARQL or a saved query (by name, parameters as keywords, e.g. ``name="滨海新区"``, ``class_="Zone"``):
+        a list of dicts, one per solution, with plain Python values (see `rows_of`)."""
         return rows_of(self.raw_query(query, **params))
 
     def frame(self, query: str, **params: Any) -> pd.DataFrame:
@@ -197,7 +202,7 @@ class KnowledgeGraph:
         return self._network
 
     def to_networkx(self) -> nx.Graph:
-        """The entity network as networkx: nodes are entity IRIs (class, label, aliases, mentions, documents),
+        """The entity network as networkx: nodes are entity IRIs (cls, label, aliases, mentions, documents),
         undirected edges carry their relations, a weight and whether any relation is typed."""
         return self.network.graph
 

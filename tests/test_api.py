@@ -66,6 +66,8 @@ def test_saved_query_with_parameters_as_keywords(capsys, sources, graph):
     assert sorted(json.dumps(r, default=str, ensure_ascii=False) for r in rows) == sorted(
         json.dumps({k: python_value(_term(b.get(k))) for k in rows[0]}, default=str, ensure_ascii=False)
         for b in cli)
+    zones = graph.query("entities-by-class", class_="Zone")  # class_ stands for the parameter class
+    assert zones and {r["class"] for r in zones} == {"https://w3id.org/govkg/ontology#Zone"}
     with pytest.raises(UsageError, match="no parameter"):
         graph.query("entity-profile", nom="滨海新区")
     with pytest.raises(UsageError, match="saved queries only"):
