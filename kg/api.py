@@ -263,7 +263,7 @@ class KnowledgeGraph:
         from kg.viz import render_page
 
         if name is None:
-            title = f"GovKG — {self.location}"
+            title = f"GovKG — {self.endpoint or Path(self.location).name}"
             return Page(render_page(self._quads(), title=title, top=top), title)
         from kg.explore import neighbourhood, neighbourhood_nodes
 
