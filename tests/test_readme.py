@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.cli import build_parser
-from kg.export import FORMATS
-from kg.querylib import saved_queries
+from kg.queries.library import saved_queries
+from kg.rdf.export import FORMATS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
