@@ -32,7 +32,8 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.explore import analytics  # noqa: E402
-from kg.explore.network import EntityNetwork, load_network  # noqa: E402
+from kg.explore.network import EntityNetwork  # noqa: E402
+from kg.explore.network_cache import load_network  # noqa: E402
 from kg.explore.paths import NameIndex, find_paths, neighbourhood  # noqa: E402
 from kg.model import ENTITY_CLASSES, RELATION_TYPES  # noqa: E402
 from kg.rdf.namespace import KG, RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE, RDFS_LABEL  # noqa: E402

@@ -28,6 +28,7 @@ from kg.extract.curation import read_curation
 from kg.extract.pipeline import Pipeline, PipelineSpec
 from kg.ingest.document import Document, parse_document
 from kg.ingest.readers import TEXT_SUFFIXES, read_file
+from kg.ingest.sample import sample_path
 from kg.ingest.sidecar import Metadata
 from kg.model import RELATION_TYPES
 from kg.rdf.graph import XSD_INTEGER
@@ -59,7 +60,6 @@ from kg.store.lock import store_lock
 from kg.store.parts import Parts
 from kg.store.summary import SUMMARY_GRAPH, refresh_summary
 
-SAMPLE_NAME = "tianjin-2025-government-work-report.txt"
 LOAD_BATCH_BYTES = 24 * 2**20  # new reports' N-Triples loaded into the store together (kg.store.corpus.LocalSink)
 PAGE_TOP = 300  # entities on the page of a large graph
 PAGE_WHOLE_LIMIT = 300_000  # a store up to this many quads is drawn whole
@@ -68,11 +68,6 @@ WHOLE_EXPORT_LIMIT = 2_000_000  # triples: a larger store is exported one TriG f
 INDICATORS_PART = ".indicators.csv"
 DOCUMENT_PARTS = (".trig", INDICATORS_PART)
 PAGE_EDGE_DOCUMENTS = 5  # documents kept per co-mention edge on the page of a large graph
-
-
-def sample_path() -> Path:
-    """The bundled sample report (天津市 2025 政府工作报告)."""
-    return Path(__file__).parent / "data" / SAMPLE_NAME
 
 
 def expand_inputs(inputs: list[str | Path]) -> list[Path]:

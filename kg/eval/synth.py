@@ -119,7 +119,7 @@ def make_corpus(n: int, *, seed: int = 0, texts: Iterable[str] | None = None, ar
     """``n`` synthetic reports as (file name, text), each of its own area and year, the same for the same seed;
     the bundled sample is the source when no texts are given."""
     if texts is None:
-        from kg.build import sample_path
+        from kg.ingest.sample import sample_path
 
         texts = [sample_path().read_text(encoding="utf-8")]
     pool = SentencePool(texts)

@@ -16,7 +16,6 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
@@ -701,29 +700,6 @@ def to_networkx(quads: Iterable[Quad], *, for_export: bool = False) -> nx.MultiD
     """Entities become nodes with class, label, aliases and mention count; relations become edges with kind and
     the evidence sentences that state them."""
     return EntityNetwork.from_quads(quads).to_multidigraph(for_export=for_export)
-
-
-def load_network(graph: str | Path | None = None, store: str | Path | None = None, *,
-                 documents: Iterable[str] | None = None, cache: bool = True) -> EntityNetwork:
-    """The network of a graph file or an on-disk store (a store wins when both are given).
-
-    For a whole store the view is read from (or written to) the cache beside it when `cache` is on; see
-    `kg.explore.network_cache` for how it is kept in step with the store.
-    """
-    from kg.store.graphstore import GraphStore
-
-    if store:
-        if not documents:
-            from kg.explore.network_cache import open_network
-
-            return open_network(store, use_cache=cache)
-        oxi = GraphStore.open_read_only(store).store
-    else:
-        path = Path(graph or "output/graph.trig")
-        if not path.exists() and graph in (None, "output/graph.trig") and Path("output/graph.ttl").exists():
-            path = Path("output/graph.ttl")
-        oxi = GraphStore.from_file(path).store
-    return EntityNetwork(oxi, documents=find_documents(oxi, documents) if documents else None)
 
 
 def find_documents(store: Store, wanted: Iterable[str]) -> list[str]:

@@ -1,4 +1,5 @@
-"""A cache of the network view beside an on-disk store, so the explore commands need not re-read a corpus.
+"""Opening the network view of a graph file or store (`load_network`), with a cache beside an on-disk store,
+so the explore commands need not re-read a corpus.
 
 Reading the entities and relations of a 1,000-report store takes seconds (every IRI is decoded from RocksDB);
 the cache, `<store>.network.npz` beside the store directory (as kg build's `<store>.lock` is), loads in a
@@ -24,12 +25,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 
 from kg.atomic import write_arrays_atomic
-from kg.explore.network import EntityNetwork, NetworkData, read_network_data
+from kg.explore.network import EntityNetwork, NetworkData, find_documents, read_network_data
 from kg.rdf.namespace import KG
 
 FORMAT = "govkg-network-1"
@@ -141,3 +143,24 @@ def write_network_cache(store_dir: str | Path, data: NetworkData | None = None) 
     except (OSError, ValueError):
         return None
     return path if saved else None
+
+
+def load_network(graph: str | Path | None = None, store: str | Path | None = None, *,
+                 documents: Iterable[str] | None = None, cache: bool = True) -> EntityNetwork:
+    """The network of a graph file or an on-disk store (a store wins when both are given).
+
+    For a whole store the view is read from (or written to) the cache beside it when `cache` is on; see this
+    module's docstring for how it is kept in step with the store.
+    """
+    from kg.store.graphstore import GraphStore
+
+    if store:
+        if not documents:
+            return open_network(store, use_cache=cache)
+        oxi = GraphStore.open_read_only(store).store
+    else:
+        path = Path(graph or "output/graph.trig")
+        if not path.exists() and graph in (None, "output/graph.trig") and Path("output/graph.ttl").exists():
+            path = Path("output/graph.ttl")
+        oxi = GraphStore.from_file(path).store
+    return EntityNetwork(oxi, documents=find_documents(oxi, documents) if documents else None)

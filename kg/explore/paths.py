@@ -1,7 +1,7 @@
 """Exploring the entity network: find an entity by name (with suggestions), shortest paths, neighbourhoods.
 
-Also the plumbing the four explore commands (path, neighbors, rank, communities) share: the --graph / --store /
---document / --format options and CSV / JSON output.
+Also what the four explore commands (path, neighbors, rank, communities) share: the network their --graph /
+--store / --document options name, evidence lines and CSV / JSON output (the options themselves are in kg.commands).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import TextIO
 
 import numpy as np
 
-from kg.commands import FORMATS, add_source_options  # noqa: F401  (re-exported for callers)
 from kg.errors import InputError, UsageError
 from kg.explore.network import EntityNetwork, Evidence, Relation, gather
 from kg.model import ENTITY_CLASSES
@@ -324,7 +323,7 @@ def neighbourhood_nodes(centre: str, neighbours: list[Neighbour]) -> set[str]:
 
 def network_from_args(args: argparse.Namespace) -> EntityNetwork:
     """The network named by --graph / --store / --document."""
-    from kg.explore.network import load_network
+    from kg.explore.network_cache import load_network
 
     return load_network(args.graph, args.store, documents=args.document)
 

@@ -6,6 +6,7 @@ from pyoxigraph import NamedNode
 
 KG_NS = "https://w3id.org/govkg/ontology#"
 ONTOLOGY_GRAPH = "https://w3id.org/govkg/ontology"
+SUMMARY_GRAPH = "https://w3id.org/govkg/summary"  # whole-store counts (kg/store/summary.py)
 DEFAULT_BASE = "https://w3id.org/govkg/id/"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"

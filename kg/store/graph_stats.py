@@ -38,7 +38,7 @@ from pyoxigraph import NamedNode, Triple
 
 from kg.atomic import write_arrays_atomic
 from kg.model import ENTITY_CLASSES, RELATION_TYPES
-from kg.rdf.namespace import KG, KG_NS, RDF_TYPE
+from kg.rdf.namespace import KG, KG_NS, RDF_TYPE, SUMMARY_GRAPH
 from kg.store.graphstore import GraphStore
 
 FORMAT = "govkg-stats-2"
@@ -131,9 +131,9 @@ class Shares:
 
 
 def _sources(store: GraphStore) -> list[str]:
-    """The graphs whose shares make up the store: its named graphs, else (a triple file) its default graph."""
-    from kg.store.summary import SUMMARY_GRAPH  # the summary is made from these shares, never part of them
+    """The graphs whose shares make up the store: its named graphs, else (a triple file) its default graph.
 
+    The summary graph is made from these shares, never part of them."""
     named = sorted(g.value for g in store.store.named_graphs() if isinstance(g, NamedNode) and g.value != SUMMARY_GRAPH)
     return named or ([DEFAULT] if store.has_default_graph() else [])
 

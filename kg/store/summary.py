@@ -29,11 +29,10 @@ import time
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.rdf.namespace import KG, RDF_TYPE, XSD_NS
+from kg.rdf.namespace import KG, RDF_TYPE, SUMMARY_GRAPH, XSD_NS
 from kg.store.graph_stats import Shares, graph_sizes, neighbour_counts, sentence_counts, store_shares, top_pairs
 from kg.store.graphstore import GraphStore
 
-SUMMARY_GRAPH = "https://w3id.org/govkg/summary"
 TOP_PAIRS = 100  # co-mention pairs kept; the co-occurring query shows the first 20
 
 SUMMARY, CO_MENTION, MEMBER = KG.Summary, KG.CoMention, KG.member

@@ -125,7 +125,7 @@ def test_subgraph_quads_hold_only_the_chosen_entities_and_their_sentences():
 
 
 def test_sample_view_matches_the_build(sample_build):
-    from kg.explore.network import load_network
+    from kg.explore.network_cache import load_network
     from kg.store.graphstore import GraphStore
 
     out = sample_build[0]
@@ -142,7 +142,7 @@ def test_sample_view_matches_the_build(sample_build):
 def test_a_store_with_a_merged_union_counts_each_mention_once(tmp_path):
     """kg build copies the union of the documents into the default graph; the network must not count it twice."""
     from kg.build import build
-    from kg.explore.network import load_network
+    from kg.explore.network_cache import load_network
 
     report = tmp_path / "江北市.txt"
     report.write_text("2026年江北市政府工作报告\n一、2025年工作回顾\n青山工业区扩区。青山工业区新增企业20家。\n",

@@ -12,11 +12,10 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, serialize
 
 from kg.build import build
 from kg.eval.synth import make_corpus, write_corpus
-from kg.rdf.namespace import KG_NS
+from kg.rdf.namespace import KG_NS, SUMMARY_GRAPH
 from kg.store.corpus import LocalSink
 from kg.store.corpus_resolve import resolve_corpus
 from kg.store.graphstore import GraphStore
-from kg.store.summary import SUMMARY_GRAPH
 
 ONTOLOGY = "https://w3id.org/govkg/ontology"
 

@@ -10,6 +10,7 @@ import kg.store.graph_stats as graph_stats
 from kg.build import build
 from kg.eval.synth import write_corpus
 from kg.model import ENTITY_CLASSES, RELATION_TYPES
+from kg.rdf.namespace import SUMMARY_GRAPH
 from kg.store.graph_stats import (
     STATS_FILE,
     graph_sizes,
@@ -21,7 +22,6 @@ from kg.store.graph_stats import (
     top_pairs,
 )
 from kg.store.graphstore import GraphStore
-from kg.store.summary import SUMMARY_GRAPH
 
 CLASSES = ", ".join(f"kg:{c}" for c in ENTITY_CLASSES)
 RELATIONS = " ".join(f"kg:{p}" for p in (*RELATION_TYPES, "relatedTo"))

@@ -16,9 +16,9 @@ from pyoxigraph import RdfFormat, parse
 from kg.build import build
 from kg.errors import UsageError
 from kg.eval.synth import write_corpus
+from kg.rdf.namespace import SUMMARY_GRAPH
 from kg.store.graphstore import GraphStore
 from kg.store.remote import RemoteStore, query_url_for
-from kg.store.summary import SUMMARY_GRAPH
 
 ONTOLOGY = "https://w3id.org/govkg/ontology"
 

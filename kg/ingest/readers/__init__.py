@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest.limits import current_limits, human_size
 from kg.ingest.readers.chrome import strip_chrome
+from kg.ingest.readers.docx import ZIP_ERRORS
 from kg.ingest.readers.text import decode_text
 
 __all__ = ["read_file", "read_bytes", "sniff_format", "TEXT_SUFFIXES", "FORMATS"]
@@ -29,10 +29,6 @@ _HTML_START = re.compile(
 )
 _HTML_TAGS = re.compile(r"<(?:p|div|br|span|table|h[1-6])[\s>/]", re.I)
 
-
-# What zipfile raises for damaged archives: an unsupported version or method is NotImplementedError,
-# an encrypted member RuntimeError, a corrupt stream zlib.error.
-ZIP_ERRORS = (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError, zlib.error)
 
 
 def _zip_kind(data: bytes) -> str | None:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from kg.errors import InputError
 from kg.ingest.limits import current_limits, human_size
+
+# What zipfile raises for damaged archives: an unsupported version or method is NotImplementedError,
+# an encrypted member RuntimeError, a corrupt stream zlib.error.
+ZIP_ERRORS = (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError, zlib.error)
 
 
 def docx_to_text(data: bytes, *, name: str = "<docx>") -> str:
@@ -16,8 +21,6 @@ def docx_to_text(data: bytes, *, name: str = "<docx>") -> str:
         from docx.table import Table
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise InputError(f"{name}: reading .docx needs python-docx; install it or save the file as .txt") from None
-    from kg.ingest.readers import ZIP_ERRORS
-
     limit = 4 * current_limits().max_file_bytes
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
