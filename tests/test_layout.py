@@ -59,7 +59,13 @@ def test_no_import_cycles():
     assert cycles == []
 
 
+def test_every_module_is_in_a_known_room():
+    unknown = sorted(m for m in _imports().nodes if _room(m) not in ROOMS)
+    assert unknown == [], "move these into the room they belong to (docs/architecture.md), or add the room to ROOMS"
+
+
 def test_no_module_imports_from_a_later_room():
+    assert all(_room(m) in ROOMS for m in _imports().nodes)
     upward = {(a, b) for a, b in _imports().edges if ROOMS.index(_room(b)) > ROOMS.index(_room(a))}
     assert upward == KNOWN_UPWARD
 
