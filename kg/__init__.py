@@ -6,13 +6,14 @@ built graph in a notebook with ``kg.open`` (docs/api.md).
 
 from kg.api import KnowledgeGraph
 from kg.api import open_graph as open  # noqa: A001 - kg.open(PATH_OR_URL) reads as the API it is
-from kg.build import build, load_document, sample_path
-from kg.document import Document, parse_document
-from kg.graph import extraction_quads
-from kg.pipeline import Extraction, Pipeline, component
-from kg.querylib import saved_queries
-from kg.store import GraphStore
-from kg.validate import to_rdflib, validate_file
+from kg.build import build, load_document
+from kg.extract.pipeline import Extraction, Pipeline, component
+from kg.ingest.document import Document, parse_document
+from kg.ingest.sample import sample_path
+from kg.queries.library import saved_queries
+from kg.rdf.graph import extraction_quads
+from kg.rdf.validate import to_rdflib, validate_file
+from kg.store.graphstore import GraphStore
 
 __all__ = [
     "Document",

@@ -2,9 +2,9 @@
 
 ``kg.open(PATH_OR_URL)`` takes a store folder (``kg build --store``), a graph file (graph.trig, graph.ttl …) or a
 SPARQL endpoint URL and returns a `KnowledgeGraph`. Its methods wrap the code behind the commands — saved queries
-and their parameters (kg.querylib), the entity network and its name lookup, neighbourhoods and paths
-(kg.network, kg.explore), the interactive page (kg.viz) — so a notebook gets the same answers as ``kg query``,
-``kg neighbors`` and ``kg path``.
+and their parameters (kg.queries.library), the entity network and its name lookup, neighbourhoods and paths
+(kg.explore.network, kg.explore.paths), the interactive page (kg.web.viz) — so a notebook gets the same answers
+as ``kg query``, ``kg neighbors`` and ``kg path``.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     import pandas as pd
     import rdflib
 
-    from kg.network import EntityNetwork
-    from kg.store import GraphStore, RemoteEndpoint
+    from kg.explore.network import EntityNetwork
+    from kg.store.graphstore import GraphStore, RemoteEndpoint
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {f"{XSD}{t}" for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
@@ -133,7 +133,7 @@ class KnowledgeGraph:
     def source(self) -> GraphStore | RemoteEndpoint:
         """What queries run on: the store opened read-only, the file loaded in memory, or the endpoint."""
         if self._source is None:
-            from kg.store import GraphStore, RemoteEndpoint
+            from kg.store.graphstore import GraphStore, RemoteEndpoint
 
             if self.store_dir is not None:
                 self._source = GraphStore.open_read_only(self.store_dir)
@@ -147,7 +147,7 @@ class KnowledgeGraph:
         """The SPARQL text a query argument stands for: a saved query's name with its parameters bound, or the
         text itself (parameters are for saved queries only)."""
         from kg.errors import UsageError
-        from kg.querylib import get_query, is_query_name, is_sparql_text
+        from kg.queries.library import get_query, is_query_name, is_sparql_text
 
         if not is_sparql_text(query) and is_query_name(query):
             # class_= stands for the parameter class (a Python keyword); None leaves a parameter unbound
@@ -188,7 +188,8 @@ class KnowledgeGraph:
     def network(self) -> EntityNetwork:
         """The entity network the explore commands (kg path, neighbors, rank, communities) use."""
         if self._network is None:
-            from kg.network import EntityNetwork, load_network
+            from kg.explore.network import EntityNetwork
+            from kg.explore.network_cache import load_network
 
             if self.store_dir is not None:
                 self._network = load_network(store=self.store_dir)
@@ -218,7 +219,7 @@ class KnowledgeGraph:
 
     def resolve(self, name: str) -> str:
         """The IRI of the entity a name means (label, alias, abbreviation, Class:label or IRI), as kg path does."""
-        from kg.explore import NameIndex
+        from kg.explore.paths import NameIndex
 
         if self._names is None:
             self._names = NameIndex(self.network)
@@ -227,7 +228,7 @@ class KnowledgeGraph:
     def entities(self, cls: str | None = None) -> list[dict[str, Any]]:
         """Every entity (of one class, English or Chinese, when given): IRI, label, class, mentions and degree,
         most connected first."""
-        from kg.explore import parse_class
+        from kg.explore.paths import parse_class
 
         net = self.network
         wanted = parse_class(cls) if cls else None
@@ -239,7 +240,7 @@ class KnowledgeGraph:
     def neighbors(self, name: str, depth: int = 1, *, classes: list[str] | None = None,
                   limit: int = 500) -> dict[str, Any]:
         """The entities around one, as ``kg neighbors NAME --format json`` gives them."""
-        from kg.explore import neighbourhood, neighbourhood_json, parse_class
+        from kg.explore.paths import neighbourhood, neighbourhood_json, parse_class
 
         centre = self.resolve(name)
         found = neighbourhood(self.network, centre, depth=depth,
@@ -249,7 +250,7 @@ class KnowledgeGraph:
     def path(self, a: str, b: str, *, max_hops: int = 4, typed_only: bool = False, limit: int = 5
              ) -> dict[str, Any]:
         """The shortest connections between two entities, as ``kg path A B --format json`` gives them."""
-        from kg.explore import find_paths, paths_json
+        from kg.explore.paths import find_paths, paths_json
 
         source, target = self.resolve(a), self.resolve(b)
         paths = find_paths(self.network, source, target, max_hops=max_hops, typed_only=typed_only, limit=limit)
@@ -260,12 +261,12 @@ class KnowledgeGraph:
     def show(self, name: str | None = None, *, depth: int = 1, top: int | None = None) -> Page:
         """The interactive page of the whole graph, or of one entity's neighbourhood (as kg neighbors --html);
         Jupyter shows it inline, ``.save(path)`` writes it."""
-        from kg.viz import render_page
+        from kg.web.viz import render_page
 
         if name is None:
             title = f"GovKG — {self.endpoint or Path(self.location).name}"
             return Page(render_page(self._quads(), title=title, top=top), title)
-        from kg.explore import neighbourhood, neighbourhood_nodes
+        from kg.explore.paths import neighbourhood, neighbourhood_nodes
 
         centre = self.resolve(name)
         found = neighbourhood(self.network, centre, depth=depth)
@@ -275,7 +276,7 @@ class KnowledgeGraph:
 
     def _quads(self) -> list[Quad]:
         """Every quad: a store's or a file's named graphs, or an endpoint's union as the default graph."""
-        from kg.store import GraphStore
+        from kg.store.graphstore import GraphStore
 
         if isinstance(self.source, GraphStore):
             return self.source.quads()

@@ -25,7 +25,7 @@ GENRE_TEXT = """2026年江北市政府工作报告
 @pytest.fixture(scope="session")
 def pipeline():
     """One pipeline for the whole session (jieba loads once)."""
-    from kg.pipeline import Pipeline
+    from kg.extract.pipeline import Pipeline
 
     return Pipeline()
 
@@ -45,7 +45,7 @@ def sample_store(sample_build, tmp_path_factory) -> Path:
     """An on-disk store of the built sample with its union materialised, as `kg build --store` leaves it."""
     from pyoxigraph import RdfFormat
 
-    from kg.store import GraphStore
+    from kg.store.graphstore import GraphStore
 
     out, _ = sample_build
     path = tmp_path_factory.mktemp("sample-store") / "store"

@@ -15,7 +15,7 @@ import kg
 from kg.api import KnowledgeGraph, python_value
 from kg.cli import main
 from kg.errors import InputError, UsageError
-from kg.store import GraphStore
+from kg.store.graphstore import GraphStore
 
 COUNT_ZONES = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kg:Zone }"
 
@@ -158,7 +158,7 @@ def test_whole_graph_page_inline(graph, tmp_path):
 
 
 def test_an_endpoint_answers_like_the_file(sources, graph):
-    from kg.serve import Endpoint, ServeOptions
+    from kg.web.serve import Endpoint, ServeOptions
 
     _, store_dir = sources
     with Endpoint(store_dir, ServeOptions(port=0)) as ep:

@@ -59,7 +59,7 @@ def classify(arg: str) -> str:
     SPARQL text is recognised from the text alone, so a query of any length or script never reaches the file
     system (a long one is not a legal file name). A short word is a saved query unless such a file exists.
     """
-    from kg.querylib import is_query_name, is_sparql_text
+    from kg.queries.library import is_query_name, is_sparql_text
 
     if arg == "-":
         return "stdin"
@@ -105,7 +105,7 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 
 def query_text(args: argparse.Namespace) -> str:
     """The SPARQL to run: a saved query with its parameters bound, or the text given."""
-    from kg.querylib import get_query
+    from kg.queries.library import get_query
 
     params = parse_params(args.param)
     kind = classify(args.sparql)
@@ -121,7 +121,7 @@ def query_text(args: argparse.Namespace) -> str:
 
 def open_source(args: argparse.Namespace):
     """What to query: a remote endpoint, a store, or a graph file (defaults under output/)."""
-    from kg.store import GraphStore, RemoteEndpoint
+    from kg.store.graphstore import GraphStore, RemoteEndpoint
 
     if args.endpoint:
         return RemoteEndpoint(args.endpoint, timeout=args.timeout)
@@ -140,8 +140,8 @@ def open_source(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     """Run the query and print the results."""
-    from kg.querylib import library_listing
-    from kg.results import print_results
+    from kg.queries.library import library_listing
+    from kg.queries.results import print_results
 
     if args.list:
         print(library_listing())
