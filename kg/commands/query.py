@@ -105,7 +105,7 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 
 def query_text(args: argparse.Namespace) -> str:
     """The SPARQL to run: a saved query with its parameters bound, or the text given."""
-    from kg.queries.library import get_query
+    from kg.queries.library import get_query, is_sparql_text
 
     params = parse_params(args.param)
     kind = classify(args.sparql)
@@ -113,6 +113,10 @@ def query_text(args: argparse.Namespace) -> str:
         return get_query(args.sparql).bind(params)
     if params:
         raise UsageError("--param binds parameters of saved queries only; `kg query --list` shows them")
+    if kind == "text" and not is_sparql_text(args.sparql):
+        shown = args.sparql if len(args.sparql) <= 60 else args.sparql[:57] + "…"
+        raise InputError(f"{shown!r} is neither a SPARQL query, a file, nor a saved query (kg query --list names "
+                         "them)")
     text = {"stdin": lambda a: sys.stdin.read(), "file": read_file, "text": str}[kind](args.sparql)
     if not text.strip():
         raise InputError("the query is empty")

@@ -187,7 +187,7 @@ def is_query_name(text: str) -> bool:
 
 _SPARQL_START_RE = re.compile(
     r"(?:BASE|PREFIX|SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|WITH|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)"
-    r"(?=[\s{*?$(<]|$)", re.IGNORECASE)
+    r"(?=[\s{*?$(<])", re.IGNORECASE)
 
 
 def is_sparql_text(text: str) -> bool:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kg.cli import main
 from kg.commands.query import classify
-from kg.queries.library import saved_queries
+from kg.queries.library import NAME_RE, saved_queries
 
 KEYWORDS = ["SELECT", "select", "ASK", "CONSTRUCT", "DESCRIBE", "PREFIX", "BASE", "Select"]
 NAMES = [q.name for q in saved_queries()]
@@ -84,7 +84,24 @@ def test_a_long_chinese_query_runs(capsys, store_dir):
     assert out.splitlines()[0] == "label" and "滨海新区" in out.splitlines()
 
 
-def test_long_text_that_is_no_query_is_one_line_not_a_traceback(capsys, store_dir):
-    status = main(["query", "这不是查询" * 100, "--store", str(store_dir)])
+@pytest.mark.parametrize("arg", ["这不是查询" * 100, "queries/missing", "no such thing"])
+def test_what_is_neither_query_file_nor_name_is_one_line_not_a_traceback(capsys, store_dir, arg):
+    status = main(["query", arg, "--store", str(store_dir)])
     _, err = capsys.readouterr()
-    assert status == 2 and err.count("\n") == 1 and "invalid SPARQL" in err and "Traceback" not in err
+    assert status == 2 and err.count("\n") == 1 and "neither a SPARQL query, a file, nor a saved query" in err
+
+
+def test_long_invalid_sparql_is_one_line_with_its_position(capsys, store_dir):
+    status = main(["query", "SELECT ?名称 WHERE { ?e rdfs:label ?名称 " + "。" * 300, "--store", str(store_dir)])
+    _, err = capsys.readouterr()
+    assert status == 2 and err.count("\n") == 1 and "invalid SPARQL: error at 1:" in err
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.from_regex(NAME_RE, fullmatch=True).filter(lambda n: len(n) < 80))
+def test_unknown_names_are_names_and_say_so(name, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert classify(name) == "name"
+    if name not in NAMES:
+        assert main(["query", name, "--store", str(tmp_path / "none")]) == 2
+        assert f"no saved query named {name!r}" in capsys.readouterr().err
