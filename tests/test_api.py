@@ -166,3 +166,6 @@ def test_an_endpoint_answers_like_the_file(sources, graph):
         assert remote.query(COUNT_ZONES) == graph.query(COUNT_ZONES)
         assert remote.query("entity-profile", name="滨海新区") == graph.query("entity-profile", name="滨海新区")
         assert sorted(remote.to_networkx().nodes) == sorted(graph.to_networkx().nodes)
+        assert remote.neighbors("滨海新区")["count"] == graph.neighbors("滨海新区")["count"]
+        assert "滨海新区 — 1 hop" in remote.show("滨海新区").html
+        assert len(remote.to_rdflib()) == len(graph.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"))
