@@ -289,12 +289,18 @@ class KnowledgeGraph:
 
 
 def open_graph(location: str | Path, *, timeout: float = 60.0) -> KnowledgeGraph:
-    """Open a built graph: a store folder (kg build --store), a graph file (.trig, .ttl, .nq, .nt, .jsonld, .rdf)
-    or a SPARQL endpoint's query URL (http:// or https://). Exposed as ``kg.open``."""
+    """Open a built graph: a store folder (kg build --store), a graph file (.trig, .ttl, .nq, .nt, .jsonld, .rdf),
+    a build's output folder (its store, else its graph.trig or graph.ttl) or a SPARQL endpoint's query URL
+    (http:// or https://). Exposed as ``kg.open``."""
     text = str(location)
     if urllib.parse.urlsplit(text).scheme in ("http", "https"):
         return KnowledgeGraph(text, endpoint=text, timeout=timeout)
     path = Path(location)
+    if path.is_dir() and not (path / "CURRENT").is_file():  # not a store itself: a build's output folder?
+        for inside in (path / "store", path / "graph.trig", path / "graph.ttl"):
+            if (inside / "CURRENT").is_file() or inside.is_file():
+                path = inside
+                break
     if path.is_dir():
         return KnowledgeGraph(text, store_dir=path)
     if path.is_file():

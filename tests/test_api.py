@@ -43,6 +43,13 @@ def test_open_tells_a_store_a_file_and_an_endpoint_apart(sources, tmp_path):
     assert kg.open(store_dir).store_dir == store_dir
     assert kg.open(trig).graph_file == trig
     assert kg.open("http://127.0.0.1:1/query").endpoint == "http://127.0.0.1:1/query"
+    out = trig.parent  # a build's output folder: its store, else its graph.trig
+    assert kg.open(out).store_dir == out / "store"
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "graph.trig").write_bytes(trig.read_bytes())
+    assert kg.open(copy).graph_file == copy / "graph.trig"
+    assert kg.open(copy).query(COUNT_ZONES) == kg.open(store_dir).query(COUNT_ZONES)
     with pytest.raises(InputError, match="no such store folder"):
         kg.open(tmp_path / "nothing")
 
