@@ -85,6 +85,14 @@
     item.appendChild(error);
     list.appendChild(item);
   });
+  var filter = document.getElementById("kg-saved-filter");
+  filter.addEventListener("input", function () {
+    var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    Array.prototype.forEach.call(list.children, function (item) {
+      var text = item.textContent.toLowerCase();
+      item.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+    });
+  });
   window.kgQuery.open = function (name, values) {
     var item = list.querySelector('li[data-name="' + CSS.escape(name) + '"]');
     item.querySelectorAll("input").forEach(function (input) {

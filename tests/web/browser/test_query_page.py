@@ -64,6 +64,15 @@ def test_query_page_is_govkgs_own_and_stays_on_the_machine(page, served, sample_
     for q in saved_queries():
         assert q.question_zh in listed and q.question_en in listed
 
+    # the filter box narrows the list by question (Chinese or English) or name
+    page.fill("#kg-saved-filter", "目标")
+    shown = page.evaluate("() => Array.from(document.querySelectorAll('#kg-saved-list li')).filter(li => !li.hidden)"
+                          ".map(li => li.dataset.name)")
+    assert "targets" in shown and "entity-profile" not in shown
+    assert sorted(shown) == sorted(q.name for q in saved_queries() if "目标" in q.question_zh + q.name
+                                   + " ".join(p.description for p in q.params))
+    page.fill("#kg-saved-filter", "")
+
     # the default query runs on this endpoint and fills the table
     zones = GraphStore.open_read_only(sample_store).query("SELECT ?l WHERE { ?z a kg:Zone ; rdfs:label ?l }")
     labels = sorted(f'"{s["l"].value}"@zh' for s in zones)  # the table shows literals as written in SPARQL
