@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import urllib.parse
+import warnings
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -214,7 +215,9 @@ class KnowledgeGraph:
 
         data = Dataset(default_union=True)
         nquads = serialize(self._quads(), format=RdfFormat.N_QUADS).decode("utf-8")
-        data.parse(data=nquads, format="nquads")
+        with warnings.catch_warnings():  # rdflib's own N-Quads parser warns about its own deprecated names, per quad
+            warnings.simplefilter("ignore", DeprecationWarning)
+            data.parse(data=nquads, format="nquads")
         return data
 
     def resolve(self, name: str) -> str:
