@@ -4,8 +4,8 @@ The public API: read and parse a report, run the extraction pipeline, build RDF 
 built graph in a notebook with ``kg.open`` (docs/api.md).
 """
 
-from kg.api import KnowledgeGraph
-from kg.api import open_graph as open  # noqa: A001 - kg.open(PATH_OR_URL) reads as the API it is
+from kg.api import KnowledgeGraph, open_graph
+from kg.api import open_graph as open  # noqa: F401 - kg.open(…); not in __all__: `import *` keeps built-in open
 from kg.build import build, load_document
 from kg.extract.pipeline import Extraction, Pipeline, component
 from kg.ingest.document import Document, parse_document
@@ -25,7 +25,7 @@ __all__ = [
     "component",
     "extraction_quads",
     "load_document",
-    "open",
+    "open_graph",
     "parse_document",
     "sample_path",
     "saved_queries",

@@ -38,6 +38,12 @@ def cli_json(capsys, *argv: str) -> dict:
     return json.loads(out)
 
 
+def test_star_import_leaves_the_builtin_open_alone():
+    names: dict = {}
+    exec("from kg import *", names)
+    assert "open" not in names and names["open_graph"] is kg.open
+
+
 def test_open_tells_a_store_a_file_and_an_endpoint_apart(sources, tmp_path):
     trig, store_dir = sources
     assert kg.open(store_dir).store_dir == store_dir
