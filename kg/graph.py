@@ -15,6 +15,7 @@ from kg.namespace import (
     DCT_TITLE,
     DEFAULT_BASE,
     KG,
+    METRIC_NS,
     PROV_DERIVED,
     RDF_OBJECT,
     RDF_PREDICATE,
@@ -214,10 +215,16 @@ def _triples(result: Extraction, base: str) -> list[tuple]:
         add((node, KG.metric, zh(ind.metric)))
         add((node, KG.value, decimal(ind.value)))
         add((node, KG.unit, zh(ind.unit)))
+        if ind.value_max is not None:
+            add((node, KG.valueMax, decimal(ind.value_max)))
+        if ind.measure:
+            add((node, KG.measure, NamedNode(METRIC_NS + ind.measure)))
         if ind.qualifier:
             add((node, KG.qualifier, zh(ind.qualifier)))
         if ind.year:
             add((node, KG.year, gyear(ind.year)))
+        if ind.period:
+            add((node, KG.period, Literal(ind.period)))
         add((node, KG.valueKind, KG.Target if ind.kind == "Target" else KG.Actual))
         if ind.direction:
             add((node, KG.direction, Literal(ind.direction)))

@@ -35,6 +35,7 @@ from kg.lexicons.units import (
     normalise_unit,
     parse_number,
 )
+from kg.measures import measure_of
 from kg.model import Entity, Indicator, Section, Span
 from kg.pipeline import component
 
@@ -122,7 +123,6 @@ LEADING_VERBS = (
 # Ratios the last item of a list carries for all items (A、B、C占比).
 SHARED_RATIOS = ("占比", "比重", "增速", "增幅", "降幅")
 WEAK_QUALIFIERS = ("达到",)  # 达到10％左右: the bound after the value says more
-RANGE_QUALIFIERS = ("以上", "以下")  # 5％-6％ → 5 以上 and 6 以下, one indicator each
 PERCENT_UNITS = ("%", "个百分点", "百分点", "倍", "‰")
 LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
 NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
@@ -141,7 +141,8 @@ class Quantity:
     value: Decimal
     unit: str
     qualifier: str | None
-    form: str  # "arabic", "consecutive", "streak", "spelled", "rank", "range-low"
+    form: str  # "arabic", "consecutive", "streak", "spelled", "rank", "range"
+    value_max: Decimal | None = None  # the upper bound of a range (5%—5.5%)
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ class Parsed:
     start: int  # offsets of the quantity in the sentence
     end: int
     source: tuple[int, int]  # offsets of the text the metric was taken from
+    value_max: Decimal | None = None
 
 
 def _overlaps(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -178,11 +180,12 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, value: Decimal | None, unit: str, qualifier: str | None, form: str) -> None:
+    def add(start: int, end: int, value: Decimal | None, unit: str, qualifier: str | None, form: str,
+            value_max: Decimal | None = None) -> None:
         if value is None or _overlaps((start, end), taken) or _in_title(text, start):
             return
         taken.append((start, end))
-        found.append(Quantity(start, end, value, normalise_unit(unit), qualifier or None, form))
+        found.append(Quantity(start, end, value, normalise_unit(unit), qualifier or None, form, value_max))
 
     for m in RANK.finditer(text):
         if m.group("first"):
@@ -202,11 +205,11 @@ def find_quantities(text: str) -> list[Quantity]:
         start = m.start("acc") if m.group("acc") else m.start("pre") if m.group("pre") else m.start("lo")
         if start < 0:
             start = m.start("num")
-        if m.group("lo"):
-            low_end = m.end("lo")
-            add(start, low_end, parse_number(m.group("lo")), unit, RANGE_QUALIFIERS[0], "range-low")
-            add(m.start("num"), m.end(), parse_number(m.group("num")), unit, RANGE_QUALIFIERS[1], "range-high")
-            continue
+        if m.group("lo"):  # 5%—5.5%: one value, from its lower bound to its upper
+            low, high = parse_number(m.group("lo")), parse_number(m.group("num"))
+            if low is not None and high is not None and low < high:
+                add(start, m.end(), low, unit, m.group("post") or pre, "range", high)
+                continue
         add(start, m.end(), parse_number(m.group("num")), unit, qualifier, "arabic")
     for m in CONSECUTIVE.finditer(text):
         add(m.start(), m.end(), parse_number(m.group("num")), m.group("unit"), "连续", "consecutive")
@@ -304,7 +307,7 @@ def _respectively(text: str, start: int, end: int, qs: list[Quantity]) -> list[P
     for item, q in zip(items, after, strict=True):
         metric = item if item.endswith(suffix) else item + suffix
         out.append(Parsed(metric + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end,
-                          (subject_start, marker.start())))
+                          (subject_start, marker.start()), q.value_max))
     return out
 
 
@@ -335,8 +338,6 @@ def parse_indicators(text: str) -> list[Parsed]:
             left_start = qs[k - 1].end if k else start
             right_end = qs[k + 1].start if k + 1 < len(qs) else end
             left_raw, right_raw = CONSECUTIVE.sub("", text[left_start : q.start]), text[q.end : right_end]
-            if q.form == "range-low":
-                right_raw = ""  # 3-5个百分点: what follows the lower bound is the upper one
             continues = bool(k) and "、" in left_raw
             if continues:  # …1.4万亿斤新台阶、亩产提升10.1斤: before 、 is the last item's tail
                 cut = left_raw.index("、") + 1
@@ -349,9 +350,7 @@ def parse_indicators(text: str) -> list[Parsed]:
             if not left and k and not direction:
                 direction = out[-1].direction  # 增长4.2％、5.3％
             source = (left_start, q.start)
-            if q.form == "range-high" and k:  # 4.5％-5％: the upper bound measures what the lower one does
-                metric, source, direction = out[-1].metric, out[-1].source, out[-1].direction
-            elif q.form == "consecutive":  # 连续三年考核优秀: what was kept up is said on both sides
+            if q.form == "consecutive":  # 连续三年考核优秀: what was kept up is said on both sides
                 right = clean_metric(text[q.end : end])
                 metric, source = left + right, (left_start, end)
             elif q.form == "rank":  # 制度创新指数稳居全国前三 → 制度创新指数全国排名
@@ -379,9 +378,11 @@ def parse_indicators(text: str) -> list[Parsed]:
                 verb = both.group("verb")
                 growth = next((v for v in GROWTH_VERBS if verb.startswith(v)), "")
                 for item in _items(both.group("subjects"), LIST_COMMA):
-                    out.append(Parsed(item + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end, source))
+                    out.append(Parsed(item + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
+                                      q.value_max))
             else:
-                out.append(Parsed(metric, q.value, q.unit, q.qualifier, direction, q.start, q.end, source))
+                out.append(Parsed(metric, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
+                                  q.value_max))
             last_subject = metric
     return out
 
@@ -405,6 +406,9 @@ PAST_CUES = re.compile(r"(?<![比较])(?:去年|上年)|过去一年|过去五�
 FUTURE_CUES = re.compile(
     r"预期目标|主要目标|目标是|目标为|上述目标|力争|今年|明年|届时|今后五年|未来五年|规划纲要|纲要草案|到(?:19|20)\d{2}年"
 )
+# A value over several years: 年均/累计 with the five years named (过去五年, “十四五”时期, 今后五年).
+SPAN_CUES = re.compile(r"年均|年平均|平均每年|每年平均|累计|五年")
+FIVE_YEARS = re.compile(r"五年|十[一二三四五六七八九]五|个五年")
 PERIOD_END_CUES = re.compile(r"过去五年|五年来|去年|上年|过去一年|一年来|过去的一年")
 
 
@@ -564,14 +568,27 @@ def find_indicators(doc: Document, entities: list[Entity]) -> list[Indicator]:
         # in a section that reviews and plans, a paragraph's opening (“十五五”时期的主要目标是：) sets its kind
         lead = doc.match_text[doc.text.rfind("\n", 0, base) + 1 : base] if frame.mixed else ""
         for p in parse_indicators(text):
-            kind, year = kind_and_year(lead + text[: p.start], frame, doc.year)
+            before = lead + text[: p.start]
+            kind, year = kind_and_year(before, frame, doc.year)
             lo, hi = p.source
             about = _about(mentions.get(sent.index, []), base + lo, base + hi, text, base)
             metric = _surface_metric(p.metric, text, surface)
             out.append(Indicator(metric=metric, value=p.value, unit=p.unit, span=Span(base + p.start, base + p.end),
                                  sentence=sent.index, kind=kind, year=year, qualifier=p.qualifier,
-                                 direction=p.direction, about=about))
+                                 direction=p.direction, about=about, measure=measure_of(p.metric, p.unit, p.direction),
+                                 value_max=p.value_max, period=period_of(before, year)))
     return out
+
+
+def period_of(before: str, year: int | None) -> str | None:
+    """The five years a value spans ("2021-2025") when the text before it says so (“十四五”时期 … 年均增长).
+
+    >>> period_of("“十四五”时期，全省地区生产总值年均增长", 2025), period_of("今年地区生产总值增长", 2026)
+    ('2021-2025', None)
+    """
+    if year is None or not SPAN_CUES.search(before) or not FIVE_YEARS.search(before):
+        return None
+    return f"{year - 4}-{year}"
 
 
 def _surface_metric(metric: str, match_text: str, surface: str) -> str:
