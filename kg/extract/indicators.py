@@ -54,15 +54,15 @@ def _unit_pattern() -> str:
     return rf"(?:(?:{_alternation(MAGNITUDES)})?(?:{'|'.join(units)}))"
 
 
-NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+NUM = r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?"  # 6，688，587，000元: older texts group digits with a full-width comma
 CN_NUM = r"[一二两三四五六七八九十百千]+"
-NOT_AFTER = r"(?<![\d.A-Za-z第/~～\-])"  # PM2.5, 5G, 第3次 and the second half of a range are no values
+NOT_AFTER = r"(?<![\d.A-Za-z第/~～\-－])"  # PM2.5, 5G, 第3次 and the second half of a range are no values
 PRE = rf"(?P<acc>累计)?(?P<pre>{_alternation(PRE_QUALIFIERS)})?"
 POST = rf"(?P<post>{_alternation(POST_QUALIFIERS)})?"
 
 ARABIC = re.compile(
     PRE
-    + rf"(?:{NOT_AFTER}(?P<lo>{NUM})(?:%|％)?\s*(?:[-–—~～至到])\s*)?"
+    + rf"(?:{NOT_AFTER}(?P<lo>{NUM})(?:%|％)?\s*(?:[-–—~～－﹣至到])\s*)?"
     + rf"(?<![\d.A-Za-z第/])(?P<num>{NUM})(?![\d.])(?P<approx>{'|'.join(APPROXIMATE)})?"
     + rf"(?P<unit>{_unit_pattern()}(?:[/／][百千万亿]*(?:{_alternation(PER_UNITS)}))?)"
     + r"(?![A-Za-z\d])"
@@ -85,7 +85,7 @@ RANK = re.compile(
     r"|(?P<first>首位))"
 )
 
-CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+CLAUSE_BREAK = re.compile(r"[，,](?!(?<=\d[，,])\d{3}(?!\d))|[；;：:。！？!?]")
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 LIST_SPLIT = re.compile(r"、|以及|和|及|与")
 LIST_COMMA = re.compile(r"、")
@@ -99,15 +99,20 @@ TRAILING_DIRECTION = re.compile(rf"(?:{_alternation(INCREASE_VERBS + DECREASE_VE
 DIRECTION_ONLY = re.compile(
     rf"^(?:同比|年均|实际|平均|比上年|较上年)?(?:{_alternation(INCREASE_VERBS + DECREASE_VERBS)})(?:了|到|至)?$"
 )
+FROM_TO = re.compile(r"^(?:增加|提高|增长|下降|减少|降低|上升|扩大|提升|缩小|缩短|降|增|升)(?:到|至)"
+                     r"(?:(?:19|20)\d{2}年(?:底|末)?|去年|上年|今年)?的?$")
+FROM_TO_START = re.compile(r"(?:从|由)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")
 GROWTH_VERBS = ("增长", "下降", "提高", "提升", "增加", "减少", "降低", "上升", "回落")
 
 # Words stripped from the ends of a metric: scope, time and linking words that are not what is measured.
 LEADING_NOISE = re.compile(
     r"^(?:[、，,；：:”\s]|其中|全市|全省|全区|全自治区|全年|全域|我市|我省|我区|今年|去年|上年|同时|此外|并且|并|共|"
-    r"(?:19|20)\d{2}年|力争|确保|争取|计划|是|为|对|已|均|都|分别|一年来|五年来|过去一年|过去五年)+"
+    r"(?:19|20)\d{2}年|力争|确保|争取|计划|是|为|对|已|均|都|分别|一年来|五年来|过去一年|过去五年|的|提出|"
+    r"(?:主要)?预期目标(?:是|为)?|主要目标(?:是|为)?)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|约|了|在|从|由|和|，|、)+$"
+    r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|约|了|在|从|由|和|，|、|"
+    r"(?:19|20)\d{2}年(?:底|末)?|预期目标(?:定为|定在|是|为)?|预期(?:为|是)?|目标(?:定为|定在|是|为)?|定为|定在)+$"
 )
 # A counted noun (770家优质企业) ends where the clause goes on with what happened to it.
 NOUN_END = re.compile(
@@ -321,9 +326,12 @@ def parse_indicators(text: str) -> list[Parsed]:
     """
     quantities = find_quantities(text)
     out: list[Parsed] = []
-    last_subject = ""
+    last_subject = prev_clause = ""
     for start, end in _clauses(text):
         qs = [q for q in quantities if start <= q.start < end]
+        if not qs:
+            prev_clause = clean_metric(text[start:end])  # a subject set off by a comma: 经费，从…
+            continue
         if len(qs) > 1:  # 连续两年突破百亿元: the streak qualifies the value, it is not one itself
             qs = [q for q in qs if q.form != "consecutive"]
         if not qs:
@@ -333,10 +341,11 @@ def parse_indicators(text: str) -> list[Parsed]:
             out.extend(listed)
             last_subject = listed[-1].metric
             continue
-        first_verb = ""
+        first_verb = left_raw = ""
         for k, q in enumerate(qs):
             left_start = qs[k - 1].end if k else start
             right_end = qs[k + 1].start if k + 1 < len(qs) else end
+            prev_left = left_raw
             left_raw, right_raw = CONSECUTIVE.sub("", text[left_start : q.start]), text[q.end : right_end]
             continues = bool(k) and "、" in left_raw
             if continues:  # …1.4万亿斤新台阶、亩产提升10.1斤: before 、 is the last item's tail
@@ -357,7 +366,9 @@ def parse_indicators(text: str) -> list[Parsed]:
                 scope = RANK_SCOPE.match(text, q.start)
                 subject = RANK_VERBS.sub("", left) or _subject(RANK_VERBS.sub("", last_subject))
                 metric = subject + (scope.group() if scope else "") + "排名"
-            elif len(right) >= 2 and right not in NOT_COUNTED and (
+            elif k and FROM_TO.match(left_raw) and FROM_TO_START.search(prev_left):
+                metric = out[-1].metric  # 拥有量从29.6件增加到65件: both ends measure the same thing
+            elif len(right) >= 2 and right not in NOT_COUNTED and not right.startswith(GROWTH_VERBS) and (
                 not left or LISTING_END.search(left_raw)
                 or q.unit not in PERCENT_UNITS and not q.unit.endswith("元")):
                 # 770家优质企业, X等39只科创基金: the value counts the noun after it
@@ -368,7 +379,9 @@ def parse_indicators(text: str) -> list[Parsed]:
             elif left:
                 metric = left
             else:
-                metric = clean_metric(right_raw) or last_subject
+                metric = clean_metric(right_raw)
+                if not metric or DIRECTION_ONLY.match(metric):  # …经费，从2002年1288亿元增加到…: the clause before
+                    metric = last_subject or prev_clause
             if k == 0:
                 first_verb = _leading_verb(metric)
             elif continues and first_verb and not _leading_verb(metric) and len(metric) > 1:
@@ -402,10 +415,13 @@ YEAR = re.compile(r"(?<![\d比较与同从])((?:19|20)\d{2})\s*年(?!以来|来|
 FIVE_YEAR_PLAN = re.compile(
     r"(?P<base>较|比|与|同)?(?:“?十(?P<n>[一二三四五六七八九])五”?|第十(?P<n2>[一二三四五六七八九])个五年)"
 )
-PAST_CUES = re.compile(r"(?<![比较])(?:去年|上年)|过去一年|过去五年|五年来|一年来|过去的一年|已经|已达|已有")
+PAST_CUES = re.compile(r"(?<![比较])(?:去年|上年(?!均))|过去一年|过去五年|五年来|一年来|过去的一年|已经|已达|已有")
 FUTURE_CUES = re.compile(
     r"预期目标|主要目标|目标是|目标为|上述目标|力争|今年|明年|届时|今后五年|未来五年|规划纲要|纲要草案|到(?:19|20)\d{2}年"
 )
+# A target met is a past one: 全面实现年初确定的主要目标 reviews, it does not plan.
+ACHIEVED = re.compile(r"(?:实现|完成|达到)了?(?:年初|全年)?(?:确定|预定|既定|提出)的(?:主要)?(?:预期)?(?:目标|指标)")
+REVIEW_OPENER = re.compile(r"过去一年|过去的一年|一年来|过去五年|五年来")
 # A value over several years: 年均/累计 with the five years named (过去五年, “十四五”时期, 今后五年).
 SPAN_CUES = re.compile(r"年均|年平均|平均每年|每年平均|累计|五年")
 FIVE_YEARS = re.compile(r"五年|十[一二三四五六七八九]五|个五年")
@@ -492,6 +508,12 @@ def _frame(heading: str, doc_year: int | None, fallback: str) -> Frame:
     return Frame(kind, actual_year, target_year, bool(review and plan))
 
 
+def has_cue(text: str) -> bool:
+    """True when a text says by itself whether what follows is past or planned (a year, 去年, 力争 …)."""
+    return any(p.search(text) for p in (YEAR, PAST_CUES, FUTURE_CUES, ACHIEVED)) or any(
+        not m.group("base") for m in FIVE_YEAR_PLAN.finditer(text))
+
+
 def kind_and_year(before: str, frame: Frame, doc_year: int | None) -> tuple[str, int | None]:
     """Kind and year of a value from the text before it (sentence or paragraph), else the section's frame.
 
@@ -511,6 +533,9 @@ def kind_and_year(before: str, frame: Frame, doc_year: int | None) -> tuple[str,
         cues.append((m.start(), "Actual" if doc_year and end < doc_year else "Target", end))
     for m in PAST_CUES.finditer(before):
         cues.append((m.start(), "Actual", doc_year - 1 if doc_year and PERIOD_END_CUES.fullmatch(m.group()) else None))
+    for m in ACHIEVED.finditer(before):
+        cues.append((m.start(), "Actual", None))
+        before = before[: m.start()] + " " * (m.end() - m.start()) + before[m.end():]
     for m in FUTURE_CUES.finditer(before):
         cue_year = None
         if doc_year and m.group() == "今年":
@@ -565,10 +590,15 @@ def find_indicators(doc: Document, entities: list[Entity]) -> list[Indicator]:
             continue
         surface = doc.text[base : sent.span.end]
         frame = frames[sent.section]
-        # in a section that reviews and plans, a paragraph's opening (“十五五”时期的主要目标是：) sets its kind
-        lead = doc.match_text[doc.text.rfind("\n", 0, base) + 1 : base] if frame.mixed else ""
+        # in a section that reviews and plans, a paragraph's opening (“十五五”时期的主要目标是：) sets its kind; in a
+        # plan, a paragraph that opens with a review (过去一年，…取得了很大成绩。国内生产总值增长10.3%) does too
+        lead = doc.match_text[doc.text.rfind("\n", 0, base) + 1 : base]
+        if not frame.mixed and not (frame.kind == "Target" and REVIEW_OPENER.search(lead)):
+            lead = ""
         for p in parse_indicators(text):
-            before = lead + text[: p.start]
+            before = text[: p.start]
+            if lead and (frame.mixed or not has_cue(before)):
+                before = lead + before
             kind, year = kind_and_year(before, frame, doc.year)
             lo, hi = p.source
             about = _about(mentions.get(sent.index, []), base + lo, base + hi, text, base)
