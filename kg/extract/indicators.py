@@ -107,7 +107,7 @@ GROWTH_VERBS = ("增长", "下降", "提高", "提升", "增加", "减少", "降
 # Words stripped from the ends of a metric: scope, time and linking words that are not what is measured.
 LEADING_NOISE = re.compile(
     r"^(?:[、，,；：:”\s]|其中|全市|全省|全区|全自治区|全年|全域|我市|我省|我区|今年|去年|上年|同时|此外|并且|并|共|"
-    r"(?:19|20)\d{2}年|力争|确保|争取|计划|是|为|对|已|均|都|分别|一年来|五年来|过去一年|过去五年|的|提出|"
+    r"(?:19|20)\d{2}年|力争|确保|争取|计划|是|为|对|已|均|都|分别|一年来|五年来|过去一年|过去五年|的|(?:党中央|中央|国务院|我们)?(?:提出|确定)|建议|"
     r"(?:主要)?预期目标(?:是|为)?|主要目标(?:是|为)?)+"
 )
 TRAILING_NOISE = re.compile(
@@ -424,6 +424,7 @@ ACHIEVED = re.compile(r"(?:实现|完成|达到)了?(?:年初|全年)?(?:确定|
 REVIEW_OPENER = re.compile(r"过去一年|过去的一年|一年来|过去五年|五年来")
 # A value over several years: 年均/累计 with the five years named (过去五年, “十四五”时期, 今后五年).
 SPAN_CUES = re.compile(r"年均|年平均|平均每年|每年平均|累计|五年")
+AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均")
 FIVE_YEARS = re.compile(r"五年|十[一二三四五六七八九]五|个五年")
 PERIOD_END_CUES = re.compile(r"过去五年|五年来|去年|上年|过去一年|一年来|过去的一年")
 
@@ -603,11 +604,33 @@ def find_indicators(doc: Document, entities: list[Entity]) -> list[Indicator]:
             lo, hi = p.source
             about = _about(mentions.get(sent.index, []), base + lo, base + hi, text, base)
             metric = _surface_metric(p.metric, text, surface)
+            year, period = year_and_period(text[: p.start], before, kind, year, doc.year)
             out.append(Indicator(metric=metric, value=p.value, unit=p.unit, span=Span(base + p.start, base + p.end),
                                  sentence=sent.index, kind=kind, year=year, qualifier=p.qualifier,
                                  direction=p.direction, about=about, measure=measure_of(p.metric, p.unit, p.direction),
-                                 value_max=p.value_max, period=period_of(before, year)))
+                                 value_max=p.value_max, period=period))
     return out
+
+
+def year_and_period(sentence_before: str, before: str, kind: str, year: int | None,
+                    doc_year: int | None) -> tuple[int | None, str | None]:
+    """The year and the five years a value spans when it is an average or total over them.
+
+    Named five years decide (“十四五”时期 … 年均增长 → 2021-2025); a bare 年均 in a plan's first-year report sets
+    the plan's target for its end (2026年 report: 年均增长5% → 2030, 2026-2030); in a review, the five years
+    ending with the value's year.
+
+    >>> year_and_period("《纲要（草案）》提出地区生产总值年均增长", "", "Target", 2026, 2026)
+    (2030, '2026-2030')
+    """
+    period = period_of(before, year)
+    if period or not AVERAGE.search(sentence_before) or year is None or doc_year is None:
+        return year, period
+    if kind == "Target" and (doc_year - 1) % 5 == 0 and year == doc_year:
+        return doc_year + 4, f"{doc_year}-{doc_year + 4}"
+    if kind == "Actual":
+        return year, f"{year - 4}-{year}"
+    return year, None
 
 
 def period_of(before: str, year: int | None) -> str | None:
