@@ -70,7 +70,8 @@ def find_concept(name: str) -> Concept:
 def _issuer_names(store) -> dict[str, set[str]]:
     """Every issuer label with its aliases (中华人民共和国: 中国 …)."""
     sparql = with_prefixes("SELECT DISTINCT ?label ?alias WHERE { ?d a kg:Document ; kg:issuer ?a . "
-                           "?a rdfs:label ?label OPTIONAL { ?a skos:altLabel ?alias } }")
+                           "OPTIONAL { ?a rdfs:label ?l } OPTIONAL { ?a skos:altLabel ?alias } "
+                           'BIND(COALESCE(STR(?l), STRAFTER(STR(?a), "AdministrativeArea/")) AS ?label) }')
     names: dict[str, set[str]] = {}
     for row in store.query(sparql):
         label = row["label"].value
