@@ -1,0 +1,161 @@
+"""Indicators researchers can compare: the metric scheme, clean metrics, ranges, years and periods, kind per clause.
+
+Every text here is written for the tests in the genre of 政府工作报告 (no sentence is taken from a report).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from pyoxigraph import RdfFormat, parse
+
+from kg.document import normalise, parse_document
+from kg.extract.indicators import find_indicators, parse_indicators
+from kg.measures import concepts, measure_of, metric_key, resolve_measure
+from kg.ontology import ontology_text
+
+REQUIRED = ("gdp-growth", "gdp", "cpi", "surveyed-unemployment", "registered-unemployment", "new-urban-jobs",
+            "budget-revenue-growth", "retail-sales-growth", "fixed-asset-investment-growth", "trade-growth",
+            "industrial-value-added-growth", "income-growth", "rd-intensity", "grain-output", "urbanization-rate",
+            "energy-intensity-reduction", "carbon-intensity-reduction", "pm25")
+
+
+def _doc(body: str, year: int = 2026):
+    return parse_document(f"{year}年江北市政府工作报告\n{body}", source=f"江北{year}.txt")
+
+
+def _indicators(body: str, year: int = 2026):
+    return find_indicators(_doc(body, year), [])
+
+
+# --- the scheme -----------------------------------------------------------------------------------------------
+
+def test_scheme_has_every_required_concept_with_chinese_and_english_labels():
+    table = concepts()
+    assert set(REQUIRED) <= set(table)
+    for slug in table:
+        assert table[slug].label_zh and table[slug].label_en != slug, slug
+    triples = list(parse(ontology_text("metrics.ttl").encode("utf-8"), format=RdfFormat.TURTLE))
+    schemes = {t.object.value for t in triples if t.predicate.value.endswith("#inScheme")}
+    assert schemes == {"https://w3id.org/govkg/metric/"}
+
+
+def test_no_wording_belongs_to_two_concepts():
+    seen: dict[str, str] = {}
+    for concept in concepts().values():
+        for label in (concept.label_zh, *concept.alt_labels):
+            key = metric_key(label)
+            assert seen.setdefault(key, concept.slug) == concept.slug, (label, seen[key], concept.slug)
+
+
+@pytest.mark.parametrize(("metric", "unit", "direction", "slug"), [
+    ("全省地区生产总值增长", "%", "increase", "gdp-growth"),
+    ("国内生产总值比上年增长", "%", "increase", "gdp-growth"),
+    ("经济增长速度", "%", None, "gdp-growth"),
+    ("GDP增速", "%", None, "gdp-growth"),
+    ("全市生产总值", "万亿元", None, "gdp"),
+    ("地区生产总值", "%", "increase", "gdp-growth"),  # 地区生产总值5万亿元、增长5%: a level worded with its growth
+    ("居民消费价格涨幅", "%", None, "cpi"),
+    ("城镇新增就业", "万人", None, "new-urban-jobs"),
+    ("细颗粒物（PM2.5）平均浓度", "微克/立方米", None, "pm25"),
+    ("单位地区生产总值能耗比上年下降", "%", "decrease", "energy-intensity-reduction"),
+    ("常住人口城镇化率", "%", None, "urbanization-rate"),
+])
+def test_wordings_of_one_quantity_meet_in_one_concept(metric, unit, direction, slug):
+    assert measure_of(metric, unit, direction) == slug
+
+
+@pytest.mark.parametrize(("metric", "unit"), [
+    ("经济增长", "亿元"),  # a growth in money is not a rate of growth
+    ("地区生产总值", "%"),  # a share of GDP, no direction: not GDP
+    ("海洋生产总值增长", "%"),  # a part of the economy
+    ("户籍人口城镇化率", "%"),  # another urbanisation rate
+    ("重点项目", "个"),
+    ("", "%"),
+])
+def test_no_concept_rather_than_a_wrong_one(metric, unit):
+    assert measure_of(metric, unit) is None
+
+
+def test_a_measure_is_found_by_slug_iri_or_label():
+    assert resolve_measure("https://w3id.org/govkg/metric/cpi").slug == "cpi"
+    assert resolve_measure("城镇调查失业率").slug == "surveyed-unemployment"
+    assert resolve_measure("Grain output").slug == "grain-output"
+    assert resolve_measure("幸福感") is None
+
+
+# --- clean metrics --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("今年经济增长预期目标为7％左右", "经济增长"),
+    ("中央提出今年经济增长预期目标为8％左右", "经济增长"),
+    ("今年的经济增长目标定为6.5％左右", "经济增长"),
+    ("提出今年国内生产总值增长8％左右的目标", "国内生产总值增长"),
+    ("今年宏观调控的主要目标是：经济增长速度8 ％", "经济增长速度"),
+])
+def test_metric_is_the_quantity_without_verbs_targets_or_years(text, metric):
+    found = parse_indicators(normalise(text))
+    assert [i.metric for i in found][:1] == [metric]
+    assert measure_of(found[0].metric, found[0].unit) == "gdp-growth"
+
+
+def test_from_to_gives_both_ends_the_subject_and_no_bare_verb():
+    found = parse_indicators("每万人口发明专利拥有量从21.5件增加到40件，"
+                             "技术合同成交额由2019年的80亿元增加到去年的150亿元")
+    assert [(i.metric, str(i.value)) for i in found] == [
+        ("每万人口发明专利拥有量", "21.5"), ("每万人口发明专利拥有量", "40"),
+        ("技术合同成交额", "80"), ("技术合同成交额", "150")]
+
+
+def test_subject_set_off_by_a_comma_names_the_values_after_it():
+    found = parse_indicators("全社会研发经费，从2020年300亿元增加到2025年的520亿元")
+    assert [i.metric for i in found] == ["全社会研发经费", "全社会研发经费"]
+
+
+def test_old_digit_grouping_is_one_number():
+    (income, growth) = parse_indicators("国营工业企业收入为6，688，587，000元，比上年增长31.27％")
+    assert (income.metric, income.value) == ("国营工业企业收入", Decimal("6688587000"))
+    assert growth.metric.startswith("国营工业企业收入") and growth.value == Decimal("31.27")
+
+
+def test_letter_spaced_digits_are_joined():
+    spaced = normalise("1 9 9 7 年经济增长8 ．8 ％，粮食产量达到4 9 2 5 0 万吨")
+    assert spaced == "1997年经济增长8.8％，粮食产量达到49250万吨"
+
+
+# --- ranges, years, periods, kinds ----------------------------------------------------------------------------
+
+def test_range_is_one_indicator_with_lower_and_upper_bound():
+    (ind,) = _indicators("二、2026年工作安排\n主要预期目标是：地区生产总值增长5％－5.5％。")
+    assert (ind.value, ind.value_max, ind.kind, ind.year, ind.measure) == (
+        Decimal(5), Decimal("5.5"), "Target", 2026, "gdp-growth")
+
+
+def test_five_year_average_has_a_period_and_the_plan_s_last_year():
+    review, plan = _indicators("一、2025年工作回顾\n“十四五”时期，地区生产总值年均增长5.5％。\n"
+                               "二、“十五五”时期主要目标\n“十五五”时期，地区生产总值年均增长5％左右。")
+    assert (review.kind, review.year, review.period) == ("Actual", 2025, "2021-2025")
+    assert (plan.kind, plan.year, plan.period) == ("Target", 2030, "2026-2030")
+
+
+def test_plan_outline_average_in_a_first_year_report_is_for_the_plan_s_end():
+    (ind,) = _indicators("二、2026年工作安排\n《纲要（草案）》提出，地区生产总值年均增长5％左右。")
+    assert (ind.kind, ind.year, ind.period) == ("Target", 2030, "2026-2030")
+
+
+def test_a_review_quoted_in_the_plan_stays_an_actual_of_its_year():
+    ind = _indicators("三、2026年的工作\n2026年是开局之年。过去一年，我们的各项工作取得了很大成绩。"
+                      "全市生产总值增长5.3％，城镇新增就业30万人。\n")
+    assert [(i.metric, i.kind, i.year) for i in ind][:1] == [("生产总值增长", "Actual", 2025)]
+
+
+def test_a_target_met_is_reviewed_not_planned():
+    (ind,) = _indicators("一、过去五年工作回顾\n2025年，我们全面实现年初确定的主要目标，地区生产总值增长5.2％。")
+    assert (ind.kind, ind.year) == ("Actual", 2025)
+
+
+def test_average_annual_growth_is_not_read_as_last_year():
+    (ind,) = _indicators("二、“十五五”时期的主要目标\n"
+                         "今后五年，经济增长预期目标是在提高质量和效益的基础上年均增长5％。")
+    assert (ind.kind, ind.year, ind.period) == ("Target", 2030, "2026-2030")
