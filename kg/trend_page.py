@@ -46,13 +46,19 @@ def _plotly_js() -> str:
     return _inline_script(get_plotlyjs())
 
 
+def _label(text: str) -> str:
+    """Document text for a plotly label: <, > and & escaped (plotly reads a few tags and decodes those entities;
+    it does not decode &quot;, and a quote outside a tag is plain text)."""
+    return html.escape(text, quote=False)
+
+
 def _hover(row: TrendRow) -> str:
     """The hover label of a point: who, when, what, and the sentence wrapped, every document string escaped."""
-    sentence = "<br>".join(html.escape(line) for line in textwrap.wrap(row.evidence, 36))
+    sentence = "<br>".join(_label(line) for line in textwrap.wrap(row.evidence, 36))
     kind = f"{KIND_ZH.get(row.kind, row.kind)} {row.kind.lower()}"
     value = f"{row.value_text} {row.unit}{row.qualifier}"
-    return (f"<b>{html.escape(row.issuer)}</b> {row.year} {kind}: {html.escape(value)}<br>"
-            f"{html.escape(row.metric)}<br>{sentence}")
+    return (f"<b>{_label(row.issuer)}</b> {row.year} {kind}: {_label(value)}<br>"
+            f"{_label(row.metric)}<br>{sentence}")
 
 
 def _error(rows: list[TrendRow]) -> dict | None:
@@ -99,13 +105,13 @@ def figure(rows: list[TrendRow], concept: Concept, *, cross_section: bool) -> di
             del trace["error_y"]
     title = f"{concept.label_zh} {concept.label_en}"
     layout = {
-        "title": {"text": html.escape(title)},
+        "title": {"text": _label(title)},
         "hovermode": "closest", "hoverlabel": {"align": "left"},
         "barmode": "group", "legend": {"orientation": "v"},
         "xaxis": {"title": {"text": "地区 issuer" if cross_section else "年份 year"},
                   **({} if cross_section else {"dtick": 1 if len({r.year for r in rows}) <= 15 else 5,
                                                "tickformat": "d"})},
-        "yaxis": {"title": {"text": html.escape(" / ".join(units) or concept.label_en)}},
+        "yaxis": {"title": {"text": _label(" / ".join(units) or concept.label_en)}},
         "margin": {"t": 50, "l": 60, "r": 20, "b": 90 if cross_section else 50},
         "font": {"family": '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'},
     }
