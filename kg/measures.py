@@ -28,6 +28,8 @@ SCOPE = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全盟|全自
                    r"(?:全年|年度|当年|)")
 # Comparison bases and the manner of a change: 比上年增长 and 年均增长 say how, not what.
 MANNER = re.compile(r"比上年|较上年|比去年|同比|年均|年平均|平均每年|每年平均|实际|名义|可比价")
+PLANNED = re.compile(r"^(?:拟安排|拟发行|安排|拟)")  # 拟安排财政赤字: the deficit, planned
+AVERAGED = re.compile(r"平均$")  # 城镇调查失业率平均5.2%: the year's average is the year's rate
 GROWTH_WORDS = re.compile(r"(?:增长速度|增长率|增速|增幅)$")
 QUOTES = re.compile(r"[“”\"'《》「」\s]")
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
@@ -39,7 +41,11 @@ LEVEL_UNITS: dict[str, tuple[str, ...]] = {
     "gdp": ("元",), "budget-revenue": ("元",), "retail-sales": ("元",), "trade": ("元",), "deficit": ("元",),
     "special-bonds": ("元",), "foreign-investment": ("元",), "fixed-asset-investment": ("元",),
     "grain-output": ("斤", "吨"), "new-urban-jobs": ("人",), "pm25": ("立方米",),
-    "rural-poverty-reduction": ("人",),
+    "rural-poverty-reduction": ("人",), "gdp-per-capita": ("元",), "tourist-visits": ("人次",),
+    "tech-contract-turnover": ("元",), "high-value-patents-per-10k": ("件",), "life-expectancy": ("岁",),
+    "grain-sown-area": ("亩", "公顷"), "expressway-length": ("公里",), "high-speed-rail-length": ("公里",),
+    "income": ("元",), "urban-income": ("元",), "rural-income": ("元",), "rural-net-income": ("元",),
+    "forex-reserves": ("元",), "afforestation": ("亩", "公顷"),
 }
 
 
@@ -66,8 +72,8 @@ def metric_key(text: str) -> str:
     """
     text = BRACKETED.sub("", QUOTES.sub("", unicodedata.normalize("NFKC", text)))
     text = BRACKETED.sub("", text)
-    text = MANNER.sub("", SCOPE.sub("", text, count=1))
-    return GROWTH_WORDS.sub("增长", text).upper()
+    text = MANNER.sub("", SCOPE.sub("", PLANNED.sub("", text, count=1), count=1))
+    return GROWTH_WORDS.sub("增长", AVERAGED.sub("", text)).upper()
 
 
 @cache

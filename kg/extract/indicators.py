@@ -126,9 +126,14 @@ LEADING_VERBS = (
     "吸纳", "组建", "设立", "开展", "救助", "资助", "新改建", "修缮", "提升",
 )
 # Ratios the last item of a list carries for all items (A、B、C占比).
-SHARED_RATIOS = ("占比", "比重", "增速", "增幅", "降幅")
+SHARED_RATIOS = ("占比", "比重", "增速", "增幅", "降幅", "增加值", "总产值", "产值", "营业收入", "利润总额", "产量",
+                 "总量", "规模", "交易额", "成交额")
 WEAK_QUALIFIERS = ("达到",)  # 达到10％左右: the bound after the value says more
 PERCENT_UNITS = ("%", "个百分点", "百分点", "倍", "‰")
+# A predicate after a counted noun: short, and opening with a verb or a preposition that leads to one.
+PREDICATE_MAX = 8
+PREDICATE_START = re.compile(r"向|在|被|投入|完工|完成|开放|融入|转型|建成|落地|落户|开工|投产|入选|通过|获评|"
+                             r"获得|上线|运营|开通|参与|参赛|实现|纳入|启动|覆盖|签约|竣工|交付|整县")
 LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
 NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
 BASE_FIRST = re.compile(r"^(?:比|较|同比)")  # 、比上年增加1.6万亿元: the subject is the item before
@@ -257,6 +262,16 @@ def _noun_after(text: str) -> str:
     return text
 
 
+def _predicate(after: str, noun: str) -> str:
+    """The short predicate closing a clause after a counted noun (完工, 向市民开放, 转型或退出), or ''."""
+    at = after.find(noun)
+    tail = after[at + len(noun):] if at >= 0 else ""
+    tail = TRAILING_NOISE.sub("", tail)
+    if not tail or len(tail) > PREDICATE_MAX or "、" in tail or not PREDICATE_START.match(tail):
+        return ""
+    return tail
+
+
 def _leading_verb(metric: str) -> str:
     """The verb a list's first item starts with (盘活土地 → 盘活), to lend to the items after it."""
     for verb in sorted(LEADING_VERBS, key=len, reverse=True):
@@ -302,6 +317,8 @@ def _respectively(text: str, start: int, end: int, qs: list[Quantity]) -> list[P
     items = _items(text[subject_start : marker.start()], LIST_COMMA)
     if len(items) != len(after):
         items = _items(text[subject_start : marker.start()], LIST_SPLIT)
+    if len(items) == 1 and len(after) == 2 and items[0].startswith("城乡") and len(items[0]) > 2:
+        items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡居民收入分别增长4.4%、5.6%: town, then country
     if len(after) < 2 or len(items) != len(after):
         return None
     suffix = _shared_suffix(items)
@@ -373,6 +390,9 @@ def parse_indicators(text: str) -> list[Parsed]:
                 or q.unit not in PERCENT_UNITS and not q.unit.endswith("元")):
                 # 770家优质企业, X等39只科创基金: the value counts the noun after it
                 metric, source = (left + right if left in LEADING_VERBS else right), (q.end, right_end)
+                if (not left or LISTING_END.search(left_raw)) and k + 1 == len(qs):
+                    # 56个口袋公园向市民开放: what happened to them is what is counted
+                    metric += _predicate(BRACKETED.sub("", right_raw), right)
                 direction = None
             elif left and (DIRECTION_ONLY.match(left) or BASE_FIRST.match(left)) and last_subject:
                 metric = _subject(last_subject) + left  # 地区生产总值5万亿元，增长5％

@@ -85,7 +85,7 @@ def test_respectively_gives_one_indicator_per_item_with_its_own_metric():
 
 def test_respectively_with_a_growth_verb_keeps_the_verb_in_each_metric():
     found = parse_indicators("高技术制造业、装备制造业增加值分别增长9.6％和7.1％")
-    assert [i.metric for i in found] == ["高技术制造业增长", "装备制造业增加值增长"]
+    assert [i.metric for i in found] == ["高技术制造业增加值增长", "装备制造业增加值增长"]
     assert {i.direction for i in found} == {"increase"}
 
 

@@ -159,3 +159,21 @@ def test_average_annual_growth_is_not_read_as_last_year():
     (ind,) = _indicators("二、“十五五”时期的主要目标\n"
                          "今后五年，经济增长预期目标是在提高质量和效益的基础上年均增长5％。")
     assert (ind.kind, ind.year, ind.period) == ("Target", 2030, "2026-2030")
+
+
+def test_town_and_country_respectively_are_two_metrics_that_meet_their_concepts():
+    urban, rural = parse_indicators("城乡居民人均可支配收入分别增长4.4％、5.6％")
+    assert (urban.metric, rural.metric) == ("城镇居民人均可支配收入增长", "农村居民人均可支配收入增长")
+    assert (measure_of(urban.metric, "%"), measure_of(rural.metric, "%")) == ("urban-income-growth",
+                                                                             "rural-income-growth")
+
+
+def test_the_last_item_s_quantity_word_is_shared_by_the_list():
+    found = parse_indicators("装备制造业、高技术制造业增加值分别增长6.8％、12.3％")
+    assert [i.metric for i in found] == ["装备制造业增加值增长", "高技术制造业增加值增长"]
+
+
+def test_a_counted_noun_keeps_the_short_predicate_that_closes_its_clause():
+    assert [i.metric for i in parse_indicators("56个口袋公园向市民开放，30家融资平台转型或退出")] == [
+        "口袋公园向市民开放", "融资平台转型或退出"]
+    assert [i.metric for i in parse_indicators("770家优质企业融入6条区域共建产业链")] == ["优质企业", "区域共建产业链"]
