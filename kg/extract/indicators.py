@@ -70,6 +70,8 @@ ARABIC = re.compile(
 )
 # 连续三年考核优秀, 连续4次: the count of years or times is the quantity when nothing else is measured.
 CONSECUTIVE = re.compile(rf"(?P<pre>连续)(?P<num>{CN_NUM}|{NUM})(?P<unit>年|次|届|个季度|个月)")
+# 土地承包到期后再延长30年: a term lengthened or shortened is a quantity in years (the verb stays in the metric).
+DURATION = re.compile(rf"(?:延长|缩短|长达)(?P<num>{NUM}|{CN_NUM})(?P<unit>年|个月)(?![\d级])")
 # 粮食生产“二十一连丰”.
 STREAK = re.compile(rf"{NOT_AFTER}(?P<num>{CN_NUM}|{NUM})(?P<unit>连[丰冠增胜升降涨优])")
 # 突破千亿元, 连续两年突破百亿元: a spelled-out round value; a bound before it keeps names (百万吨乙烯) out.
@@ -223,6 +225,8 @@ def find_quantities(text: str) -> list[Quantity]:
         add(start, m.end(), parse_number(m.group("num")), unit, qualifier, "arabic")
     for m in CONSECUTIVE.finditer(text):
         add(m.start(), m.end(), parse_number(m.group("num")), m.group("unit"), "连续", "consecutive")
+    for m in DURATION.finditer(text):
+        add(m.start("num"), m.end(), parse_number(m.group("num")), m.group("unit"), None, "duration")
     return sorted(found, key=lambda q: q.start)
 
 
@@ -376,7 +380,9 @@ def parse_indicators(text: str) -> list[Parsed]:
             if not left and k and not direction:
                 direction = out[-1].direction  # 增长4.2％、5.3％
             source = (left_start, q.start)
-            if q.form == "consecutive":  # 连续三年考核优秀: what was kept up is said on both sides
+            if q.form == "duration":  # 到期后再延长30年: the verb says what the years are
+                metric = left
+            elif q.form == "consecutive":  # 连续三年考核优秀: what was kept up is said on both sides
                 right = clean_metric(text[q.end : end])
                 metric, source = left + right, (left_start, end)
             elif q.form == "rank":  # 制度创新指数稳居全国前三 → 制度创新指数全国排名
@@ -546,12 +552,16 @@ def kind_and_year(before: str, frame: Frame, doc_year: int | None) -> tuple[str,
     cues: list[tuple[int, str, int | None]] = []  # (position, kind, year)
     for m in YEAR.finditer(before):
         y = int(m.group(1))
-        cues.append((m.start(), "Actual" if doc_year and y < doc_year else "Target", y))
+        if doc_year is None:  # a text of unknown date: a year says which year, the section says which kind
+            cues.append((m.start(), frame.kind, y))
+            continue
+        cues.append((m.start(), "Actual" if y < doc_year else "Target", y))
     for m in FIVE_YEAR_PLAN.finditer(before):
         if m.group("base"):
             continue  # 较“十三五”末: a base period, not the period measured
         end = plan_end_year(10 + int(parse_number(m.group("n") or m.group("n2")) or 0))
-        cues.append((m.start(), "Actual" if doc_year and end < doc_year else "Target", end))
+        cue_kind = frame.kind if doc_year is None else "Actual" if end < doc_year else "Target"
+        cues.append((m.start(), cue_kind, end))
     for m in PAST_CUES.finditer(before):
         cues.append((m.start(), "Actual", doc_year - 1 if doc_year and PERIOD_END_CUES.fullmatch(m.group()) else None))
     for m in ACHIEVED.finditer(before):

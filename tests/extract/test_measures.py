@@ -177,3 +177,15 @@ def test_a_counted_noun_keeps_the_short_predicate_that_closes_its_clause():
     assert [i.metric for i in parse_indicators("56个口袋公园向市民开放，30家融资平台转型或退出")] == [
         "口袋公园向市民开放", "融资平台转型或退出"]
     assert [i.metric for i in parse_indicators("770家优质企业融入6条区域共建产业链")] == ["优质企业", "区域共建产业链"]
+
+
+def test_a_term_lengthened_is_a_quantity_in_years_named_by_its_verb():
+    (ind,) = parse_indicators("开展第二轮土地承包到期后再延长30年试点")
+    assert (ind.metric, ind.value, ind.unit) == ("开展第二轮土地承包到期后再延长", Decimal(30), "年")
+
+
+def test_in_a_text_of_unknown_date_a_year_does_not_make_a_review_a_plan():
+    doc = parse_document("一、过去五年工作回顾\n2007年，国内生产总值达到24.66万亿元，比2002年增长65.5％。",
+                         source="片段.txt")
+    assert doc.year is None
+    assert [(i.kind, i.year) for i in find_indicators(doc, [])] == [("Actual", 2007), ("Actual", 2007)]
