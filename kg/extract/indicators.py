@@ -104,6 +104,7 @@ DIRECTION_ONLY = re.compile(
 FROM_TO = re.compile(r"^(?:增加|提高|增长|下降|减少|降低|上升|扩大|提升|缩小|缩短|降|增|升)(?:到|至)"
                      r"(?:(?:19|20)\d{2}年(?:底|末)?|去年|上年|今年)?的?$")
 FROM_TO_START = re.compile(r"(?:从|由)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")
+CHANGE_WORDS = (*INCREASE_VERBS, *DECREASE_VERBS, "增长", "下降", "提高", "增加", "减少", "降低", "上升", "回落")
 GROWTH_VERBS = ("增长", "下降", "提高", "提升", "增加", "减少", "降低", "上升", "回落")
 
 # Words stripped from the ends of a metric: scope, time and linking words that are not what is measured.
@@ -116,6 +117,16 @@ TRAILING_NOISE = re.compile(
     r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|约|了|在|从|由|和|，|、|"
     r"(?:19|20)\d{2}年(?:底|末)?|预期目标(?:定为|定在|是|为)?|预期(?:为|是)?|目标(?:定为|定在|是|为)?|定为|定在)+$"
 )
+# Time words inside a metric: 支出五年比前五年增长, 中央财政五年累计补助…资金, 国内生产总值比2002年年均增长.
+TIME_INSIDE = re.compile(r"(?<!前)(?:过去五年|这五年|五年)(?:累计|共)(?=.)|(?<!前)五年(?=比)|比(?:19|20)\d{2}年(?=年均)"
+                         r"|已经(?=.)|(?<=.)已(?=.)|(?<=.)共(?=向)")
+# A verb before a count says what is counted (制定、修订137件行政法规; 覆盖36万所农村中小学); a change verb
+# (扩大到11个省份) only says the count grew.
+COUNTING_VERB = re.compile(
+    r"(?:提交|制定|修订|覆盖|新建|改造|建成|建设|完成|实施|培育|引进|新增|认定|创建|打造|开通|举办|发放|救助|资助|帮扶|"
+    r"培训|吸纳|设立|开展|治理|整治|淘汰|处置|盘活|布局|签约|支持|扶持|惠及|带动|吸引|安置|评选|审议)$")
+VERB_PHRASE_MAX = 16  # longer text before a count is a clause of its own, not what is counted
+CHANGE_VERB_END = re.compile(r"(?:扩大|增加|增至|达到|提高|上升|突破|超过)(?:到|至)?$")
 # A counted noun (770家优质企业) ends where the clause goes on with what happened to it.
 NOUN_END = re.compile(
     r"投入|完工|完成|开放|融入|擦亮|有序|圆满|全面|全部|加快|率先|通过|实现|获得|获评|入选|建成|落地|落户|开工|投产|"
@@ -247,6 +258,7 @@ def clean_metric(text: str) -> str:
     ('地区生产总值增长', '全国重点实验室')
     """
     text = BRACKETED.sub("", text.replace("预计", "").replace("按增长", "增长"))
+    text = TIME_INSIDE.sub("", text)
     for _ in range(3):
         text = TRAILING_NOISE.sub("", LEADING_NOISE.sub("", text))
     if text.count("“") < text.count("”") and text.startswith("”"):
@@ -391,11 +403,18 @@ def parse_indicators(text: str) -> list[Parsed]:
                 metric = subject + (scope.group() if scope else "") + "排名"
             elif k and FROM_TO.match(left_raw) and FROM_TO_START.search(prev_left):
                 metric = out[-1].metric  # 拥有量从29.6件增加到65件: both ends measure the same thing
-            elif len(right) >= 2 and right not in NOT_COUNTED and not right.startswith(GROWTH_VERBS) and (
+            elif len(right) >= 2 and right not in NOT_COUNTED and not right.startswith(CHANGE_WORDS) and (
                 not left or LISTING_END.search(left_raw)
                 or q.unit not in PERCENT_UNITS and not q.unit.endswith("元")):
                 # 770家优质企业, X等39只科创基金: the value counts the noun after it
-                metric, source = (left + right if left in LEADING_VERBS else right), (q.end, right_end)
+                verb_phrase = len(left) <= VERB_PHRASE_MAX and not LISTING_END.search(left_raw)
+                if left in LEADING_VERBS or (verb_phrase and COUNTING_VERB.search(left)):
+                    metric = left + right
+                elif left and verb_phrase and CHANGE_VERB_END.search(left):
+                    metric = CHANGE_VERB_END.sub("", left) + right  # 试点扩大到11个省份 → 试点省份
+                else:
+                    metric = right
+                source = (q.end, right_end)
                 if (not left or LISTING_END.search(left_raw)) and k + 1 == len(qs):
                     # 56个口袋公园向市民开放: what happened to them is what is counted
                     metric += _predicate(BRACKETED.sub("", right_raw), right)

@@ -189,3 +189,15 @@ def test_in_a_text_of_unknown_date_a_year_does_not_make_a_review_a_plan():
                          source="片段.txt")
     assert doc.year is None
     assert [(i.kind, i.year) for i in find_indicators(doc, [])] == [("Actual", 2007), ("Actual", 2007)]
+
+
+def test_a_verb_before_a_count_says_what_is_counted_and_a_change_verb_does_not():
+    assert [i.metric for i in parse_indicators("制定、修订52件地方性法规")] == ["制定、修订地方性法规"]
+    assert [i.metric for i in parse_indicators("乡村振兴示范试点扩大到15个城市")] == ["乡村振兴示范试点城市"]
+    assert [i.metric for i in parse_indicators("重点领域疫苗由6种扩大到9种")] == ["重点领域疫苗", "重点领域疫苗"]
+
+
+def test_time_words_inside_a_metric_are_dropped():
+    (ind,) = _indicators("一、2025年工作回顾\n财政用于教育支出五年比前五年增长1.2倍。")
+    assert ind.metric == "财政用于教育支出比前五年增长"
+    assert _indicators("一、2025年工作回顾\n省财政五年累计补助专项资金320亿元。")[0].metric == "省财政补助专项资金"
