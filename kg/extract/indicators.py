@@ -89,10 +89,15 @@ RANK = re.compile(
 
 CLAUSE_BREAK = re.compile(r"[，,](?!(?<=\d[，,])\d{3}(?!\d))|[；;：:。！？!?]")
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+SHORT_BRACKET = 6  # （改）, （成渝）, （市、区）: part of the name; longer ones are asides
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 LIST_SPLIT = re.compile(r"、|以及|和|及|与")
 LIST_COMMA = re.compile(r"、")
 RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|增至|降至|占)?")
-BOTH = re.compile(r"^(?P<subjects>.+、.+?)(?:均|都)(?P<verb>.*)$")
+BOTH = re.compile(r"^(?P<subjects>.+、.+?)(?:(?<![人平年])均|都)(?P<verb>.*)$")  # not the 均 of 人均, 年均
+SHARED_GROWTH = re.compile(r"^[，,；;：:\s]*(?P<subjects>[^，,；;：:、]+(?:、[^，,；;：:、]+)+?)"
+                           r"(?P<verb>(?:增长|下降)(?:了)?)$")
+SHARED_ITEM_MIN = 4  # 城镇、农村居民收入 is one name with a shared tail, not two quantities
 
 DIRECTION = re.compile(
     rf"(?P<inc>{_alternation(INCREASE_VERBS)})|(?P<dec>{_alternation(DECREASE_VERBS)})"
@@ -115,7 +120,7 @@ LEADING_NOISE = re.compile(
 )
 TRAILING_NOISE = re.compile(
     r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|约|了|在|从|由|和|，|、|"
-    r"(?:19|20)\d{2}年(?:底|末)?|预期目标(?:定为|定在|是|为)?|预期(?:为|是)?|目标(?:定为|定在|是|为)?|定为|定在)+$"
+    r"跨上|迈上|站上|跃上|跨过|(?:19|20)\d{2}年(?:底|末)?|预期目标(?:定为|定在|是|为)?|预期(?:为|是)?|目标(?:定为|定在|是|为)?|定为|定在)+$"
 )
 # Time words inside a metric: 支出五年比前五年增长, 中央财政五年累计补助…资金, 国内生产总值比2002年年均增长.
 TIME_INSIDE = re.compile(r"(?<!前)(?:过去五年|这五年|五年)(?:累计|共)(?=.)|(?<!前)五年(?=比)|比(?:19|20)\d{2}年(?=年均)"
@@ -152,7 +157,7 @@ NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "�
 BASE_FIRST = re.compile(r"^(?:比|较|同比)")  # 、比上年增加1.6万亿元: the subject is the item before
 LISTING_END = re.compile(r"(?:等|和|及|与|以及|在|对|向|给)$")
 RANK_SCOPE = re.compile(r"全国|全球|世界|全省|全区|全市|国内|省内|同类城市|副省级城市|中部地区|西部地区|东北地区")
-RANK_VERBS = re.compile(r"(?:跻身|稳居|位居|跃升|跃居|位列|保持|进入|升至|居|列|排名|排)+$")
+RANK_VERBS = re.compile(r"(?:跻身|稳居|位居|跃升|跃居|位列|保持|进入|升至|上升|提升|升|居|列|排名|排)+$")
 
 
 @dataclass(frozen=True)
@@ -251,13 +256,20 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _inner_bracket(m: re.Match) -> str:
+    """A short bracket inside a name stays (新（改）建, 中欧班列（成渝）开行); others are asides and go."""
+    text = m.string
+    inside = m.start() > 0 and m.end() < len(text) and CJK_CHAR.match(text[m.end()])
+    return m.group() if inside and len(m.group()) <= SHORT_BRACKET and not m.group()[1:-1].isascii() else ""
+
+
 def clean_metric(text: str) -> str:
     """A metric name from the words around a value: scope, time and linking words stripped at both ends.
 
     >>> clean_metric("全市地区生产总值预计增长"), clean_metric("、全国重点实验室达到")
     ('地区生产总值增长', '全国重点实验室')
     """
-    text = BRACKETED.sub("", text.replace("预计", "").replace("按增长", "增长"))
+    text = BRACKETED.sub(_inner_bracket, text.replace("预计", "").replace("按增长", "增长"))
     text = TIME_INSIDE.sub("", text)
     for _ in range(3):
         text = TRAILING_NOISE.sub("", LEADING_NOISE.sub("", text))
@@ -396,7 +408,7 @@ def parse_indicators(text: str) -> list[Parsed]:
                 metric = left
             elif q.form == "consecutive":  # 连续三年考核优秀: what was kept up is said on both sides
                 right = clean_metric(text[q.end : end])
-                metric, source = left + right, (left_start, end)
+                metric, source = (left + "连续" + right if left else right), (left_start, end)
             elif q.form == "rank":  # 制度创新指数稳居全国前三 → 制度创新指数全国排名
                 scope = RANK_SCOPE.match(text, q.start)
                 subject = RANK_VERBS.sub("", left) or _subject(RANK_VERBS.sub("", last_subject))
@@ -432,17 +444,38 @@ def parse_indicators(text: str) -> list[Parsed]:
             elif continues and first_verb and not _leading_verb(metric) and len(metric) > 1:
                 metric = first_verb + metric
             both = BOTH.match(left_raw)
+            shared = None if both else _shared_growth(left_raw)
             if both and source[0] == left_start:
                 verb = both.group("verb")
                 growth = next((v for v in GROWTH_VERBS if verb.startswith(v)), "")
                 for item in _items(both.group("subjects"), LIST_COMMA):
                     out.append(Parsed(item + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
                                       q.value_max))
+            elif shared and source[0] == left_start:
+                for name in shared:
+                    out.append(Parsed(name, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
+                                      q.value_max))
             else:
                 out.append(Parsed(metric, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
                                   q.value_max))
             last_subject = metric
     return out
+
+
+def _shared_growth(left: str) -> list[str] | None:
+    """A growth several quantities share, one metric each: 社会消费品零售总额、固定资产投资增长4%; 城镇、农村居民
+    收入增长5% (the last item's tail completes the bare ones)."""
+    found = SHARED_GROWTH.match(left)
+    if not found or "”" in found.group("subjects"):  # 汽车、光伏、锂电池“新三样”出口: the quote names the group
+        return None
+    items = _items(found.group("subjects"), LIST_COMMA)
+    if any(len(item) < SHARED_ITEM_MIN for item in items):
+        suffix = _shared_suffix(items) if len(items) > 1 else ""
+        if not suffix or not all(len(item) <= 3 for item in items[:-1]):
+            return None
+        items = [item if item.endswith(suffix) else item + suffix for item in items]
+    verb = found.group("verb").removesuffix("了")
+    return [item + verb for item in items]
 
 
 def _subject(metric: str) -> str:

@@ -201,3 +201,18 @@ def test_time_words_inside_a_metric_are_dropped():
     (ind,) = _indicators("一、2025年工作回顾\n财政用于教育支出五年比前五年增长1.2倍。")
     assert ind.metric == "财政用于教育支出比前五年增长"
     assert _indicators("一、2025年工作回顾\n省财政五年累计补助专项资金320亿元。")[0].metric == "省财政补助专项资金"
+
+
+def test_a_growth_several_quantities_share_is_one_indicator_each():
+    assert [i.metric for i in parse_indicators("社会消费品零售总额、固定资产投资增长4％左右")] == [
+        "社会消费品零售总额增长", "固定资产投资增长"]
+    assert [i.metric for i in parse_indicators("城镇、农村居民人均可支配收入增长5％")] == [
+        "城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+    # a quoted group name closes the list: one quantity
+    assert len(parse_indicators("汽车、家电、手机“以旧换新”销售额增长12％")) == 1
+
+
+def test_names_keep_short_brackets_and_streaks_say_连续():
+    assert parse_indicators("新（改）建农村公路1200公里")[0].metric == "新（改）建农村公路"
+    assert parse_indicators("信访总量连续4年下降")[0].metric == "信访总量连续下降"
+    assert parse_indicators("工业规模升至全国第9位")[0].metric == "工业规模全国排名"
