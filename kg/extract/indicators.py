@@ -106,6 +106,8 @@ TRAILING_DIRECTION = re.compile(rf"(?:{_alternation(INCREASE_VERBS + DECREASE_VE
 DIRECTION_ONLY = re.compile(
     rf"^(?:同比|年均|实际|平均|比上年|较上年)?(?:{_alternation(INCREASE_VERBS + DECREASE_VERBS)})(?:了|到|至)?$"
 )
+PERIOD_END = re.compile(r"(?:过去五年|这五年|五年|全年)$")
+TRAILING_BASE = re.compile(r"(?:(?:比|较)(?:上年|去年|(?:19|20)\d{2}年|前五年)|同比)$")
 FROM_TO = re.compile(r"^(?:增加|提高|增长|下降|减少|降低|上升|扩大|提升|缩小|缩短|降|增|升)(?:到|至)"
                      r"(?:(?:19|20)\d{2}年(?:底|末)?|去年|上年|今年)?的?$")
 FROM_TO_START = re.compile(r"(?:从|由)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")
@@ -123,7 +125,7 @@ TRAILING_NOISE = re.compile(
     r"跨上|迈上|站上|跃上|跨过|(?:19|20)\d{2}年(?:底|末)?|预期目标(?:定为|定在|是|为)?|预期(?:为|是)?|目标(?:定为|定在|是|为)?|定为|定在)+$"
 )
 # Time words inside a metric: 支出五年比前五年增长, 中央财政五年累计补助…资金, 国内生产总值比2002年年均增长.
-TIME_INSIDE = re.compile(r"(?<!前)(?:过去五年|这五年|五年)(?:累计|共)(?=.)|(?<!前)五年(?=比)|比(?:19|20)\d{2}年(?=年均)"
+TIME_INSIDE = re.compile(r"(?<!前)(?:过去五年|这五年|五年)(?:累计|共)|(?<!前)五年(?=比)|比(?:19|20)\d{2}年(?=年均)"
                          r"|已经(?=.)|(?<=.)已(?=.)|(?<=.)共(?=向)")
 # A verb before a count says what is counted (制定、修订137件行政法规; 覆盖36万所农村中小学); a change verb
 # (扩大到11个省份) only says the count grew.
@@ -326,7 +328,7 @@ def _shared_suffix(items: list[str]) -> str:
     """占比 in A、B、C占比, 领域投资额 in 交通、水利、能源领域投资额: what the last item says for all of them."""
     last, others = items[-1], items[:-1]
     for word in SHARED_RATIOS:
-        if last.endswith(word) and not any(i.endswith(word) for i in others):
+        if last.endswith(word) and len(last) > len(word) and not any(i.endswith(word) for i in others):
             return word
     head = len(others[-1])
     if all(len(i) <= 3 for i in others) and len(last) > head + 1:  # bare nouns before a full one
@@ -397,6 +399,8 @@ def parse_indicators(text: str) -> list[Parsed]:
                 cut = left_raw.index("、") + 1
                 left_raw, left_start = left_raw[cut:], left_start + cut
             left = clean_metric(left_raw)
+            if text.startswith("累计", q.start):  # 支出五年累计2.43万亿元: the five years are the period, not the name
+                left = clean_metric(PERIOD_END.sub("", left))
             if LIST_INTRO.search(left_raw):
                 continue  # 重点做好以下10个方面工作: the count of what follows, not a statement
             right = "" if q.unit in PERCENT_UNITS else clean_metric(_noun_after(BRACKETED.sub("", right_raw)))
@@ -479,8 +483,8 @@ def _shared_growth(left: str) -> list[str] | None:
 
 
 def _subject(metric: str) -> str:
-    """A metric without its trailing growth verb: 一般公共预算收入增长 → 一般公共预算收入."""
-    return TRAILING_DIRECTION.sub("", metric)
+    """A metric without its trailing growth verb and base: 一般公共预算收入比上年增长 → 一般公共预算收入."""
+    return TRAILING_BASE.sub("", TRAILING_DIRECTION.sub("", metric))
 
 
 # ---------------------------------------------------------------------------------------------------------------
