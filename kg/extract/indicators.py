@@ -87,6 +87,7 @@ RANK = re.compile(
     r"|(?P<first>首位))"
 )
 
+QUOTED_NAME_MAX = 20  # a quoted name is short; a long quotation may state quantities
 CLAUSE_BREAK = re.compile(r"[，,](?!(?<=\d[，,])\d{3}(?!\d))|[；;：:。！？!?]")
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 SHORT_BRACKET = 6  # （改）, （成渝）, （市、区）: part of the name; longer ones are asides
@@ -154,6 +155,7 @@ PERCENT_UNITS = ("%", "个百分点", "百分点", "倍", "‰")
 PREDICATE_MAX = 8
 PREDICATE_START = re.compile(r"向|在|被|投入|完工|完成|开放|融入|转型|建成|落地|落户|开工|投产|入选|通过|获评|"
                              r"获得|上线|运营|开通|参与|参赛|实现|纳入|启动|覆盖|签约|竣工|交付|整县")
+NAMED_BY_COUNT = re.compile(r"论坛|峰会|大会|俱乐部")
 LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
 NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
 BASE_FIRST = re.compile(r"^(?:比|较|同比)")  # 、比上年增加1.6万亿元: the subject is the item before
@@ -199,6 +201,15 @@ def _in_title(text: str, pos: int) -> bool:
     return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
 
 
+def _in_quote(text: str, pos: int) -> bool:
+    """True inside a short “…” with no clause break: “21条”, “退役军人最期盼的10件事”, “3个100” are names."""
+    opened = text.rfind("“", 0, pos)
+    if opened < 0 or text.rfind("”", 0, pos) > opened:
+        return False
+    closed = text.find("”", pos)
+    return 0 <= closed - opened <= QUOTED_NAME_MAX and not CLAUSE_BREAK.search(text, opened, closed)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity a sentence states, in order; dates, ordinals, years and names are left out.
 
@@ -213,6 +224,8 @@ def find_quantities(text: str) -> list[Quantity]:
     def add(start: int, end: int, value: Decimal | None, unit: str, qualifier: str | None, form: str,
             value_max: Decimal | None = None) -> None:
         if value is None or _overlaps((start, end), taken) or _in_title(text, start):
+            return
+        if form != "streak" and _in_quote(text, start):  # “二十一连丰” is quoted as a feat, and still a count
             return
         taken.append((start, end))
         found.append(Quantity(start, end, value, normalise_unit(unit), qualifier or None, form, value_max))
@@ -401,6 +414,8 @@ def parse_indicators(text: str) -> list[Parsed]:
             left = clean_metric(left_raw)
             if text.startswith("累计", q.start):  # 支出五年累计2.43万亿元: the five years are the period, not the name
                 left = clean_metric(PERIOD_END.sub("", left))
+            if q.unit == "人" and NAMED_BY_COUNT.match(text, q.end):
+                continue  # 青年50人论坛: a count of people that names a forum, not a quantity
             if LIST_INTRO.search(left_raw):
                 continue  # 重点做好以下10个方面工作: the count of what follows, not a statement
             right = "" if q.unit in PERCENT_UNITS else clean_metric(_noun_after(BRACKETED.sub("", right_raw)))

@@ -216,3 +216,9 @@ def test_names_keep_short_brackets_and_streaks_say_连续():
     assert parse_indicators("新（改）建农村公路1200公里")[0].metric == "新（改）建农村公路"
     assert parse_indicators("信访总量连续4年下降")[0].metric == "信访总量连续下降"
     assert parse_indicators("工业规模升至全国第9位")[0].metric == "工业规模全国排名"
+
+
+def test_counts_that_are_part_of_a_name_are_no_indicators():
+    assert parse_indicators("出台稳增长“21条”“18条”等政策，办好“群众最期盼的10件事”") == []
+    assert parse_indicators("举办创新创业青年50人论坛") == []
+    assert [i.value for i in parse_indicators("粮食生产实现“二十连丰”")] == [Decimal(20)]
