@@ -81,8 +81,9 @@ SPELLED = re.compile(
 )
 BARE_TRILLION = re.compile(r"(?P<pre>突破|超过|迈上|跨越|跨上|站上|跃上|达到)(?P<unit>万亿(?:元|美元))")
 # 跻身全球前20名, 稳居全国前三, 跃升全国首位, 居全国第2位 (but 全国第一个… is an ordinal, not a rank).
+RANK_SCOPES = r"全国|全球|世界|全省|全区|全市|国内|省内|内地|同类城市|副省级城市|中西部|中部地区|西部地区|东北地区"
 RANK = re.compile(
-    r"(?:全国|全球|世界|全省|全区|全市|国内|省内|同类城市|副省级城市|中部地区|西部地区|东北地区)"
+    rf"(?:{RANK_SCOPES})"
     rf"(?:(?P<pre>前|第)(?P<num>{NUM}|[一二两三四五六七八九十]+)(?P<unit>名|位)?(?![个家部批次条座所项届大])"
     r"|(?P<first>首位))"
 )
@@ -108,6 +109,9 @@ DIRECTION_ONLY = re.compile(
     rf"^(?:同比|年均|实际|平均|比上年|较上年)?(?:{_alternation(INCREASE_VERBS + DECREASE_VERBS)})(?:了|到|至)?$"
 )
 PERIOD_END = re.compile(r"(?:过去五年|这五年|五年|全年)$")
+COUNT_UNITS = ("个", "家", "所", "项", "座", "条", "只", "种", "处")
+VERB_TAIL = re.compile(r"(?:新增|增加|达到|突破|超过|增至)$")  # 里程新增 → 里程: the subject without its verb
+RANK_BOTH = re.compile(r"^(?P<subjects>[^，,；;]+?(?:和|、)[^，,；;]+?)(?:均|都)$")
 TRAILING_BASE = re.compile(r"(?:(?:比|较)(?:上年|去年|(?:19|20)\d{2}年|前五年)|同比)$")
 FROM_TO = re.compile(r"^(?:增加|提高|增长|下降|减少|降低|上升|扩大|提升|缩小|缩短|降|增|升)(?:到|至)"
                      r"(?:(?:19|20)\d{2}年(?:底|末)?|去年|上年|今年)?的?$")
@@ -160,7 +164,7 @@ LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
 NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
 BASE_FIRST = re.compile(r"^(?:比|较|同比)")  # 、比上年增加1.6万亿元: the subject is the item before
 LISTING_END = re.compile(r"(?:等|和|及|与|以及|在|对|向|给)$")
-RANK_SCOPE = re.compile(r"全国|全球|世界|全省|全区|全市|国内|省内|同类城市|副省级城市|中部地区|西部地区|东北地区")
+RANK_SCOPE = re.compile(RANK_SCOPES)
 RANK_VERBS = re.compile(r"(?:跻身|稳居|位居|跃升|跃居|位列|保持|进入|升至|上升|提升|升|居|列|排名|排)+$")
 
 
@@ -430,8 +434,19 @@ def parse_indicators(text: str) -> list[Parsed]:
                 metric, source = (left + "连续" + right if left else right), (left_start, end)
             elif q.form == "rank":  # 制度创新指数稳居全国前三 → 制度创新指数全国排名
                 scope = RANK_SCOPE.match(text, q.start)
-                subject = RANK_VERBS.sub("", left) or _subject(RANK_VERBS.sub("", last_subject))
+                subject = RANK_VERBS.sub("", left)
+                if not subject and last_subject:  # 产业园增至21个、居全国第1位: the count before is what ranks
+                    subject = VERB_TAIL.sub("", _subject(RANK_VERBS.sub("", last_subject)))
+                    if k and qs[k - 1].unit in COUNT_UNITS and not subject.endswith("数量"):
+                        subject += "数量"
                 metric = subject + (scope.group() if scope else "") + "排名"
+                pair = RANK_BOTH.match(subject)
+                if pair:  # 总量和增速均居全国第5位: each ranks there
+                    for item in _items(pair.group("subjects"), LIST_SPLIT):
+                        out.append(Parsed(item + (scope.group() if scope else "") + "排名", q.value, q.unit,
+                                          q.qualifier, None, q.start, q.end, (left_start, q.start), q.value_max))
+                    last_subject = metric
+                    continue
             elif k and FROM_TO.match(left_raw) and FROM_TO_START.search(prev_left):
                 metric = out[-1].metric  # 拥有量从29.6件增加到65件: both ends measure the same thing
             elif len(right) >= 2 and right not in NOT_COUNTED and not right.startswith(CHANGE_WORDS) and (
@@ -454,6 +469,8 @@ def parse_indicators(text: str) -> list[Parsed]:
                 metric = _subject(last_subject) + left  # 地区生产总值5万亿元，增长5％
             elif left:
                 metric = left
+            elif continues and last_subject:  # 里程新增3000公里、突破1.1万公里: the item before names it
+                metric = VERB_TAIL.sub("", _subject(last_subject))
             else:
                 metric = clean_metric(right_raw)
                 if not metric or DIRECTION_ONLY.match(metric):  # …经费，从2002年1288亿元增加到…: the clause before

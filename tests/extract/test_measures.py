@@ -222,3 +222,11 @@ def test_counts_that_are_part_of_a_name_are_no_indicators():
     assert parse_indicators("出台稳增长“21条”“18条”等政策，办好“群众最期盼的10件事”") == []
     assert parse_indicators("举办创新创业青年50人论坛") == []
     assert [i.value for i in parse_indicators("粮食生产实现“二十连丰”")] == [Decimal(20)]
+
+
+def test_a_rank_after_a_value_ranks_what_the_value_measures():
+    found = parse_indicators("高速公路通车里程新增300公里、突破1.2万公里、居全国第4位")
+    assert [i.metric for i in found] == ["高速公路通车里程新增", "高速公路通车里程", "高速公路通车里程全国排名"]
+    zones = parse_indicators("国家级开发区增至18个、居中西部第2位")
+    assert zones[-1].metric == "国家级开发区数量中西部排名"
+    assert [i.metric for i in parse_indicators("总量和增速均居全国第6位")] == ["总量全国排名", "增速全国排名"]
