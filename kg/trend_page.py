@@ -107,7 +107,7 @@ def figure(rows: list[TrendRow], concept: Concept, *, cross_section: bool) -> di
     layout = {
         "title": {"text": _label(title)},
         "hovermode": "closest", "hoverlabel": {"align": "left"},
-        "barmode": "group", "legend": {"orientation": "v"},
+        "barmode": "group", "showlegend": True, "legend": {"orientation": "v"},
         "xaxis": {"title": {"text": "地区 issuer" if cross_section else "年份 year"},
                   **({} if cross_section else {"dtick": 1 if len({r.year for r in rows}) <= 15 else 5,
                                                "tickformat": "d"})},
