@@ -20,7 +20,7 @@ The same rows come from the saved query measure-over-years (kg query measure-ove
 
 def register(subparsers) -> argparse.ArgumentParser:
     """Add the trend command."""
-    from kg.trend import KINDS
+    from kg.explore.trend import KINDS
 
     p = add_command(subparsers, "trend", "one measure across reports and years: table, CSV, JSON or a chart page",
                     EXAMPLES)
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.atomic import write_atomic
     from kg.commands.query import open_source
     from kg.errors import UsageError
-    from kg.trend import find_concept, to_csv, to_json, to_table, trend_rows
+    from kg.explore.trend import find_concept, to_csv, to_json, to_table, trend_rows
 
     if args.out and not args.out.lower().endswith((".html", ".htm")):
         raise UsageError(f"-o {args.out}: the chart page is HTML; name it FILE.html")
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"no {args.kind if args.kind != 'both' else ''} value of {concept.slug} ({concept.label_zh}) "
               "matches; try another --kind, --issuer or years", file=sys.stderr)
     if args.out:
-        from kg.trend_page import trend_page
+        from kg.web.trend_page import trend_page
 
         scope = [f"{args.kind}", *args.issuer, *([str(args.year)] if args.year else [])]
         write_atomic(args.out, trend_page(rows, concept, cross_section=args.year is not None,

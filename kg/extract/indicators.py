@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.document import Document
-from kg.lexicons.units import (
+from kg.extract.lexicons.units import (
     APPROXIMATE,
     BASE_UNITS,
     DECREASE_VERBS,
@@ -35,9 +34,9 @@ from kg.lexicons.units import (
     normalise_unit,
     parse_number,
 )
-from kg.measures import measure_of
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Entity, Indicator, Section, Span
-from kg.pipeline import component
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
@@ -725,7 +724,7 @@ def find_indicators(doc: Document, entities: list[Entity]) -> list[Indicator]:
             year, period = year_and_period(text[: p.start], before, kind, year, doc.year)
             out.append(Indicator(metric=metric, value=p.value, unit=p.unit, span=Span(base + p.start, base + p.end),
                                  sentence=sent.index, kind=kind, year=year, qualifier=p.qualifier,
-                                 direction=p.direction, about=about, measure=measure_of(p.metric, p.unit, p.direction),
+                                 direction=p.direction, about=about,
                                  value_max=p.value_max, period=period))
     return out
 
