@@ -123,3 +123,6 @@ class Indicator:
     direction: str | None = None  # "increase" / "decrease" when the text says so
     about: tuple[str, str] | None = None
     extractor: str = "indicators"
+    measure: str | None = None  # slug of the metric scheme's concept (gdp-growth), when the metric names one
+    value_max: Decimal | None = None  # upper bound of a range (增长5%—5.5%: value 5, value_max 5.5)
+    period: str | None = None  # "2021-2025" for a value over several years (年均增长, “十四五”时期累计)

@@ -82,13 +82,13 @@ def compare_docs(store: GraphStore, doc_a: str, doc_b: str) -> Comparison:
     cmp.entities = sorted(_rows(store, saved_query("entities", doc_a, doc_b)), key=lambda e: (e["class"], e["label"]))
     seen: set[tuple[str, str, str]] = set()
     for row in _rows(store, saved_query("indicators", doc_a, doc_b)):
-        key = (row["metric"], row["unit"], row["kind"])
+        key = (row["measure"] or row["metric"], row["unit"], row["kind"])
         if key not in seen:  # first indicator of a metric in each document (rows are ordered by offset)
             seen.add(key)
             cmp.indicators.append(row)
     seen_targets: set[tuple[str, ...]] = set()
     for row in _rows(store, saved_query("targets", doc_a, doc_b)):
-        key = (row["targetDoc"], row["year"], row["metric"], row["unit"])
+        key = (row["targetDoc"], row["year"], row["measure"] or row["metric"], row["unit"])
         if key not in seen_targets:
             seen_targets.add(key)
             cmp.targets.append(row)

@@ -53,15 +53,15 @@ def _unit_pattern() -> str:
     return rf"(?:(?:{_alternation(MAGNITUDES)})?(?:{'|'.join(units)}))"
 
 
-NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+NUM = r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?"  # 6，688，587，000元: older texts group digits with a full-width comma
 CN_NUM = r"[一二两三四五六七八九十百千]+"
-NOT_AFTER = r"(?<![\d.A-Za-z第/~～\-])"  # PM2.5, 5G, 第3次 and the second half of a range are no values
+NOT_AFTER = r"(?<![\d.A-Za-z第/~～\-－])"  # PM2.5, 5G, 第3次 and the second half of a range are no values
 PRE = rf"(?P<acc>累计)?(?P<pre>{_alternation(PRE_QUALIFIERS)})?"
 POST = rf"(?P<post>{_alternation(POST_QUALIFIERS)})?"
 
 ARABIC = re.compile(
     PRE
-    + rf"(?:{NOT_AFTER}(?P<lo>{NUM})(?:%|％)?\s*(?:[-–—~～至到])\s*)?"
+    + rf"(?:{NOT_AFTER}(?P<lo>{NUM})(?:%|％)?\s*(?:[-–—~～－﹣至到])\s*)?"
     + rf"(?<![\d.A-Za-z第/])(?P<num>{NUM})(?![\d.])(?P<approx>{'|'.join(APPROXIMATE)})?"
     + rf"(?P<unit>{_unit_pattern()}(?:[/／][百千万亿]*(?:{_alternation(PER_UNITS)}))?)"
     + r"(?![A-Za-z\d])"
@@ -69,6 +69,8 @@ ARABIC = re.compile(
 )
 # 连续三年考核优秀, 连续4次: the count of years or times is the quantity when nothing else is measured.
 CONSECUTIVE = re.compile(rf"(?P<pre>连续)(?P<num>{CN_NUM}|{NUM})(?P<unit>年|次|届|个季度|个月)")
+# 土地承包到期后再延长30年: a term lengthened or shortened is a quantity in years (the verb stays in the metric).
+DURATION = re.compile(rf"(?:延长|缩短|长达)(?P<num>{NUM}|{CN_NUM})(?P<unit>年|个月)(?![\d级])")
 # 粮食生产“二十一连丰”.
 STREAK = re.compile(rf"{NOT_AFTER}(?P<num>{CN_NUM}|{NUM})(?P<unit>连[丰冠增胜升降涨优])")
 # 突破千亿元, 连续两年突破百亿元: a spelled-out round value; a bound before it keeps names (百万吨乙烯) out.
@@ -78,18 +80,25 @@ SPELLED = re.compile(
 )
 BARE_TRILLION = re.compile(r"(?P<pre>突破|超过|迈上|跨越|跨上|站上|跃上|达到)(?P<unit>万亿(?:元|美元))")
 # 跻身全球前20名, 稳居全国前三, 跃升全国首位, 居全国第2位 (but 全国第一个… is an ordinal, not a rank).
+RANK_SCOPES = r"全国|全球|世界|全省|全区|全市|国内|省内|内地|同类城市|副省级城市|中西部|中部地区|西部地区|东北地区"
 RANK = re.compile(
-    r"(?:全国|全球|世界|全省|全区|全市|国内|省内|同类城市|副省级城市|中部地区|西部地区|东北地区)"
+    rf"(?:{RANK_SCOPES})"
     rf"(?:(?P<pre>前|第)(?P<num>{NUM}|[一二两三四五六七八九十]+)(?P<unit>名|位)?(?![个家部批次条座所项届大])"
     r"|(?P<first>首位))"
 )
 
-CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+QUOTED_NAME_MAX = 20  # a quoted name is short; a long quotation may state quantities
+CLAUSE_BREAK = re.compile(r"[，,](?!(?<=\d[，,])\d{3}(?!\d))|[；;：:。！？!?]")
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+SHORT_BRACKET = 6  # （改）, （成渝）, （市、区）: part of the name; longer ones are asides
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 LIST_SPLIT = re.compile(r"、|以及|和|及|与")
 LIST_COMMA = re.compile(r"、")
 RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|增至|降至|占)?")
-BOTH = re.compile(r"^(?P<subjects>.+、.+?)(?:均|都)(?P<verb>.*)$")
+BOTH = re.compile(r"^(?P<subjects>.+、.+?)(?:(?<![人平年])均|都)(?P<verb>.*)$")  # not the 均 of 人均, 年均
+SHARED_GROWTH = re.compile(r"^[，,；;：:\s]*(?P<subjects>[^，,；;：:、]+(?:、[^，,；;：:、]+)+?)"
+                           r"(?P<verb>(?:增长|下降)(?:了)?)$")
+SHARED_ITEM_MIN = 4  # 城镇、农村居民收入 is one name with a shared tail, not two quantities
 
 DIRECTION = re.compile(
     rf"(?P<inc>{_alternation(INCREASE_VERBS)})|(?P<dec>{_alternation(DECREASE_VERBS)})"
@@ -98,16 +107,37 @@ TRAILING_DIRECTION = re.compile(rf"(?:{_alternation(INCREASE_VERBS + DECREASE_VE
 DIRECTION_ONLY = re.compile(
     rf"^(?:同比|年均|实际|平均|比上年|较上年)?(?:{_alternation(INCREASE_VERBS + DECREASE_VERBS)})(?:了|到|至)?$"
 )
+PERIOD_END = re.compile(r"(?:过去五年|这五年|五年|全年)$")
+COUNT_UNITS = ("个", "家", "所", "项", "座", "条", "只", "种", "处")
+VERB_TAIL = re.compile(r"(?:新增|增加|达到|突破|超过|增至)$")  # 里程新增 → 里程: the subject without its verb
+RANK_BOTH = re.compile(r"^(?P<subjects>[^，,；;]+?(?:和|、)[^，,；;]+?)(?:均|都)$")
+TRAILING_BASE = re.compile(r"(?:(?:比|较)(?:上年|去年|(?:19|20)\d{2}年|前五年)|同比)$")
+FROM_TO = re.compile(r"^(?:增加|提高|增长|下降|减少|降低|上升|扩大|提升|缩小|缩短|降|增|升)(?:到|至)"
+                     r"(?:(?:19|20)\d{2}年(?:底|末)?|去年|上年|今年)?的?$")
+FROM_TO_START = re.compile(r"(?:从|由)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$")
+CHANGE_WORDS = (*INCREASE_VERBS, *DECREASE_VERBS, "增长", "下降", "提高", "增加", "减少", "降低", "上升", "回落")
 GROWTH_VERBS = ("增长", "下降", "提高", "提升", "增加", "减少", "降低", "上升", "回落")
 
 # Words stripped from the ends of a metric: scope, time and linking words that are not what is measured.
 LEADING_NOISE = re.compile(
     r"^(?:[、，,；：:”\s]|其中|全市|全省|全区|全自治区|全年|全域|我市|我省|我区|今年|去年|上年|同时|此外|并且|并|共|"
-    r"(?:19|20)\d{2}年|力争|确保|争取|计划|是|为|对|已|均|都|分别|一年来|五年来|过去一年|过去五年)+"
+    r"(?:19|20)\d{2}年|力争|确保|争取|计划|是|为|对|已|均|都|分别|一年来|五年来|过去一年|过去五年|的|(?:党中央|中央|国务院|我们)?(?:提出|确定)|建议|"
+    r"(?:主要)?预期目标(?:是|为)?|主要目标(?:是|为)?)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|约|了|在|从|由|和|，|、)+$"
+    r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|约|了|在|从|由|和|，|、|"
+    r"跨上|迈上|站上|跃上|跨过|(?:19|20)\d{2}年(?:底|末)?|预期目标(?:定为|定在|是|为)?|预期(?:为|是)?|目标(?:定为|定在|是|为)?|定为|定在)+$"
 )
+# Time words inside a metric: 支出五年比前五年增长, 中央财政五年累计补助…资金, 国内生产总值比2002年年均增长.
+TIME_INSIDE = re.compile(r"(?<!前)(?:过去五年|这五年|五年)(?:累计|共)|(?<!前)五年(?=比)|比(?:19|20)\d{2}年(?=年均)"
+                         r"|已经(?=.)|(?<=.)已(?=.)|(?<=.)共(?=向)")
+# A verb before a count says what is counted (制定、修订137件行政法规; 覆盖36万所农村中小学); a change verb
+# (扩大到11个省份) only says the count grew.
+COUNTING_VERB = re.compile(
+    r"(?:提交|制定|修订|覆盖|新建|改造|建成|建设|完成|实施|培育|引进|新增|认定|创建|打造|开通|举办|发放|救助|资助|帮扶|"
+    r"培训|吸纳|设立|开展|治理|整治|淘汰|处置|盘活|布局|签约|支持|扶持|惠及|带动|吸引|安置|评选|审议)$")
+VERB_PHRASE_MAX = 16  # longer text before a count is a clause of its own, not what is counted
+CHANGE_VERB_END = re.compile(r"(?:扩大|增加|增至|达到|提高|上升|突破|超过)(?:到|至)?$")
 # A counted noun (770家优质企业) ends where the clause goes on with what happened to it.
 NOUN_END = re.compile(
     r"投入|完工|完成|开放|融入|擦亮|有序|圆满|全面|全部|加快|率先|通过|实现|获得|获评|入选|建成|落地|落户|开工|投产|"
@@ -120,16 +150,21 @@ LEADING_VERBS = (
     "吸纳", "组建", "设立", "开展", "救助", "资助", "新改建", "修缮", "提升",
 )
 # Ratios the last item of a list carries for all items (A、B、C占比).
-SHARED_RATIOS = ("占比", "比重", "增速", "增幅", "降幅")
+SHARED_RATIOS = ("占比", "比重", "增速", "增幅", "降幅", "增加值", "总产值", "产值", "营业收入", "利润总额", "产量",
+                 "总量", "规模", "交易额", "成交额")
 WEAK_QUALIFIERS = ("达到",)  # 达到10％左右: the bound after the value says more
-RANGE_QUALIFIERS = ("以上", "以下")  # 5％-6％ → 5 以上 and 6 以下, one indicator each
 PERCENT_UNITS = ("%", "个百分点", "百分点", "倍", "‰")
+# A predicate after a counted noun: short, and opening with a verb or a preposition that leads to one.
+PREDICATE_MAX = 8
+PREDICATE_START = re.compile(r"向|在|被|投入|完工|完成|开放|融入|转型|建成|落地|落户|开工|投产|入选|通过|获评|"
+                             r"获得|上线|运营|开通|参与|参赛|实现|纳入|启动|覆盖|签约|竣工|交付|整县")
+NAMED_BY_COUNT = re.compile(r"论坛|峰会|大会|俱乐部")
 LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
 NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
 BASE_FIRST = re.compile(r"^(?:比|较|同比)")  # 、比上年增加1.6万亿元: the subject is the item before
 LISTING_END = re.compile(r"(?:等|和|及|与|以及|在|对|向|给)$")
-RANK_SCOPE = re.compile(r"全国|全球|世界|全省|全区|全市|国内|省内|同类城市|副省级城市|中部地区|西部地区|东北地区")
-RANK_VERBS = re.compile(r"(?:跻身|稳居|位居|跃升|跃居|位列|保持|进入|升至|居|列|排名|排)+$")
+RANK_SCOPE = re.compile(RANK_SCOPES)
+RANK_VERBS = re.compile(r"(?:跻身|稳居|位居|跃升|跃居|位列|保持|进入|升至|上升|提升|升|居|列|排名|排)+$")
 
 
 @dataclass(frozen=True)
@@ -141,7 +176,8 @@ class Quantity:
     value: Decimal
     unit: str
     qualifier: str | None
-    form: str  # "arabic", "consecutive", "streak", "spelled", "rank", "range-low"
+    form: str  # "arabic", "consecutive", "streak", "spelled", "rank", "range"
+    value_max: Decimal | None = None  # the upper bound of a range (5%—5.5%)
 
 
 @dataclass(frozen=True)
@@ -156,6 +192,7 @@ class Parsed:
     start: int  # offsets of the quantity in the sentence
     end: int
     source: tuple[int, int]  # offsets of the text the metric was taken from
+    value_max: Decimal | None = None
 
 
 def _overlaps(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -165,6 +202,15 @@ def _overlaps(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 def _in_title(text: str, pos: int) -> bool:
     """True inside 《…》: a number in a title names the document, it states no quantity."""
     return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """True inside a short “…” with no clause break: “21条”, “退役军人最期盼的10件事”, “3个100” are names."""
+    opened = text.rfind("“", 0, pos)
+    if opened < 0 or text.rfind("”", 0, pos) > opened:
+        return False
+    closed = text.find("”", pos)
+    return 0 <= closed - opened <= QUOTED_NAME_MAX and not CLAUSE_BREAK.search(text, opened, closed)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -178,11 +224,14 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, value: Decimal | None, unit: str, qualifier: str | None, form: str) -> None:
+    def add(start: int, end: int, value: Decimal | None, unit: str, qualifier: str | None, form: str,
+            value_max: Decimal | None = None) -> None:
         if value is None or _overlaps((start, end), taken) or _in_title(text, start):
             return
+        if form != "streak" and _in_quote(text, start):  # “二十一连丰” is quoted as a feat, and still a count
+            return
         taken.append((start, end))
-        found.append(Quantity(start, end, value, normalise_unit(unit), qualifier or None, form))
+        found.append(Quantity(start, end, value, normalise_unit(unit), qualifier or None, form, value_max))
 
     for m in RANK.finditer(text):
         if m.group("first"):
@@ -202,14 +251,16 @@ def find_quantities(text: str) -> list[Quantity]:
         start = m.start("acc") if m.group("acc") else m.start("pre") if m.group("pre") else m.start("lo")
         if start < 0:
             start = m.start("num")
-        if m.group("lo"):
-            low_end = m.end("lo")
-            add(start, low_end, parse_number(m.group("lo")), unit, RANGE_QUALIFIERS[0], "range-low")
-            add(m.start("num"), m.end(), parse_number(m.group("num")), unit, RANGE_QUALIFIERS[1], "range-high")
-            continue
+        if m.group("lo"):  # 5%—5.5%: one value, from its lower bound to its upper
+            low, high = parse_number(m.group("lo")), parse_number(m.group("num"))
+            if low is not None and high is not None and low < high:
+                add(start, m.end(), low, unit, m.group("post") or pre, "range", high)
+                continue
         add(start, m.end(), parse_number(m.group("num")), unit, qualifier, "arabic")
     for m in CONSECUTIVE.finditer(text):
         add(m.start(), m.end(), parse_number(m.group("num")), m.group("unit"), "连续", "consecutive")
+    for m in DURATION.finditer(text):
+        add(m.start("num"), m.end(), parse_number(m.group("num")), m.group("unit"), None, "duration")
     return sorted(found, key=lambda q: q.start)
 
 
@@ -223,13 +274,21 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _inner_bracket(m: re.Match) -> str:
+    """A short bracket inside a name stays (新（改）建, 中欧班列（成渝）开行); others are asides and go."""
+    text = m.string
+    inside = m.start() > 0 and m.end() < len(text) and CJK_CHAR.match(text[m.end()])
+    return m.group() if inside and len(m.group()) <= SHORT_BRACKET and not m.group()[1:-1].isascii() else ""
+
+
 def clean_metric(text: str) -> str:
     """A metric name from the words around a value: scope, time and linking words stripped at both ends.
 
     >>> clean_metric("全市地区生产总值预计增长"), clean_metric("、全国重点实验室达到")
     ('地区生产总值增长', '全国重点实验室')
     """
-    text = BRACKETED.sub("", text.replace("预计", "").replace("按增长", "增长"))
+    text = BRACKETED.sub(_inner_bracket, text.replace("预计", "").replace("按增长", "增长"))
+    text = TIME_INSIDE.sub("", text)
     for _ in range(3):
         text = TRAILING_NOISE.sub("", LEADING_NOISE.sub("", text))
     if text.count("“") < text.count("”") and text.startswith("”"):
@@ -247,6 +306,16 @@ def _noun_after(text: str) -> str:
         if m.start() >= 2:
             return text[: m.start()]
     return text
+
+
+def _predicate(after: str, noun: str) -> str:
+    """The short predicate closing a clause after a counted noun (完工, 向市民开放, 转型或退出), or ''."""
+    at = after.find(noun)
+    tail = after[at + len(noun):] if at >= 0 else ""
+    tail = TRAILING_NOISE.sub("", tail)
+    if not tail or len(tail) > PREDICATE_MAX or "、" in tail or not PREDICATE_START.match(tail):
+        return ""
+    return tail
 
 
 def _leading_verb(metric: str) -> str:
@@ -275,7 +344,7 @@ def _shared_suffix(items: list[str]) -> str:
     """占比 in A、B、C占比, 领域投资额 in 交通、水利、能源领域投资额: what the last item says for all of them."""
     last, others = items[-1], items[:-1]
     for word in SHARED_RATIOS:
-        if last.endswith(word) and not any(i.endswith(word) for i in others):
+        if last.endswith(word) and len(last) > len(word) and not any(i.endswith(word) for i in others):
             return word
     head = len(others[-1])
     if all(len(i) <= 3 for i in others) and len(last) > head + 1:  # bare nouns before a full one
@@ -294,6 +363,8 @@ def _respectively(text: str, start: int, end: int, qs: list[Quantity]) -> list[P
     items = _items(text[subject_start : marker.start()], LIST_COMMA)
     if len(items) != len(after):
         items = _items(text[subject_start : marker.start()], LIST_SPLIT)
+    if len(items) == 1 and len(after) == 2 and items[0].startswith("城乡") and len(items[0]) > 2:
+        items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡居民收入分别增长4.4%、5.6%: town, then country
     if len(after) < 2 or len(items) != len(after):
         return None
     suffix = _shared_suffix(items)
@@ -304,7 +375,7 @@ def _respectively(text: str, start: int, end: int, qs: list[Quantity]) -> list[P
     for item, q in zip(items, after, strict=True):
         metric = item if item.endswith(suffix) else item + suffix
         out.append(Parsed(metric + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end,
-                          (subject_start, marker.start())))
+                          (subject_start, marker.start()), q.value_max))
     return out
 
 
@@ -318,9 +389,12 @@ def parse_indicators(text: str) -> list[Parsed]:
     """
     quantities = find_quantities(text)
     out: list[Parsed] = []
-    last_subject = ""
+    last_subject = prev_clause = ""
     for start, end in _clauses(text):
         qs = [q for q in quantities if start <= q.start < end]
+        if not qs:
+            prev_clause = clean_metric(text[start:end])  # a subject set off by a comma: 经费，从…
+            continue
         if len(qs) > 1:  # 连续两年突破百亿元: the streak qualifies the value, it is not one itself
             qs = [q for q in qs if q.form != "consecutive"]
         if not qs:
@@ -330,18 +404,21 @@ def parse_indicators(text: str) -> list[Parsed]:
             out.extend(listed)
             last_subject = listed[-1].metric
             continue
-        first_verb = ""
+        first_verb = left_raw = ""
         for k, q in enumerate(qs):
             left_start = qs[k - 1].end if k else start
             right_end = qs[k + 1].start if k + 1 < len(qs) else end
+            prev_left = left_raw
             left_raw, right_raw = CONSECUTIVE.sub("", text[left_start : q.start]), text[q.end : right_end]
-            if q.form == "range-low":
-                right_raw = ""  # 3-5个百分点: what follows the lower bound is the upper one
             continues = bool(k) and "、" in left_raw
             if continues:  # …1.4万亿斤新台阶、亩产提升10.1斤: before 、 is the last item's tail
                 cut = left_raw.index("、") + 1
                 left_raw, left_start = left_raw[cut:], left_start + cut
             left = clean_metric(left_raw)
+            if text.startswith("累计", q.start):  # 支出五年累计2.43万亿元: the five years are the period, not the name
+                left = clean_metric(PERIOD_END.sub("", left))
+            if q.unit == "人" and NAMED_BY_COUNT.match(text, q.end):
+                continue  # 青年50人论坛: a count of people that names a forum, not a quantity
             if LIST_INTRO.search(left_raw):
                 continue  # 重点做好以下10个方面工作: the count of what follows, not a statement
             right = "" if q.unit in PERCENT_UNITS else clean_metric(_noun_after(BRACKETED.sub("", right_raw)))
@@ -349,46 +426,96 @@ def parse_indicators(text: str) -> list[Parsed]:
             if not left and k and not direction:
                 direction = out[-1].direction  # 增长4.2％、5.3％
             source = (left_start, q.start)
-            if q.form == "range-high" and k:  # 4.5％-5％: the upper bound measures what the lower one does
-                metric, source, direction = out[-1].metric, out[-1].source, out[-1].direction
+            if q.form == "duration":  # 到期后再延长30年: the verb says what the years are
+                metric = left
             elif q.form == "consecutive":  # 连续三年考核优秀: what was kept up is said on both sides
                 right = clean_metric(text[q.end : end])
-                metric, source = left + right, (left_start, end)
+                metric, source = (left + "连续" + right if left else right), (left_start, end)
             elif q.form == "rank":  # 制度创新指数稳居全国前三 → 制度创新指数全国排名
                 scope = RANK_SCOPE.match(text, q.start)
-                subject = RANK_VERBS.sub("", left) or _subject(RANK_VERBS.sub("", last_subject))
+                subject = RANK_VERBS.sub("", left)
+                if not subject and last_subject:  # 产业园增至21个、居全国第1位: the count before is what ranks
+                    subject = VERB_TAIL.sub("", _subject(RANK_VERBS.sub("", last_subject)))
+                    if k and qs[k - 1].unit in COUNT_UNITS and not subject.endswith("数量"):
+                        subject += "数量"
                 metric = subject + (scope.group() if scope else "") + "排名"
-            elif len(right) >= 2 and right not in NOT_COUNTED and (
+                pair = RANK_BOTH.match(subject)
+                if pair:  # 总量和增速均居全国第5位: each ranks there
+                    for item in _items(pair.group("subjects"), LIST_SPLIT):
+                        out.append(Parsed(item + (scope.group() if scope else "") + "排名", q.value, q.unit,
+                                          q.qualifier, None, q.start, q.end, (left_start, q.start), q.value_max))
+                    last_subject = metric
+                    continue
+            elif k and FROM_TO.match(left_raw) and FROM_TO_START.search(prev_left):
+                metric = out[-1].metric  # 拥有量从29.6件增加到65件: both ends measure the same thing
+            elif len(right) >= 2 and right not in NOT_COUNTED and not right.startswith(CHANGE_WORDS) and (
                 not left or LISTING_END.search(left_raw)
                 or q.unit not in PERCENT_UNITS and not q.unit.endswith("元")):
                 # 770家优质企业, X等39只科创基金: the value counts the noun after it
-                metric, source = (left + right if left in LEADING_VERBS else right), (q.end, right_end)
+                verb_phrase = len(left) <= VERB_PHRASE_MAX and not LISTING_END.search(left_raw)
+                if left in LEADING_VERBS or (verb_phrase and COUNTING_VERB.search(left)):
+                    metric = left + right
+                elif left and verb_phrase and CHANGE_VERB_END.search(left):
+                    metric = CHANGE_VERB_END.sub("", left) + right  # 试点扩大到11个省份 → 试点省份
+                else:
+                    metric = right
+                source = (q.end, right_end)
+                if (not left or LISTING_END.search(left_raw)) and k + 1 == len(qs):
+                    # 56个口袋公园向市民开放: what happened to them is what is counted
+                    metric += _predicate(BRACKETED.sub("", right_raw), right)
                 direction = None
             elif left and (DIRECTION_ONLY.match(left) or BASE_FIRST.match(left)) and last_subject:
                 metric = _subject(last_subject) + left  # 地区生产总值5万亿元，增长5％
             elif left:
                 metric = left
+            elif continues and last_subject:  # 里程新增3000公里、突破1.1万公里: the item before names it
+                metric = VERB_TAIL.sub("", _subject(last_subject))
             else:
-                metric = clean_metric(right_raw) or last_subject
+                metric = clean_metric(right_raw)
+                if not metric or DIRECTION_ONLY.match(metric):  # …经费，从2002年1288亿元增加到…: the clause before
+                    metric = last_subject or prev_clause
             if k == 0:
                 first_verb = _leading_verb(metric)
             elif continues and first_verb and not _leading_verb(metric) and len(metric) > 1:
                 metric = first_verb + metric
             both = BOTH.match(left_raw)
+            shared = None if both else _shared_growth(left_raw)
             if both and source[0] == left_start:
                 verb = both.group("verb")
                 growth = next((v for v in GROWTH_VERBS if verb.startswith(v)), "")
                 for item in _items(both.group("subjects"), LIST_COMMA):
-                    out.append(Parsed(item + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end, source))
+                    out.append(Parsed(item + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
+                                      q.value_max))
+            elif shared and source[0] == left_start:
+                for name in shared:
+                    out.append(Parsed(name, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
+                                      q.value_max))
             else:
-                out.append(Parsed(metric, q.value, q.unit, q.qualifier, direction, q.start, q.end, source))
+                out.append(Parsed(metric, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
+                                  q.value_max))
             last_subject = metric
     return out
 
 
+def _shared_growth(left: str) -> list[str] | None:
+    """A growth several quantities share, one metric each: 社会消费品零售总额、固定资产投资增长4%; 城镇、农村居民
+    收入增长5% (the last item's tail completes the bare ones)."""
+    found = SHARED_GROWTH.match(left)
+    if not found or "”" in found.group("subjects"):  # 汽车、光伏、锂电池“新三样”出口: the quote names the group
+        return None
+    items = _items(found.group("subjects"), LIST_COMMA)
+    if any(len(item) < SHARED_ITEM_MIN for item in items):
+        suffix = _shared_suffix(items) if len(items) > 1 else ""
+        if not suffix or not all(len(item) <= 3 for item in items[:-1]):
+            return None
+        items = [item if item.endswith(suffix) else item + suffix for item in items]
+    verb = found.group("verb").removesuffix("了")
+    return [item + verb for item in items]
+
+
 def _subject(metric: str) -> str:
-    """A metric without its trailing growth verb: 一般公共预算收入增长 → 一般公共预算收入."""
-    return TRAILING_DIRECTION.sub("", metric)
+    """A metric without its trailing growth verb and base: 一般公共预算收入比上年增长 → 一般公共预算收入."""
+    return TRAILING_BASE.sub("", TRAILING_DIRECTION.sub("", metric))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -401,10 +528,17 @@ YEAR = re.compile(r"(?<![\d比较与同从])((?:19|20)\d{2})\s*年(?!以来|来|
 FIVE_YEAR_PLAN = re.compile(
     r"(?P<base>较|比|与|同)?(?:“?十(?P<n>[一二三四五六七八九])五”?|第十(?P<n2>[一二三四五六七八九])个五年)"
 )
-PAST_CUES = re.compile(r"(?<![比较])(?:去年|上年)|过去一年|过去五年|五年来|一年来|过去的一年|已经|已达|已有")
+PAST_CUES = re.compile(r"(?<![比较])(?:去年|上年(?!均))|过去一年|过去五年|五年来|一年来|过去的一年|已经|已达|已有")
 FUTURE_CUES = re.compile(
     r"预期目标|主要目标|目标是|目标为|上述目标|力争|今年|明年|届时|今后五年|未来五年|规划纲要|纲要草案|到(?:19|20)\d{2}年"
 )
+# A target met is a past one: 全面实现年初确定的主要目标 reviews, it does not plan.
+ACHIEVED = re.compile(r"(?:实现|完成|达到)了?(?:年初|全年)?(?:确定|预定|既定|提出)的(?:主要)?(?:预期)?(?:目标|指标)")
+REVIEW_OPENER = re.compile(r"过去一年|过去的一年|一年来|过去五年|五年来")
+# A value over several years: 年均/累计 with the five years named (过去五年, “十四五”时期, 今后五年).
+SPAN_CUES = re.compile(r"年均|年平均|平均每年|每年平均|累计|五年")
+AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均")
+FIVE_YEARS = re.compile(r"五年|十[一二三四五六七八九]五|个五年")
 PERIOD_END_CUES = re.compile(r"过去五年|五年来|去年|上年|过去一年|一年来|过去的一年")
 
 
@@ -488,6 +622,12 @@ def _frame(heading: str, doc_year: int | None, fallback: str) -> Frame:
     return Frame(kind, actual_year, target_year, bool(review and plan))
 
 
+def has_cue(text: str) -> bool:
+    """True when a text says by itself whether what follows is past or planned (a year, 去年, 力争 …)."""
+    return any(p.search(text) for p in (YEAR, PAST_CUES, FUTURE_CUES, ACHIEVED)) or any(
+        not m.group("base") for m in FIVE_YEAR_PLAN.finditer(text))
+
+
 def kind_and_year(before: str, frame: Frame, doc_year: int | None) -> tuple[str, int | None]:
     """Kind and year of a value from the text before it (sentence or paragraph), else the section's frame.
 
@@ -499,14 +639,21 @@ def kind_and_year(before: str, frame: Frame, doc_year: int | None) -> tuple[str,
     cues: list[tuple[int, str, int | None]] = []  # (position, kind, year)
     for m in YEAR.finditer(before):
         y = int(m.group(1))
-        cues.append((m.start(), "Actual" if doc_year and y < doc_year else "Target", y))
+        if doc_year is None:  # a text of unknown date: a year says which year, the section says which kind
+            cues.append((m.start(), frame.kind, y))
+            continue
+        cues.append((m.start(), "Actual" if y < doc_year else "Target", y))
     for m in FIVE_YEAR_PLAN.finditer(before):
         if m.group("base"):
             continue  # 较“十三五”末: a base period, not the period measured
         end = plan_end_year(10 + int(parse_number(m.group("n") or m.group("n2")) or 0))
-        cues.append((m.start(), "Actual" if doc_year and end < doc_year else "Target", end))
+        cue_kind = frame.kind if doc_year is None else "Actual" if end < doc_year else "Target"
+        cues.append((m.start(), cue_kind, end))
     for m in PAST_CUES.finditer(before):
         cues.append((m.start(), "Actual", doc_year - 1 if doc_year and PERIOD_END_CUES.fullmatch(m.group()) else None))
+    for m in ACHIEVED.finditer(before):
+        cues.append((m.start(), "Actual", None))
+        before = before[: m.start()] + " " * (m.end() - m.start()) + before[m.end():]
     for m in FUTURE_CUES.finditer(before):
         cue_year = None
         if doc_year and m.group() == "今年":
@@ -561,17 +708,57 @@ def find_indicators(doc: Document, entities: list[Entity]) -> list[Indicator]:
             continue
         surface = doc.text[base : sent.span.end]
         frame = frames[sent.section]
-        # in a section that reviews and plans, a paragraph's opening (“十五五”时期的主要目标是：) sets its kind
-        lead = doc.match_text[doc.text.rfind("\n", 0, base) + 1 : base] if frame.mixed else ""
+        # in a section that reviews and plans, a paragraph's opening (“十五五”时期的主要目标是：) sets its kind; in a
+        # plan, a paragraph that opens with a review (过去一年，…取得了很大成绩。国内生产总值增长10.3%) does too
+        lead = doc.match_text[doc.text.rfind("\n", 0, base) + 1 : base]
+        if not frame.mixed and not (frame.kind == "Target" and REVIEW_OPENER.search(lead)):
+            lead = ""
         for p in parse_indicators(text):
-            kind, year = kind_and_year(lead + text[: p.start], frame, doc.year)
+            before = text[: p.start]
+            if lead and (frame.mixed or not has_cue(before)):
+                before = lead + before
+            kind, year = kind_and_year(before, frame, doc.year)
             lo, hi = p.source
             about = _about(mentions.get(sent.index, []), base + lo, base + hi, text, base)
             metric = _surface_metric(p.metric, text, surface)
+            year, period = year_and_period(text[: p.start], before, kind, year, doc.year)
             out.append(Indicator(metric=metric, value=p.value, unit=p.unit, span=Span(base + p.start, base + p.end),
                                  sentence=sent.index, kind=kind, year=year, qualifier=p.qualifier,
-                                 direction=p.direction, about=about))
+                                 direction=p.direction, about=about,
+                                 value_max=p.value_max, period=period))
     return out
+
+
+def year_and_period(sentence_before: str, before: str, kind: str, year: int | None,
+                    doc_year: int | None) -> tuple[int | None, str | None]:
+    """The year and the five years a value spans when it is an average or total over them.
+
+    Named five years decide (“十四五”时期 … 年均增长 → 2021-2025); a bare 年均 in a plan's first-year report sets
+    the plan's target for its end (2026年 report: 年均增长5% → 2030, 2026-2030); in a review, the five years
+    ending with the value's year.
+
+    >>> year_and_period("《纲要（草案）》提出地区生产总值年均增长", "", "Target", 2026, 2026)
+    (2030, '2026-2030')
+    """
+    period = period_of(before, year)
+    if period or not AVERAGE.search(sentence_before) or year is None or doc_year is None:
+        return year, period
+    if kind == "Target" and (doc_year - 1) % 5 == 0 and year == doc_year:
+        return doc_year + 4, f"{doc_year}-{doc_year + 4}"
+    if kind == "Actual":
+        return year, f"{year - 4}-{year}"
+    return year, None
+
+
+def period_of(before: str, year: int | None) -> str | None:
+    """The five years a value spans ("2021-2025") when the text before it says so (“十四五”时期 … 年均增长).
+
+    >>> period_of("“十四五”时期，全省地区生产总值年均增长", 2025), period_of("今年地区生产总值增长", 2026)
+    ('2021-2025', None)
+    """
+    if year is None or not SPAN_CUES.search(before) or not FIVE_YEARS.search(before):
+        return None
+    return f"{year - 4}-{year}"
 
 
 def _surface_metric(metric: str, match_text: str, surface: str) -> str:

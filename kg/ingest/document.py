@@ -42,6 +42,10 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _UNENCODABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")  # lone surrogates cannot be written as UTF-8
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FULLWIDTH_POINT = re.compile("(?<=[0-9])\uff0e(?=[0-9])")
+# Letter-spaced numbers of old typesetting (1 9 8 0 年, 8 ．8 ％): a run of single digits and points set one
+# space apart, with the space before the unit that closes it.
+_SPACED_DIGITS = re.compile("(?<![0-9.\uff0e])[0-9](?: [0-9.\uff0e])+(?: (?=[%\uff05年月日万亿]))?"
+                            "|(?<=[0-9]) (?=[%\uff05年月日])")
 # Letter-spaced Chinese (政 府 工 作 报 告): single characters separated by one or two spaces.
 _SPACED_RUN = re.compile(f"(?<![{CJK}])[{CJK}](?:[ \u3000]{{1,2}}[{CJK}](?![{CJK}])){{1,}}")
 _SPACES = re.compile("[ \u3000]+")
@@ -126,8 +130,8 @@ def normalise(text: str) -> str:
     """The stored text of a document; every offset in the graph points into it.
 
     Line ends unified; invisible, control and unencodable characters dropped; full-width ASCII letters and
-    digits made half-width (５．１ → 5.1); letter-spaced Chinese joined (政 府 → 政府); lines broken inside a
-    sentence joined; trailing spaces and blank lines at both ends removed.
+    digits made half-width (５．１ → 5.1); letter-spaced Chinese and digits joined (政 府 → 政府, 1 9 8 0 年 → 1980年);
+    lines broken inside a sentence joined; trailing spaces and blank lines at both ends removed.
 
     >>> normalise("政 府 工 作 报 告\\r\\n各位代表：\\n增长５．１％，\\n就业稳定。")
     '政府工作报告\\n各位代表：\\n增长5.1％，就业稳定。'
@@ -137,6 +141,7 @@ def normalise(text: str) -> str:
     text = _INVISIBLE_LINE.sub("", text + "\n")[:-1]
     text = _CONTROLS.sub("", text.translate(_ZERO_WIDTH)).replace("\xa0", " ")
     text = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
     text = _FULLWIDTH_POINT.sub(".", text)
     text = _SPACED_RUN.sub(_spaced, text)
     lines = [line.rstrip() for line in text.split("\n")]

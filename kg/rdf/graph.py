@@ -10,12 +10,14 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
 from kg.extract.pipeline import Extraction
 from kg.rdf.iri import document_iri, mint_iri
+from kg.rdf.measures import measure_of
 from kg.rdf.namespace import (
     DCT_ISSUED,
     DCT_PART_OF,
     DCT_TITLE,
     DEFAULT_BASE,
     KG,
+    METRIC_NS,
     PROV_DERIVED,
     RDF_OBJECT,
     RDF_PREDICATE,
@@ -214,10 +216,17 @@ def _triples(result: Extraction, base: str) -> list[tuple]:
         add((node, KG.metric, zh(ind.metric)))
         add((node, KG.value, decimal(ind.value)))
         add((node, KG.unit, zh(ind.unit)))
+        if ind.value_max is not None:
+            add((node, KG.valueMax, decimal(ind.value_max)))
+        measure = ind.measure or measure_of(ind.metric, ind.unit, ind.direction)
+        if measure:  # the metric scheme's concept, when the wording names one for sure
+            add((node, KG.measure, NamedNode(METRIC_NS + measure)))
         if ind.qualifier:
             add((node, KG.qualifier, zh(ind.qualifier)))
         if ind.year:
             add((node, KG.year, gyear(ind.year)))
+        if ind.period:
+            add((node, KG.period, Literal(ind.period)))
         add((node, KG.valueKind, KG.Target if ind.kind == "Target" else KG.Actual))
         if ind.direction:
             add((node, KG.direction, Literal(ind.direction)))

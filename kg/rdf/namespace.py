@@ -17,6 +17,7 @@ DCTERMS_NS = "http://purl.org/dc/terms/"
 OWL_NS = "http://www.w3.org/2002/07/owl#"
 SH_NS = "http://www.w3.org/ns/shacl#"
 SCHEMA_NS = "https://schema.org/"
+METRIC_NS = "https://w3id.org/govkg/metric/"
 
 PREFIXES: dict[str, str] = {
     "kg": KG_NS,
@@ -28,6 +29,7 @@ PREFIXES: dict[str, str] = {
     "dcterms": DCTERMS_NS,
     "owl": OWL_NS,
     "schema": SCHEMA_NS,
+    "metric": METRIC_NS,
 }
 
 KG_TERMS = frozenset(
@@ -40,6 +42,7 @@ KG_TERMS = frozenset(
     degree pagerank community sentenceCount builtWith
     Summary CoMention member sharedSentenceCount neighbourCount mentionedInCount
     sectionCount entityCount relationCount indicatorCount
+    measure valueMax period
     """.split()
 )
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-ONTOLOGY_FILES = ("govkg.ttl", "shapes.ttl")
+ONTOLOGY_FILES = ("govkg.ttl", "shapes.ttl", "metrics.ttl")
 
 
 def ontology_dir() -> Path:
-    """The folder holding govkg.ttl and shapes.ttl: the wheel's kg/ontology, else the checkout's ontology/."""
+    """The folder of govkg.ttl, shapes.ttl and metrics.ttl: the wheel's kg/ontology, else the checkout's ontology/."""
     packaged = Path(__file__).parent.parent / "ontology"
     if (packaged / "govkg.ttl").exists():
         return packaged
@@ -18,7 +18,7 @@ def ontology_dir() -> Path:
 
 @lru_cache(maxsize=4)
 def ontology_text(name: str = "govkg.ttl") -> str:
-    """The Turtle text of one ontology file (govkg.ttl or shapes.ttl)."""
+    """The Turtle text of one ontology file (govkg.ttl, shapes.ttl or the metric scheme metrics.ttl)."""
     if name not in ONTOLOGY_FILES:
         raise ValueError(f"unknown ontology file {name!r}; expected one of {ONTOLOGY_FILES}")
     return (ontology_dir() / name).read_text(encoding="utf-8")

@@ -40,6 +40,7 @@ def validate_file(path: str | Path) -> ValidationReport:
         union.add(triple)
     shapes = Graph().parse(data=ontology_text("shapes.ttl"), format="turtle")
     ontology = Graph().parse(data=ontology_text("govkg.ttl"), format="turtle")
+    ontology.parse(data=ontology_text("metrics.ttl"), format="turtle")
     conforms, report, _ = validate(union, shacl_graph=shapes, ont_graph=ontology, inference="none",
                                    advanced=True, allow_warnings=True)
     violations = []

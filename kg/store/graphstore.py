@@ -127,7 +127,8 @@ class GraphStore:
 
     def add_ontology(self, *, keep_union: bool = False) -> None:
         """Put the ontology triples into their own named graph."""
-        triples = parse(ontology_text("govkg.ttl").encode("utf-8"), format=RdfFormat.TURTLE)
+        triples = [*parse(ontology_text("govkg.ttl").encode("utf-8"), format=RdfFormat.TURTLE),
+                   *parse(ontology_text("metrics.ttl").encode("utf-8"), format=RdfFormat.TURTLE)]
         ntriples = serialize(triples, format=RdfFormat.N_TRIPLES)
         graph = NamedNode(ONTOLOGY_GRAPH)
         if keep_union and self.store.contains_named_graph(graph) and set(ntriples.splitlines()) == set(

@@ -1,2 +1,3 @@
 """Web: what a person opens in a browser. The self-contained interactive page of the entity network (`viz`,
-with its HTML, CSS and JavaScript in `page/`) and the SPARQL endpoint with its query page (`serve`)."""
+with its HTML, CSS and JavaScript in `page/`), the SPARQL endpoint with its query page (`serve`), and the
+chart page of one measure over reports and years (`trend_page`)."""

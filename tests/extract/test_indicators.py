@@ -85,7 +85,7 @@ def test_respectively_gives_one_indicator_per_item_with_its_own_metric():
 
 def test_respectively_with_a_growth_verb_keeps_the_verb_in_each_metric():
     found = parse_indicators("高技术制造业、装备制造业增加值分别增长9.6％和7.1％")
-    assert [i.metric for i in found] == ["高技术制造业增长", "装备制造业增加值增长"]
+    assert [i.metric for i in found] == ["高技术制造业增加值增长", "装备制造业增加值增长"]
     assert {i.direction for i in found} == {"increase"}
 
 
@@ -107,10 +107,13 @@ def test_increase_and_no_direction():
     assert _one("城镇调查失业率5.3％").direction is None
 
 
-def test_range_gives_a_lower_and_an_upper_bound_of_one_metric():
-    low, high = parse_indicators("地区生产总值年均增长5％-5.5％")
-    assert (low.value, low.qualifier, high.value, high.qualifier) == (Decimal(5), "以上", Decimal("5.5"), "以下")
-    assert low.metric == high.metric == "地区生产总值年均增长"
+def test_range_is_one_indicator_from_its_lower_to_its_upper_bound():
+    (ind,) = parse_indicators("地区生产总值年均增长5％-5.5％")
+    assert (ind.metric, ind.value, ind.value_max, ind.unit) == ("地区生产总值年均增长", Decimal(5), Decimal("5.5"), "%")
+    (ind,) = parse_indicators("全省地区生产总值增长4.5-5%左右")
+    assert (ind.value, ind.value_max, ind.qualifier) == (Decimal("4.5"), Decimal(5), "左右")
+    (ind,) = parse_indicators("经济增长目标为5％—5.5％")
+    assert (ind.value, ind.value_max) == (Decimal(5), Decimal("5.5"))
 
 
 def test_metric_drops_scope_estimate_and_value():

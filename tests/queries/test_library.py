@@ -31,8 +31,8 @@ ENTITY_CLASSES = ("Enterprise", "AdministrativeArea", "Zone", "Project", "Policy
 NEEDS_RELATIONS_OR_INDICATORS = {"enterprises-in-area", "enterprise-locations", "projects-and-policies",
                                  "policies-by-projects", "targets", "actual-vs-target", "indicators-about",
                                  "relation-evidence"}
-# The comparisons need two reports; tests/explore/test_compare.py runs them on two.
-NEEDS_TWO_DOCUMENTS = {"compare-entities", "compare-indicators", "compare-targets"}
+# The comparisons need two reports; tests/explore/test_compare.py and tests/explore/test_trend.py run them on two.
+NEEDS_TWO_DOCUMENTS = {"compare-entities", "compare-indicators", "compare-targets", "measure-targets-vs-actuals"}
 TYPE, LABEL = RDF_NS + "type", RDFS_NS + "label"
 
 

@@ -104,7 +104,7 @@ def parse_number(text: str) -> Decimal | None:
     >>> parse_number("1,981"), parse_number("593.6"), parse_number("三")
     (Decimal('1981'), Decimal('593.6'), Decimal('3'))
     """
-    plain = text.replace(",", "")
+    plain = text.replace(",", "").replace("，", "")
     if plain and plain.replace(".", "", 1).isdigit():
         return Decimal(plain)
     value = cn_to_int(text)
