@@ -259,6 +259,19 @@ class KnowledgeGraph:
         paths = find_paths(self.network, source, target, max_hops=max_hops, typed_only=typed_only, limit=limit)
         return paths_json(self.network, source, target, paths)
 
+    def trend(self, measure: str, *, kind: str = "both", issuers: tuple[str, ...] | list[str] = (),
+              year: int | None = None, year_from: int | None = None, year_to: int | None = None) -> dict[str, Any]:
+        """One measure across reports and years, as ``kg trend MEASURE --format json`` gives it: the concept's IRI
+        and labels and one row per issuer, year and kind (MEASURE a slug or any label: gdp-growth, 地区生产总值增长)."""
+        import json
+
+        from kg.explore.trend import find_concept, to_json, trend_rows
+
+        concept = find_concept(measure)
+        rows = trend_rows(self.source, concept, kind=kind, issuers=tuple(issuers), year=year,
+                          year_from=year_from, year_to=year_to)
+        return json.loads(to_json(rows, concept))
+
     # ----------------------------------------------------------------- the page
 
     def show(self, name: str | None = None, *, depth: int = 1, top: int | None = None) -> Page:

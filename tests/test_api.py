@@ -134,6 +134,17 @@ def test_neighbors_and_path_equal_the_commands(capsys, sources, graph):
     assert path["paths"] and path["source"]["label"] == "中国资源循环集团"
 
 
+def test_trend_equals_the_command(capsys, sources, graph):
+    trig, _ = sources
+    series = graph.trend("地区生产总值增长", kind="target")
+    assert series == cli_json(capsys, "trend", "gdp-growth", "--kind", "target", "--graph", str(trig),
+                              "--format", "json")
+    assert series["measure"].endswith("/gdp-growth")
+    assert series["rows"] and all(r["kind"] == "Target" and r["issuer"] == "天津市" for r in series["rows"])
+    with pytest.raises(UsageError, match="gdp-growth"):
+        graph.trend("没有这个指标")
+
+
 def test_entities_and_networkx(graph):
     everything = graph.entities()
     zones = graph.entities("园区")
