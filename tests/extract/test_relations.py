@@ -12,6 +12,7 @@ import pytest
 
 from kg.document import parse_document
 from kg.extract.government import find_government
+from kg.extract.issuer_area import with_issuer_area
 from kg.extract.relations.base import Context, issuer_names
 from kg.extract.relations.cooperates import find_cooperates_with
 from kg.extract.relations.hosts import find_hosts
@@ -36,7 +37,7 @@ def build(body: str, names: list[tuple[str, str]], *, title: str = TITLE, govern
             sent = doc.sentence_at(start)
             mentions.append(Mention(name, cls, Span(start, start + len(name)), sent.index, "test", 0.8))
             start = doc.text.find(name, start + 1)
-    return doc, resolve(mentions, doc=doc)
+    return doc, with_issuer_area(resolve(mentions, doc=doc), doc)
 
 
 def triples(rels) -> set[tuple[str, str, str]]:
@@ -78,8 +79,9 @@ def test_listed_things_settling_with_no_place_go_to_the_issuer_area() -> None:
     assert by_triple(rels, "云帆研究院", "locatedIn", "江北市").extractor == "relations.locatedIn.luodi"
 
 
-def test_no_place_and_no_issuer_entity_asserts_nothing() -> None:
-    doc, ents = build("云帆研究院、蓝海电力公司等落地。", [(ORG, "云帆研究院"), (ENT, "蓝海电力公司")])
+def test_no_place_and_no_issuer_asserts_nothing() -> None:
+    doc, ents = build("云帆研究院、蓝海电力公司等落地。", [(ORG, "云帆研究院"), (ENT, "蓝海电力公司")], title="")
+    assert doc.issuer is None
     assert find_located_in(doc, ents) == []
 
 
@@ -159,7 +161,7 @@ def test_we_cooperate_with_an_area_as_the_issuer_area() -> None:
 
 def test_we_cooperate_with_a_firm_as_the_government() -> None:
     doc, ents = build("加强与远洋海运集团等合作。", [(ENT, "远洋海运集团")])
-    assert triples(find_cooperates_with(doc, ents)) == {("江北市人民政府", "cooperatesWith", "远洋海运集团")}
+    assert triples(find_cooperates_with(doc, ents)) == {("江北市", "cooperatesWith", "远洋海运集团")}
 
 
 def test_named_party_before_with() -> None:
@@ -185,15 +187,22 @@ def test_we_implement_a_policy_as_the_government() -> None:
     doc, ents = build("实施“数智江北”行动，用足用好中央一揽子政策。",
                       [(POL, "“数智江北”行动"), (POL, "中央一揽子政策")])
     rels = find_implements(doc, ents)
-    assert {("江北市人民政府", "implements", "“数智江北”行动"),
-            ("江北市人民政府", "implements", "中央一揽子政策")} <= triples(rels)
+    assert {("江北市", "implements", "“数智江北”行动"),
+            ("江北市", "implements", "中央一揽子政策")} <= triples(rels)
     assert all(r.extractor == "relations.implements.we" for r in rels)
 
 
-def test_without_a_government_entity_we_assert_nothing() -> None:
+def test_without_an_issuer_we_assert_nothing() -> None:
+    doc, ents = build("实施“数智江北”行动。", [(POL, "“数智江北”行动")], title="", government=False)
+    assert find_implements(doc, ents) == []
+
+
+def test_the_issuer_acts_as_its_area_even_when_the_text_never_names_it() -> None:
     doc, ents = build("实施“数智江北”行动。", [(POL, "“数智江北”行动")], title="2026年江北市政府工作报告\n",
                       government=False)
-    assert find_implements(doc, ents) == []
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“数智江北”行动")}
+    area = next(e for e in ents if e.label == "江北市")
+    assert area.cls == AREA and area.mentions == []
 
 
 def test_named_actor_implements() -> None:
@@ -205,8 +214,8 @@ def test_passive_policies_are_the_governments() -> None:
     doc, ents = build("市对区财政体制改革稳步实施，零基预算改革加力提速。",
                       [(POL, "市对区财政体制改革"), (POL, "零基预算改革")])
     rels = find_implements(doc, ents)
-    assert triples(rels) == {("江北市人民政府", "implements", "市对区财政体制改革"),
-                             ("江北市人民政府", "implements", "零基预算改革")}
+    assert triples(rels) == {("江北市", "implements", "市对区财政体制改革"),
+                             ("江北市", "implements", "零基预算改革")}
     assert {r.extractor for r in rels} == {"relations.implements.passive"}
 
 
@@ -254,8 +263,8 @@ def test_held_with_no_host_is_the_issuer_areas() -> None:
     assert rel.extractor == "relations.hosts.juban"
 
 
-def test_held_without_issuer_entity_asserts_nothing() -> None:
-    doc, ents = build("成功举办第三届长江数字经济博览会。", [(EVENT, "长江数字经济博览会")])
+def test_held_without_issuer_asserts_nothing() -> None:
+    doc, ents = build("成功举办第三届长江数字经济博览会。", [(EVENT, "长江数字经济博览会")], title="")
     assert find_hosts(doc, ents) == []
 
 

@@ -30,7 +30,7 @@ def _our_side(ctx: Context, partner: Entity) -> Entity | None:
     """Who cooperates when the report's 我们 does: the issuer area with an area, else the government."""
     if partner.cls == "AdministrativeArea":
         return ctx.issuer_area
-    return ctx.government or ctx.issuer_area
+    return ctx.issuer_area
 
 
 def _subject(ctx: Context, clause: Clause, start: int, partner: Entity) -> Entity | None:

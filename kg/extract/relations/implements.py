@@ -35,7 +35,7 @@ def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[Entity | No
     """Who acts before a verb: the government when no one else is named (or only the issuer), else an actor."""
     before = [h for h in clause.hits if h.end <= verb_start]
     if not before or (ctx.issuer_area is not None and before[-1].ent is ctx.issuer_area):
-        return ctx.government, "relations.implements.we"
+        return ctx.issuer_area, "relations.implements.we"
     near = before[-1]
     gap = clause.between(near.end, verb_start)
     if near.ent.cls in ACTOR_CLASSES and len(gap) <= 4 and not any(ch in PUNCT for ch in gap):
@@ -69,7 +69,7 @@ def active_rules(ctx: Context) -> list[Relation | None]:
 def passive_rules(ctx: Context) -> list[Relation | None]:
     """POLICY 稳步实施 / POLICY 带动…: policies opening a clause and then said to be carried out."""
     out: list[Relation | None] = []
-    if ctx.government is None:
+    if ctx.issuer_area is None:
         return out
     for clause in ctx.clauses:
         if not clause.hits or clause.hits[0].ent.cls != "Policy":
@@ -92,7 +92,7 @@ def passive_rules(ctx: Context) -> list[Relation | None]:
             name, conf = "relations.implements.effect", 0.55
         else:
             continue
-        out += [relation(ctx.government, "implements", h.ent, clause.sentence, name, conf)
+        out += [relation(ctx.issuer_area, "implements", h.ent, clause.sentence, name, conf)
                 for h in policies if h.ent.cls == "Policy"]
     return out
 
