@@ -114,12 +114,11 @@ def test_project_named_after_a_zone() -> None:
     assert ("临港百万吨乙烯项目", "locatedIn", "临港工业区") in triples(find_located_in(doc, ents))
 
 
-def test_zones_without_a_place_lie_in_the_issuer_but_generic_and_foreign_ones_do_not() -> None:
-    body = "江北市综合保税区扩区，国家级经开区考核进位，强化同京冀空港衔接。"
-    doc, ents = build(body, [ISSUER, (ZONE, "综合保税区"), (ZONE, "国家级经开区"), (ZONE, "京冀空港")])
-    rels = find_located_in(doc, ents)
-    assert by_triple(rels, "综合保税区", "locatedIn", "江北市").confidence == 0.5
-    assert not {("国家级经开区", "locatedIn", "江北市"), ("京冀空港", "locatedIn", "江北市")} & triples(rels)
+def test_a_zone_with_no_stated_place_is_not_placed_in_the_issuer() -> None:
+    # The gold lists a zone's place only where a sentence states it; guessing the issuer was right 1 time in 7.
+    body = "综合保税区扩区，国家级经开区考核进位，强化同京冀空港衔接。"
+    doc, ents = build(body, [(ZONE, "综合保税区"), (ZONE, "国家级经开区"), (ZONE, "京冀空港")])
+    assert find_located_in(doc, ents) == []
 
 
 # --- partOf ------------------------------------------------------------------------------------------------
@@ -159,7 +158,7 @@ def test_we_cooperate_with_an_area_as_the_issuer_area() -> None:
     assert ("江北市", "cooperatesWith", "东海市") in triples(find_cooperates_with(doc, ents))
 
 
-def test_we_cooperate_with_a_firm_as_the_government() -> None:
+def test_we_cooperate_with_a_firm_as_the_issuer_area() -> None:
     doc, ents = build("加强与远洋海运集团等合作。", [(ENT, "远洋海运集团")])
     assert triples(find_cooperates_with(doc, ents)) == {("江北市", "cooperatesWith", "远洋海运集团")}
 
@@ -183,7 +182,7 @@ def test_joining_a_network() -> None:
 
 # --- implements --------------------------------------------------------------------------------------------
 
-def test_we_implement_a_policy_as_the_government() -> None:
+def test_we_implement_a_policy_as_the_issuer_area() -> None:
     doc, ents = build("实施“数智江北”行动，用足用好中央一揽子政策。",
                       [(POL, "“数智江北”行动"), (POL, "中央一揽子政策")])
     rels = find_implements(doc, ents)
@@ -328,3 +327,50 @@ def test_rules_are_fast_on_a_long_text() -> None:
     assert Context.of(doc, ents) is Context.of(doc, ents)
 
 
+
+
+# --- the issuer area as actor (issue 18) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["健全", "制定", "出台", "编制", "建好建强", "学习运用"])
+def test_the_issuer_area_implements_what_the_report_itself_sets_up(verb: str) -> None:
+    doc, ents = build(f"{verb}“青山通办”制度。", [(POL, "“青山通办”制度")], government=False)
+    rel = by_triple(find_implements(doc, ents), "江北市", "implements", "“青山通办”制度")
+    assert (rel.extractor, rel.confidence) == ("relations.implements.we", 0.7)
+
+
+def test_a_named_actor_not_the_issuer_implements() -> None:
+    doc, ents = build("青山高新区推行“一网通办”。", [(ZONE, "青山高新区"), (POL, "“一网通办”")])
+    assert triples(find_implements(doc, ents)) == {("青山高新区", "implements", "“一网通办”")}
+
+
+def test_the_issuer_hosts_every_event_of_a_list_it_holds() -> None:
+    doc, ents = build("精心办好“江北之夏”消费季、长江灯会等扩消费活动。",
+                      [(EVENT, "“江北之夏”消费季"), (EVENT, "长江灯会")], government=False)
+    assert triples(find_hosts(doc, ents)) == {("江北市", "hosts", "“江北之夏”消费季"),
+                                             ("江北市", "hosts", "长江灯会")}
+
+
+def test_a_county_of_the_issuing_province_is_part_of_it_at_any_depth() -> None:
+    from kg.lexicons.divisions import load_divisions
+
+    doc = parse_document("2026年四川省政府工作报告\n丹巴县获评示范县，成都经济增长。\n", source="t.txt")
+    lex = load_divisions()
+    mentions = []
+    for name in ("丹巴县", "成都"):
+        div = lex.resolve(name, issuer="四川省")
+        start = doc.text.find(name)
+        mentions.append(Mention(name, AREA, Span(start, start + len(name)), doc.sentence_at(start).index, "test",
+                                canonical=div.name, division_code=div.code))
+    ents = with_issuer_area(resolve(mentions, doc=doc), doc)
+    rels = find_part_of(doc, ents)
+    assert {("丹巴县", "partOf", "四川省"), ("成都市", "partOf", "四川省")} <= triples(rels)
+    assert by_triple(rels, "丹巴县", "partOf", "四川省").extractor == "relations.partOf.within"
+
+
+def test_a_national_report_does_not_make_the_provinces_it_names_its_parts() -> None:
+    doc = parse_document("政府工作报告\n北京奥运会成功举办，海南自由贸易港建设起步。\n", source="t.txt")
+    start = doc.text.find("海南")
+    m = Mention("海南", AREA, Span(start, start + 2), doc.sentence_at(start).index, "test", canonical="海南省",
+                division_code="460000")
+    ents = with_issuer_area(resolve([m], doc=doc), doc)
+    assert doc.issuer == "中华人民共和国" and find_part_of(doc, ents) == []

@@ -193,7 +193,7 @@ def _chain(hits: list[Hit], gap_of, classes: frozenset[str], max_gap: int) -> li
     out: list[Hit] = []
     previous = None
     for hit in hits:
-        gap = gap_of(hit, previous)
+        gap = gap_of(hit, previous).replace("“", "").replace("”", "")  # quotes around names are not a break
         if previous is None:
             if len(gap) > max_gap or any(ch in PUNCT for ch in gap):
                 break

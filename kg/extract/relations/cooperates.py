@@ -2,7 +2,7 @@
 
 Rules, each named in kg:extractor, with its confidence:
 - ``relations.cooperatesWith.yu`` 0.75 — (A)与/同B(、C)…合作/共建/对接/协同/协作/签署: A, or when the clause
-  names no one before 与, the report's side (the issuer area for a partner area, else the government).
+  names no one before 与, the report's side (the issuer area).
 - ``relations.cooperatesWith.xieshou`` 0.7 — A携手B, 携手B (the report's side).
 - ``relations.cooperatesWith.jieru`` 0.6 — A接入/联通B: 某港接入某航运网络.
 """
@@ -27,9 +27,7 @@ JOIN = re.compile(r"接入|联通|联网")
 
 
 def _our_side(ctx: Context, partner: Entity) -> Entity | None:
-    """Who cooperates when the report's 我们 does: the issuer area with an area, else the government."""
-    if partner.cls == "AdministrativeArea":
-        return ctx.issuer_area
+    """Who cooperates when the report's 我们 does: the issuer area (its government acts as its area)."""
     return ctx.issuer_area
 
 

@@ -1,13 +1,14 @@
-"""kg:implements — the government, a zone, organization or project carrying out a policy.
+"""kg:implements — the issuer area, a zone, organization or project carrying out a policy.
 
-The report's actor is 我们: a clause that opens with its verb (实施…, 用好…政策) or names only the
-issuer before it has the issuing government as subject, when the document names that government.
+The report's actor is 我们, its own government, which acts as its area (kg:issuer): a clause that opens
+with its verb (实施…, 健全…制度, 用好…政策) or names only the issuer before it has the issuer area as subject.
 
 Rules, each named in kg:extractor, with its confidence:
-- ``relations.implements.we`` 0.7 — 实施/推进/落实/用好/深化/打好/完成… POLICY with no other subject: the government.
+- ``relations.implements.we`` 0.7 — 实施/推进/落实/深化/开展/健全/完善/制定/出台/用好… POLICY with no other subject:
+  the issuer area.
 - ``relations.implements.actor`` 0.7 — ZONE/ORG/PROJECT 实施… POLICY: that entity.
-- ``relations.implements.passive`` 0.65 — POLICY(、POLICY) 稳步实施/加力提速/落地见效/走深走实: the government.
-- ``relations.implements.effect`` 0.55 — POLICY 带动/惠及/支持资金…: a policy with effects was carried out (government).
+- ``relations.implements.passive`` 0.65 — POLICY(、POLICY) 稳步实施/加力提速/落地见效/走深走实: the issuer area.
+- ``relations.implements.effect`` 0.55 — POLICY 带动/惠及/支持资金…: carried out, by the issuer area.
 - ``relations.implements.project`` 0.7 — PROJECT等21个POLICY项目: 天美艺术街区等城市更新项目 → 城市更新.
 - ``relations.implements.named`` 0.7 — a policy named after a zone: 自贸试验区提升行动, 促进天开园发展条例.
 """
@@ -22,7 +23,8 @@ from kg.model import Entity, Relation
 from kg.pipeline import component
 
 ACTIVE = re.compile(r"(?:用足用好|用好用活|用足|用好|实施|推进|推动|推行|落实|贯彻|执行|深化|打好|打赢|完成|开展|启动"
-                    r"|实行)")
+                    r"|实行|健全|完善|制定|出台|编制|颁布|建立|创建|建好|建强|抓好|办好|做实|做好|聚焦|学习运用|谋划|参与"
+                    r"|融入|争取|获批|兑现|发放|探索|坚持|维护)")
 PASSIVE = re.compile(r"(?:稳步|深入|全面|有效|有序|扎实|加快|持续|顺利|圆满)?"
                      r"(?:实施|推进|完成|落实|落地见效|落地实施|落地生效|落地|见效|提速|深化)|加力提速|走深走实|起势见效|"
                      r"成效(?:明显|显著)")
@@ -32,7 +34,7 @@ MAX_VERB_GAP = 10
 
 
 def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[Entity | None, str]:
-    """Who acts before a verb: the government when no one else is named (or only the issuer), else an actor."""
+    """Who acts before a verb: the issuer area when no one else is named (or only the issuer), else an actor."""
     before = [h for h in clause.hits if h.end <= verb_start]
     if not before or (ctx.issuer_area is not None and before[-1].ent is ctx.issuer_area):
         return ctx.issuer_area, "relations.implements.we"
@@ -140,6 +142,7 @@ def named_rules(ctx: Context) -> list[Relation | None]:
 
 @component("relations.implements", produces="relations", order=320)
 def find_implements(doc: Document, entities: list[Entity]) -> list[Relation]:
-    """kg:implements from 实施/落实/用好 POLICY (the government or a named actor), passives, projects, names."""
+    """kg:implements from 实施/落实/健全 POLICY (the issuer area or a named actor), passives, projects, names."""
     ctx = Context.of(doc, entities)
-    return dedupe(active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx))
+    found = active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx)
+    return dedupe(found)

@@ -7,8 +7,6 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.locatedIn.name`` 0.75 — the name holds an area name: 宝坻京津中关村科技城 → 宝坻;
   a project named after a zone: 南港乙烯项目 → 南港工业区 (0.7).
 - ``relations.locatedIn.luodi`` 0.6 — X等落地 with no place: the report's own area (the issuer).
-- ``relations.locatedIn.issuer`` 0.5 — a zone whose name holds no place lies in the issuer area
-  (a local report names its own zones); skipped for national reports and generic names (国家级经开区).
 """
 
 from __future__ import annotations
@@ -20,7 +18,6 @@ from kg.extract.relations.base import (
     ACTOR_CLASSES,
     NATIONAL_NAMES,
     PLACE_CLASSES,
-    PROVINCE_ABBR,
     Context,
     chain_after,
     chain_before,
@@ -43,7 +40,6 @@ ZONE_STEM_SUFFIXES = ("工业区", "开发区", "经开区", "高新区", "示�
 # An area's own organs (天津市委, 某市人民政府) are not things located in it.
 ORGAN_SUFFIXES = ("人民政府", "政府", "委员会", "委", "人大", "人大常委会", "政协", "纪委", "监委", "人民法院",
                   "人民检察院", "法院", "检察院")
-GENERIC_ZONE_START = ("国家级", "省级", "市级", "全国", "各", "一批", "重点")
 
 
 def area_names(ent: Entity, *, known: bool = True) -> set[str]:
@@ -159,27 +155,8 @@ def name_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
-def issuer_zone_rules(ctx: Context, placed: set[tuple[str, str]]) -> list[Relation | None]:
-    """Zones the report names with no place of their own lie in the issuer area."""
-    if ctx.issuer_area is None or ctx.doc.issuer == "中华人民共和国":
-        return []
-    return [relation(ent, "locatedIn", ctx.issuer_area, ent.mentions[0].sentence, "relations.locatedIn.issuer", 0.5)
-            for ent in ctx.entities
-            if ent.cls == "Zone" and ent.mentions and (ent.cls, ent.label) not in placed
-            and not ent.label.startswith(GENERIC_ZONE_START) and not _elsewhere(ctx, ent.label)]
-
-
-def _elsewhere(ctx: Context, label: str) -> bool:
-    """Whether a zone's name opens with another province's name or two province abbreviations (京冀空港)."""
-    others = {n for n in PROVINCE_ABBR if n not in ctx.issuer_full}
-    abbrs = set(PROVINCE_ABBR.values())
-    return label.startswith(tuple(others)) or (len(label) > 2 and label[0] in abbrs and label[1] in abbrs)
-
-
 @component("relations.locatedIn", produces="relations", order=300)
 def find_located_in(doc: Document, entities: list[Entity]) -> list[Relation]:
-    """kg:locatedIn from 落户/落地/位于, 在…建设, AREA的X, place names inside names, and the issuer's zones."""
+    """kg:locatedIn from 落户/落地/位于, 在…建设, AREA的X and place names inside names."""
     ctx = Context.of(doc, entities)
-    found = settle_rules(ctx) + at_place_rules(ctx) + de_rules(ctx) + name_rules(ctx)
-    placed = {rel.subject for rel in found if rel is not None}
-    return dedupe(found + issuer_zone_rules(ctx, placed))
+    return dedupe(settle_rules(ctx) + at_place_rules(ctx) + de_rules(ctx) + name_rules(ctx))

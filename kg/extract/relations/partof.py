@@ -9,6 +9,8 @@ Rules, each named in kg:extractor, with its confidence:
   a zone named as a 片区 of another (自贸试验区东疆片区 → 自贸试验区).
 - ``relations.partOf.issuer`` 0.55 — a town, township, street or village with no known parent lies in the
   issuer area (a local report names its own towns); skipped for national reports.
+- ``relations.partOf.within`` 0.85 — a division the lexicon places inside the issuing province or city, at any
+  depth (丹巴县 → 四川省). Not for the nation: a national report names provinces as examples, not as its parts.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 
 from kg.document import Document
 from kg.extract.relations.base import Context, dedupe, names, relation
+from kg.issuer import NATION
 from kg.model import Entity, Relation
 from kg.pipeline import component
 
@@ -90,10 +93,28 @@ def issuer_rules(ctx: Context, placed: set[tuple[str, str]]) -> list[Relation | 
             and level(e) in (0, 1) and (e.cls, e.label) not in placed]
 
 
+def within_rules(ctx: Context) -> list[Relation | None]:
+    """Areas inside the issuer by the division lexicon: the issuing province's cities and counties."""
+    issuer = ctx.issuer_area
+    if issuer is None or ctx.doc.issuer == NATION:
+        return []
+    from kg.lexicons.divisions import load_divisions
+
+    lex = load_divisions()
+    out: list[Relation | None] = []
+    for ent in ctx.entities:
+        if ent.cls != "AdministrativeArea" or ent is issuer or not ent.mentions or not ent.division_code:
+            continue
+        div = lex.by_code(ent.division_code)
+        if div is not None and div.name != ctx.doc.issuer and lex.within(div, ctx.doc.issuer):
+            out.append(relation(ent, "partOf", issuer, ent.mentions[0].sentence, "relations.partOf.within", 0.85))
+    return out
+
+
 @component("relations.partOf", produces="relations", order=310)
 def find_part_of(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:partOf from known parent divisions, 河北省雄安新区 and A的B, phases of projects, and the issuer's towns."""
     ctx = Context.of(doc, entities)
     found = division_rules(ctx) + text_rules(ctx) + phase_rules(ctx)
     placed = {rel.subject for rel in found if rel is not None}
-    return dedupe(found + issuer_rules(ctx, placed))
+    return dedupe(found + issuer_rules(ctx, placed) + within_rules(ctx))

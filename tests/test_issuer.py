@@ -1,0 +1,67 @@
+"""The issuer of a report with no title line: from its file name, else from the text's own voice; and the
+issuer area entity every document's graph holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.document import parse_document
+from kg.extract.issuer_area import issuer_names, with_issuer_area
+from kg.issuer import infer_issuer, issuer_from_name, issuer_from_text
+from kg.model import Entity, Mention, Span
+from kg.sidecar import Metadata, apply_metadata
+
+SPAN = "三、2026年重点工作\n全面实施“数智强区”行动，推进城市更新。\n"
+
+
+@pytest.mark.parametrize(("name", "issuer"), [
+    ("beijing-2026-plan.txt", "北京市"), ("heilongjiang-2026-plan.txt", "黑龙江省"),
+    ("shaanxi_2025.txt", "陕西省"), ("shanxi_2025.txt", "山西省"), ("Guangxi-report.txt", "广西壮族自治区"),
+    ("national-2024-tasks.txt", "中华人民共和国"), ("四川省.txt", "四川省"),
+    ("2026年宁夏政府工作报告.txt", "宁夏回族自治区"),
+    ("report.txt", None), ("2024.txt", None),
+])
+def test_issuer_from_a_file_name(name: str, issuer: str | None) -> None:
+    assert issuer_from_name(name) == issuer
+
+
+def test_issuer_from_the_texts_voice() -> None:
+    assert issuer_from_text("全省上下共同努力，浙江经济回升向好。浙江要走在前列。") == "浙江省"
+    assert issuer_from_text("全市经济回升向好。浙江、江苏来客增多。") is None  # a 市 voice names no 市 unit twice
+    assert issuer_from_text("我国经济总量突破130万亿元，国务院各部门……我国发展仍面临挑战。") == "中华人民共和国"
+    assert issuer_from_text("经济回升向好。") is None
+
+
+def test_a_title_beats_the_file_name_and_an_override_beats_both() -> None:
+    titled = parse_document("2026年江北市政府工作报告\n" + SPAN, source="beijing.txt")
+    assert apply_metadata(titled).issuer == "江北市"
+    span = parse_document(SPAN, source="beijing-2026-plan.txt")
+    assert apply_metadata(span).issuer == "北京市"
+    span = parse_document(SPAN, source="beijing-2026-plan.txt")
+    assert apply_metadata(span, Metadata(issuer="天津市")).issuer == "天津市"
+    assert infer_issuer("x.txt", SPAN) is None
+
+
+def _area(doc, text: str) -> Entity:
+    start = doc.text.find(text)
+    m = Mention(text, "AdministrativeArea", Span(start, start + len(text)), doc.sentence_at(start).index, "test")
+    return Entity("AdministrativeArea", text, mentions=[m])
+
+
+def test_the_issuer_area_merges_the_texts_mentions_of_it_under_the_issuers_label() -> None:
+    doc = apply_metadata(parse_document("三、重点工作\n北京加快建设国际科技创新中心。\n", source="beijing.txt"))
+    ents = with_issuer_area([_area(doc, "北京")], doc)
+    assert [(e.label, e.aliases, len(e.mentions)) for e in ents] == [("北京市", {"北京"}, 1)]
+
+
+def test_a_national_issuer_area_is_the_peoples_republic_alias_china_even_unmentioned() -> None:
+    doc = apply_metadata(parse_document(SPAN, source="national-2024.txt"))
+    (area,) = with_issuer_area([], doc)
+    assert (area.cls, area.label, area.aliases, area.mentions) == (
+        "AdministrativeArea", "中华人民共和国", {"中国"}, [])
+    assert issuer_names("天津市") == {"天津市", "天津"}
+
+
+def test_no_issuer_no_area() -> None:
+    doc = apply_metadata(parse_document(SPAN, source="x.txt"))
+    assert doc.issuer is None and with_issuer_area([], doc) == []
