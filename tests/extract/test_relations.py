@@ -374,3 +374,42 @@ def test_a_national_report_does_not_make_the_provinces_it_names_its_parts() -> N
                 division_code="460000")
     ents = with_issuer_area(resolve([m], doc=doc), doc)
     assert doc.issuer == "中华人民共和国" and find_part_of(doc, ents) == []
+
+
+def test_a_reform_said_to_have_made_progress_was_carried_out_by_the_issuer() -> None:
+    doc, ents = build("投资体制改革和价格改革取得新进展。", [(POL, "投资体制改革"), (POL, "价格改革")])
+    rels = find_implements(doc, ents)
+    assert {("江北市", "implements", "投资体制改革"), ("江北市", "implements", "价格改革")} <= triples(rels)
+    assert by_triple(rels, "江北市", "implements", "价格改革").extractor == "relations.implements.passive"
+
+
+def test_areas_the_report_supports_implement_themselves() -> None:
+    doc, ents = build("支持青山区、河西区深化科技金融改革试点。",
+                      [(AREA, "青山区"), (AREA, "河西区"), (POL, "科技金融改革试点")])
+    assert triples(find_implements(doc, ents)) == {("青山区", "implements", "科技金融改革试点"),
+                                                   ("河西区", "implements", "科技金融改革试点")}
+
+
+def test_an_earlier_policy_in_the_clause_is_no_actor() -> None:
+    doc, ents = build("加快建设“六个江北”、推进“八个振兴”。", [(POL, "“六个江北”"), (POL, "“八个振兴”")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“六个江北”"),
+                                                   ("江北市", "implements", "“八个振兴”")}
+
+
+def test_a_local_reports_bare_free_trade_zone_is_its_own() -> None:
+    doc, ents = build("推进自贸试验区提升行动。", [(ZONE, "自贸试验区"), (POL, "自贸试验区提升行动")])
+    rel = by_triple(find_located_in(doc, ents), "自贸试验区", "locatedIn", "江北市")
+    assert (rel.extractor, rel.confidence) == ("relations.locatedIn.ftz", 0.7)
+    national = parse_document("政府工作报告\n推进自贸试验区提升行动。\n", source="t.txt")
+    start = national.text.find("自贸试验区")
+    m = Mention("自贸试验区", ZONE, Span(start, start + 5), national.sentence_at(start).index, "test")
+    assert find_located_in(national, with_issuer_area(resolve([m], doc=national), national)) == []
+
+
+def test_organs_and_zones_named_by_a_place_place_nothing() -> None:
+    body = "江北市委统筹推进，江北示范区建设提速，江北航运交易所体制改革深化。"
+    doc, ents = build(body, [ISSUER, (ORG, "江北市委"), (ZONE, "江北示范区"), (ORG, "江北航运交易所")])
+    found = triples(find_located_in(doc, ents))
+    assert ("江北市委", "locatedIn", "江北市") not in found
+    assert ("江北航运交易所", "locatedIn", "江北示范区") not in found
+    assert ("江北航运交易所", "locatedIn", "江北市") in found

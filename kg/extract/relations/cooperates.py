@@ -20,7 +20,7 @@ PARTIES = frozenset({"Enterprise", "Organization", "Zone", "AdministrativeArea",
 WITH = re.compile(r"(?<![参给赋授])(?:与|同)(?!会|时|此|步|样|比|期)")
 COOPERATE = re.compile(r"合作|共建|对接|协同|协作|联动|签约|签署|共享|共同|联合|交流")
 # Words a clause may open with when 我们 is the unnamed subject: 加强与…合作, 深化同…交流.
-OUR_LEAD = re.compile(r"^(?:我们|我市|我省|加强|深化|强化|持续|积极|主动|推动|推进|扩大|拓展|深度|全面|进一步|"
+OUR_LEAD = re.compile(r"^(?:我们|我市|我省|加强|深化|深入|强化|持续|积极|主动|推动|推进|扩大|拓展|深度|全面|进一步|"
                       r"不断|着力|继续|大力|务实|密切|加快|巩固|提升|支持|鼓励|探索|开展|要|将|还|并|也|同时)*$")
 TOGETHER = re.compile(r"携手")
 JOIN = re.compile(r"接入|联通|联网")

@@ -5,7 +5,7 @@ document names it as an entity; with no such entity nothing is asserted.
 
 Rules, each named in kg:extractor, with its confidence:
 - ``relations.hosts.zai`` 0.85 — EVENT在PLACE举办/召开/举行, 在PLACE举办EVENT (在津 → the issuer area).
-- ``relations.hosts.juban`` 0.75 — (PLACE)举办/召开/办好 EVENT(、EVENT…), EVENT成功举办: PLACE, else the issuer.
+- ``relations.hosts.juban`` 0.75 — (PLACE)举办/召开/办好/用好 EVENT(、EVENT…), EVENT成功举办: PLACE, else the issuer.
 - ``relations.hosts.named`` 0.75 — an event named after the issuer or one of its districts: 某市第九届人民代表大会.
 - ``relations.hosts.topic`` 0.6 — an event opening a clause that names the issuer (…论坛彰显天津金融底蕴).
 - ``relations.hosts.list`` 0.55 — events opening a clause as 等一批…展会/活动/赛事: the report lists events it held.
@@ -29,7 +29,8 @@ from kg.extract.relations.base import (
 from kg.model import Entity, Relation
 from kg.pipeline import component
 
-HOLD = re.compile(r"(?:举办|承办|主办|召开|举行|开幕|揭幕|筹办|办好|办会)")
+HOLD = re.compile(r"(?:举办|承办|主办|召开|举行|开幕|揭幕|筹办|办好|办会|用好)")
+LISTED = frozenset({"Event", "Policy", "Industry", "Project"})
 AT_HOLD = re.compile(r"在([^，。；、“”]{1,14}?)(?:成功|顺利|隆重)?(?:举办|召开|举行|开幕|揭幕)")
 MAX_GAP = 10
 EVENT_GROUP = re.compile(r"^等[^，。；]{0,8}?(?:展会|会展|节会|盛会|赛事|活动|演出)")
@@ -73,7 +74,8 @@ def hold_rules(ctx: Context) -> list[Relation | None]:
         host = ctx.issuer_area
         if before and before[-1].ent.cls in PLACE_CLASSES and len(clause.between(before[-1].end, start)) <= 3:
             host = before[-1].ent
-        events = chain_after(clause, end, frozenset({"Event"}), max_gap=MAX_GAP)  # 办好A、B、C等展会
+        # 办好A、B、C等展会: the list may hold names typed otherwise (“五五购物节”); its events are hosted.
+        events = [h for h in chain_after(clause, end, LISTED, max_gap=MAX_GAP) if h.ent.cls == "Event"]
         if not events and before and before[-1].ent.cls == "Event":
             gap = clause.between(before[-1].end, start)
             if len(gap) <= 2:  # EVENT成功举办

@@ -6,8 +6,8 @@ with its verb (实施…, 健全…制度, 用好…政策) or names only the is
 Rules, each named in kg:extractor, with its confidence:
 - ``relations.implements.we`` 0.7 — 实施/推进/落实/深化/开展/健全/完善/制定/出台/用好… POLICY with no other subject:
   the issuer area.
-- ``relations.implements.actor`` 0.7 — ZONE/ORG/PROJECT 实施… POLICY: that entity.
-- ``relations.implements.passive`` 0.65 — POLICY(、POLICY) 稳步实施/加力提速/落地见效/走深走实: the issuer area.
+- ``relations.implements.actor`` 0.7 — ZONE/ORG/PROJECT 实施… POLICY, 支持AREA(、AREA)深化 POLICY: those entities.
+- ``relations.implements.passive`` 0.65 — POLICY(、POLICY) 稳步实施/落地见效/取得新进展/迈出实质性步伐: the issuer area.
 - ``relations.implements.effect`` 0.55 — POLICY 带动/惠及/支持资金…: carried out, by the issuer area.
 - ``relations.implements.project`` 0.7 — PROJECT等21个POLICY项目: 天美艺术街区等城市更新项目 → 城市更新.
 - ``relations.implements.named`` 0.7 — a policy named after a zone: 自贸试验区提升行动, 促进天开园发展条例.
@@ -18,31 +18,54 @@ from __future__ import annotations
 import re
 
 from kg.document import Document
-from kg.extract.relations.base import ACTOR_CLASSES, PUNCT, Clause, Context, cue_matches, dedupe, names, relation
+from kg.extract.relations.base import (
+    ACTOR_CLASSES,
+    PUNCT,
+    Clause,
+    Context,
+    chain_before,
+    cue_matches,
+    dedupe,
+    names,
+    relation,
+)
 from kg.model import Entity, Relation
 from kg.pipeline import component
 
 ACTIVE = re.compile(r"(?:用足用好|用好用活|用足|用好|实施|推进|推动|推行|落实|贯彻|执行|深化|打好|打赢|完成|开展|启动"
                     r"|实行|健全|完善|制定|出台|编制|颁布|建立|创建|建好|建强|抓好|办好|做实|做好|聚焦|学习运用|谋划|参与"
-                    r"|融入|争取|获批|兑现|发放|探索|坚持|维护)")
+                    r"|融入|争取|获批|兑现|发放|探索|坚持|维护|建设|打造|强化|优化|扩大|拓展|加快|做到|统筹|发布)")
 PASSIVE = re.compile(r"(?:稳步|深入|全面|有效|有序|扎实|加快|持续|顺利|圆满)?"
                      r"(?:实施|推进|完成|落实|落地见效|落地实施|落地生效|落地|见效|提速|深化)|加力提速|走深走实|起势见效|"
                      r"成效(?:明显|显著)")
 EFFECT = re.compile(r"^(?:带动|惠及|撬动|拉动|支持资金)")
 PROJECT_OF = re.compile(r"^等(?:\d+|[一二三四五六七八九十百]+)?[个项处批]?$")
 MAX_VERB_GAP = 10
+NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
+AREA = frozenset({"AdministrativeArea"})
+# What may open a clause before areas that act themselves: 支持成都、绵阳深化…, 推动雄安新区实施….
+SUPPORT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|推动|鼓励|指导|引导|推进)?$")
+PASSIVE_DONE = re.compile(r"^(?:改革)?(?:取得(?:了)?(?:阶段性)?(?:重要|新的?|明显|积极|显著|重大|突破性)?"
+                          r"(?:进展|成效|突破|成果)|迈出(?:实质性|坚实|重要)?步伐|顺利进行|进行了成功探索|正式施行|全面实施|系统推进|深入推进)")
 
 
-def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[Entity | None, str]:
-    """Who acts before a verb: the issuer area when no one else is named (or only the issuer), else an actor."""
-    before = [h for h in clause.hits if h.end <= verb_start]
+def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity], str]:
+    """Who acts before a verb: the issuer area when no one else is named (or only the issuer), else an actor:
+    a zone, organization or project, or areas the report supports in doing so (支持成都、绵阳深化…)."""
+    # Policies, industries and events named before the verb are objects of an earlier verb, not actors.
+    before = [h for h in clause.hits if h.end <= verb_start and h.ent.cls not in NOT_ACTORS]
     if not before or (ctx.issuer_area is not None and before[-1].ent is ctx.issuer_area):
-        return ctx.issuer_area, "relations.implements.we"
+        return ([ctx.issuer_area] if ctx.issuer_area else []), "relations.implements.we"
     near = before[-1]
     gap = clause.between(near.end, verb_start)
     if near.ent.cls in ACTOR_CLASSES and len(gap) <= 4 and not any(ch in PUNCT for ch in gap):
-        return near.ent, "relations.implements.actor"
-    return None, ""
+        return [near.ent], "relations.implements.actor"
+    if near.ent.cls == "AdministrativeArea" and len(gap) <= 2 and not any(ch in PUNCT for ch in gap):
+        areas = chain_before(clause, verb_start, AREA, max_gap=2)
+        lead = clause.between(clause.start, areas[0].start) if areas else "?"
+        if areas and SUPPORT_LEAD.match(lead):
+            return [h.ent for h in areas], "relations.implements.actor"
+    return [], ""
 
 
 def active_rules(ctx: Context) -> list[Relation | None]:
@@ -54,8 +77,8 @@ def active_rules(ctx: Context) -> list[Relation | None]:
         by_clause.setdefault(clause.start, []).append((start, end))
     for cstart, verbs in by_clause.items():
         clause = clauses[cstart]
-        subject, name = _subject(ctx, clause, verbs[0][0])
-        if subject is None:
+        subjects, name = _subject(ctx, clause, verbs[0][0])
+        if not subjects:
             continue
         limits = [v[0] for v in verbs[1:]] + [clause.end]
         for (start, end), limit in zip(verbs, limits, strict=True):
@@ -64,7 +87,8 @@ def active_rules(ctx: Context) -> list[Relation | None]:
                     and (h.start >= end or h.end - end >= 4)]
             if not objs or len(clause.between(end, objs[0].start)) > MAX_VERB_GAP:
                 continue
-            out += [relation(subject, "implements", h.ent, clause.sentence, name, 0.7) for h in objs]
+            out += [relation(subject, "implements", h.ent, clause.sentence, name, 0.7)
+                    for subject in subjects for h in objs]
     return out
 
 
@@ -89,6 +113,8 @@ def passive_rules(ctx: Context) -> list[Relation | None]:
         pred = PASSIVE.search(rest)
         if pred and pred.start() <= 8 and not any(h.start >= last.end for h in clause.hits
                                                    if h.start < last.end + pred.start()):
+            name, conf = "relations.implements.passive", 0.65
+        elif PASSIVE_DONE.match(rest.lstrip("和等")):  # 利率市场化改革迈出实质性步伐
             name, conf = "relations.implements.passive", 0.65
         elif EFFECT.match(rest.lstrip("政策工作项目")):
             name, conf = "relations.implements.effect", 0.55

@@ -6,6 +6,8 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.locatedIn.de`` 0.75 — AREA的X: 滨海新区的南港工业区.
 - ``relations.locatedIn.name`` 0.75 — the name holds an area name: 宝坻京津中关村科技城 → 宝坻;
   a project named after a zone: 南港乙烯项目 → 南港工业区 (0.7).
+- ``relations.locatedIn.ftz`` 0.7 — a local report's bare 自贸试验区 (自由贸易试验区) is the issuer's own pilot
+  free-trade zone (each province has at most one), so it lies in the issuer area.
 - ``relations.locatedIn.luodi`` 0.6 — X等落地 with no place: the report's own area (the issuer).
 """
 
@@ -26,6 +28,7 @@ from kg.extract.relations.base import (
     names,
     relation,
 )
+from kg.issuer import NATION
 from kg.model import Entity, Relation
 from kg.pipeline import component
 
@@ -38,6 +41,7 @@ AREA_STEM_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", 
 ZONE_STEM_SUFFIXES = ("工业区", "开发区", "经开区", "高新区", "示范区", "试验区", "科技城", "园区", "片区", "港区",
                       "新城", "园", "区")
 # An area's own organs (天津市委, 某市人民政府) are not things located in it.
+OWN_FTZ = frozenset({"自贸试验区", "自由贸易试验区", "自贸区"})
 ORGAN_SUFFIXES = ("人民政府", "政府", "委员会", "委", "人大", "人大常委会", "政协", "纪委", "监委", "人民法院",
                   "人民检察院", "法院", "检察院")
 
@@ -68,10 +72,9 @@ def zone_stem(ent: Entity) -> str | None:
     return None
 
 
-def _is_organ(ent: Entity, area_name: str) -> bool:
-    """Whether an organization is an area's own organ: its name is the area's name plus an organ suffix."""
-    rest = ent.label.split(area_name, 1)[-1].lstrip("市省区县")
-    return ent.cls == "Organization" and ent.label.startswith(area_name) and rest in ORGAN_SUFFIXES
+def _is_organ(ent: Entity) -> bool:
+    """Whether an organization is an area's own organ (天津市委, 某省人民政府, 龙江…省委): named by its suffix."""
+    return ent.cls == "Organization" and ent.label.endswith(ORGAN_SUFFIXES)
 
 
 def _place_after(ctx: Context, clause, start: int) -> Entity | None:
@@ -136,14 +139,16 @@ def name_rules(ctx: Context) -> list[Relation | None]:
     """A name holding an area name (宝坻京津中关村科技城 → 宝坻), a project named after a zone (南港… → 南港工业区)."""
     areas = [(e, area_names(e, known=bool(e.division_code) or e is ctx.issuer_area))
              for e in ctx.entities if e.cls == "AdministrativeArea"]
-    zones = [(e, zone_stem(e)) for e in ctx.entities if e.cls == "Zone"]
+    # A zone named by a place (上海示范区) lends no stem: things named after the place are not in the zone.
+    place_names = {n for _, ns in areas for n in ns}
+    zones = [(e, stem) for e in ctx.entities if e.cls == "Zone" and (stem := zone_stem(e)) not in place_names]
     out: list[Relation | None] = []
     for ent in ctx.entities:
         if ent.cls not in ACTOR_CLASSES or not ent.mentions:
             continue
         sentence = ent.mentions[0].sentence
         found = [(ent.label.find(n), -len(n), area.label, area) for area, ns in areas for n in ns
-                 if n in ent.label and n != ent.label and not _is_organ(ent, n)]
+                 if n in ent.label and n != ent.label and not _is_organ(ent)]
         if found:
             area = min(found, key=lambda f: f[:3])[3]
             out.append(relation(ent, "locatedIn", area, sentence, "relations.locatedIn.name", 0.75))
@@ -155,8 +160,16 @@ def name_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+def ftz_rules(ctx: Context) -> list[Relation | None]:
+    """The bare 自贸试验区 of a provincial or city report is the issuer's own."""
+    if ctx.issuer_area is None or ctx.doc.issuer == NATION:
+        return []
+    return [relation(ent, "locatedIn", ctx.issuer_area, ent.mentions[0].sentence, "relations.locatedIn.ftz", 0.7)
+            for ent in ctx.entities if ent.cls == "Zone" and ent.mentions and ent.label in OWN_FTZ]
+
+
 @component("relations.locatedIn", produces="relations", order=300)
 def find_located_in(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:locatedIn from 落户/落地/位于, 在…建设, AREA的X and place names inside names."""
     ctx = Context.of(doc, entities)
-    return dedupe(settle_rules(ctx) + at_place_rules(ctx) + de_rules(ctx) + name_rules(ctx))
+    return dedupe(settle_rules(ctx) + at_place_rules(ctx) + de_rules(ctx) + name_rules(ctx) + ftz_rules(ctx))
