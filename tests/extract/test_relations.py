@@ -413,3 +413,14 @@ def test_organs_and_zones_named_by_a_place_place_nothing() -> None:
     assert ("江北市委", "locatedIn", "江北市") not in found
     assert ("江北航运交易所", "locatedIn", "江北示范区") not in found
     assert ("江北航运交易所", "locatedIn", "江北市") in found
+
+
+def test_a_verb_inside_a_policy_name_is_not_a_verb() -> None:
+    doc, ents = build("深入推进服务业扩大开放综合试点。", [(POL, "服务业扩大开放综合试点")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "服务业扩大开放综合试点")}
+
+
+def test_the_districts_of_the_issuers_free_trade_zone_are_its_parts() -> None:
+    doc, ents = build("加力建设自贸试验区及青山新片区。", [(ZONE, "自贸试验区"), (ZONE, "青山新片区")])
+    rel = by_triple(find_part_of(doc, ents), "青山新片区", "partOf", "自贸试验区")
+    assert (rel.extractor, rel.confidence) == ("relations.partOf.ftz", 0.7)

@@ -74,7 +74,8 @@ def active_rules(ctx: Context) -> list[Relation | None]:
     by_clause: dict[int, list[tuple[int, int]]] = {}
     clauses = {c.start: c for c in ctx.clauses}
     for clause, start, end in cue_matches(ACTIVE, ctx.clauses):
-        by_clause.setdefault(clause.start, []).append((start, end))
+        if not any(h.start <= start and end <= h.end for h in clause.hits):  # 扩大 inside 服务业扩大开放综合试点
+            by_clause.setdefault(clause.start, []).append((start, end))
     for cstart, verbs in by_clause.items():
         clause = clauses[cstart]
         subjects, name = _subject(ctx, clause, verbs[0][0])

@@ -9,6 +9,8 @@ Rules, each named in kg:extractor, with its confidence:
   a zone named as a 片区 of another (自贸试验区东疆片区 → 自贸试验区).
 - ``relations.partOf.issuer`` 0.55 — a town, township, street or village with no known parent lies in the
   issuer area (a local report names its own towns); skipped for national reports.
+- ``relations.partOf.ftz`` 0.7 — a 新片区, or a 片区 named by a division (绥芬河片区), of a local report is a part of
+  its bare 自贸试验区 when the report names one (the areas of a pilot free-trade zone are its 片区).
 - ``relations.partOf.within`` 0.85 — a division the lexicon places inside the issuing province or city, at any
   depth (丹巴县 → 四川省). Not for the nation: a national report names provinces as examples, not as its parts.
 """
@@ -111,10 +113,25 @@ def within_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+def ftz_area_rules(ctx: Context) -> list[Relation | None]:
+    """片区 of the report's own free-trade zone: 临港新片区, 绥芬河片区 → 自贸试验区."""
+    from kg.extract.relations.located import OWN_FTZ
+    from kg.lexicons.divisions import load_divisions
+
+    ftz = next((e for e in ctx.entities if e.cls == "Zone" and e.label in OWN_FTZ), None)
+    if ftz is None or ctx.doc.issuer == NATION:
+        return []
+    lex = load_divisions()
+    return [relation(e, "partOf", ftz, e.mentions[0].sentence, "relations.partOf.ftz", 0.7)
+            for e in ctx.entities
+            if e.cls == "Zone" and e.mentions and e is not ftz and (
+                e.label.endswith("新片区") or (e.label.endswith("片区") and lex.lookup(e.label[:-2])))]
+
+
 @component("relations.partOf", produces="relations", order=310)
 def find_part_of(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:partOf from known parent divisions, 河北省雄安新区 and A的B, phases of projects, and the issuer's towns."""
     ctx = Context.of(doc, entities)
     found = division_rules(ctx) + text_rules(ctx) + phase_rules(ctx)
     placed = {rel.subject for rel in found if rel is not None}
-    return dedupe(found + issuer_rules(ctx, placed) + within_rules(ctx))
+    return dedupe(found + issuer_rules(ctx, placed) + within_rules(ctx) + ftz_area_rules(ctx))
