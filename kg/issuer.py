@@ -4,7 +4,8 @@ A report's title names its issuer (2026年北京市政府工作报告); a span c
 without its title, does not. Then the file name often does (beijing-2026-plan.txt, 北京市.txt,
 national-2024.txt), in Chinese or in pinyin, for the 34 provincial units (GB/T 2260) and the nation; else
 the opening of the text speaks of itself (全市/我市 …) and names one provincial unit of that level
-more than once, or speaks of 我国/全国 and of no 全省/全市 at all (a national report).
+more than once, or names one unit far more than any other, or speaks of 我国/中国/全国 and of no 全省/全市
+and no unit at all (a national report).
 
 >>> issuer_from_name("beijing-2026-plan.txt"), issuer_from_name("national-2008-review.txt")
 ('北京市', '中华人民共和国')
@@ -39,7 +40,7 @@ _PINYIN = {p: full for full, _, spellings in PROVINCES for p in spellings}
 # The text's voice: which level speaks (全市 → a 市, 全省 → a 省, 全区 → an autonomous region).
 SELF_LEVEL = {"全市": "市", "我市": "市", "本市": "市", "全省": "省", "我省": "省", "本省": "省",
               "全区": "自治区", "我区": "自治区"}
-NATIONAL_VOICE = ("我国", "全国各族人民", "国务院")
+NATIONAL_VOICE = ("我国", "中国", "全国", "国务院")
 OPENING_LINES = 40
 OPENING_CHARS = 4000  # within what build planning reads (kg.corpus HEAD_CHARS), so both find the same issuer
 
@@ -72,19 +73,42 @@ def opening(text: str) -> str:
     return "\n".join(text[:OPENING_CHARS].split("\n", OPENING_LINES)[:OPENING_LINES])
 
 
+def _named_counts(head: str) -> list[tuple[int, str]]:
+    """How often the text names each provincial unit, by short name or established nickname (龙江, 齐鲁)."""
+    from kg.lexicons.divisions import NICKNAMES
+
+    nicks: dict[str, list[str]] = {}
+    for nick, full in NICKNAMES.items():
+        nicks.setdefault(full, []).append(nick)
+    out = []
+    for full, short, _ in PROVINCES:
+        count = head.count(short) + sum(head.count(n) for n in nicks.get(full, []))
+        if short == "黑龙江":
+            count += head.count("龙江") - head.count(short)  # 龙江 is 黑龙江's own short form; not twice
+        out.append((count, full))
+    return sorted(out, reverse=True)
+
+
 def issuer_from_text(text: str) -> str | None:
-    """The issuer the opening of a text speaks as: a provincial unit of its voice's level named at least
-    twice, or the nation when it speaks of 我国 and never as a province or city."""
+    """The issuer the opening of a text speaks as: a provincial unit of its voice's level (全省 → a 省) named at
+    least twice; with no such voice, one unit named at least three times and twice as often as any other; else
+    the nation when it speaks of 我国, 中国 and 全国 (three times) and names no unit as its own.
+
+    >>> issuer_from_text("落实省委部署，全省上下奋力谱写龙江振兴新篇章。龙江发展势头向好。")
+    '黑龙江省'
+    """
     head = opening(text)
+    counts = _named_counts(head)
     levels = {level for word, level in SELF_LEVEL.items() if word in head}
     if levels:
-        counts = [(head.count(short), full) for full, short, _ in PROVINCES
-                  if any(full.endswith(level) for level in levels)]
-        count, full = max(counts, default=(0, None))
-        if count >= 2 and sum(c == count for c, _ in counts) == 1:
-            return full
+        fitting = [(c, full) for c, full in counts if any(full.endswith(level) for level in levels)]
+        if fitting and fitting[0][0] >= 2 and (len(fitting) == 1 or fitting[1][0] < fitting[0][0]):
+            return fitting[0][1]
         return None
-    if sum(head.count(w) for w in NATIONAL_VOICE) >= 2:
+    (top, full), (second, _) = counts[0], counts[1]
+    if top >= 3 and top >= 2 * second:
+        return full
+    if top < 3 and sum(head.count(w) for w in NATIONAL_VOICE) >= 3:
         return NATION
     return None
 

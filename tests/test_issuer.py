@@ -30,6 +30,11 @@ def test_issuer_from_the_texts_voice() -> None:
     assert issuer_from_text("全市经济回升向好。浙江、江苏来客增多。") is None  # a 市 voice names no 市 unit twice
     assert issuer_from_text("我国经济总量突破130万亿元，国务院各部门……我国发展仍面临挑战。") == "中华人民共和国"
     assert issuer_from_text("经济回升向好。") is None
+    # No 全省/全市 voice: one unit named far more than any other, or the nation's own words.
+    assert issuer_from_text("北京加快建设科创中心，北京服务更有温度，首都北京面貌一新。天津来客增多。") == "北京市"
+    assert issuer_from_text("全国上下共同努力，中国经济回升向好，打造更多“中国制造”品牌。") == "中华人民共和国"
+    # An established short form or nickname counts as the unit's name.
+    assert issuer_from_text("落实省委部署，全省上下奋力谱写龙江振兴新篇章。龙江发展势头向好。") == "黑龙江省"
 
 
 def test_a_title_beats_the_file_name_and_an_override_beats_both() -> None:

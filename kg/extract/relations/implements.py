@@ -41,6 +41,7 @@ PASSIVE = re.compile(r"(?:稳步|深入|全面|有效|有序|扎实|加快|持�
 EFFECT = re.compile(r"^(?:带动|惠及|撬动|拉动|支持资金)")
 PROJECT_OF = re.compile(r"^等(?:\d+|[一二三四五六七八九十百]+)?[个项处批]?$")
 MAX_VERB_GAP = 10
+MODIFIED = re.compile(r"领域|改革|体系|机制|试点")
 NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
 AREA = frozenset({"AdministrativeArea"})
 # What may open a clause before areas that act themselves: 支持成都、绵阳深化…, 推动雄安新区实施….
@@ -112,6 +113,9 @@ def passive_rules(ctx: Context) -> list[Relation | None]:
         last = policies[-1]
         rest = clause.text[clause.local(last.end):]
         pred = PASSIVE.search(rest)
+        # 生态文明等重点领域改革进一步推进: the names only qualify what is carried out (改革 of those fields).
+        if pred and MODIFIED.search(rest[: pred.start()]):
+            continue
         if pred and pred.start() <= 8 and not any(h.start >= last.end for h in clause.hits
                                                    if h.start < last.end + pred.start()):
             name, conf = "relations.implements.passive", 0.65

@@ -136,7 +136,10 @@ def de_rules(ctx: Context) -> list[Relation | None]:
 
 
 def name_rules(ctx: Context) -> list[Relation | None]:
-    """A name holding an area name (宝坻京津中关村科技城 → 宝坻), a project named after a zone (南港… → 南港工业区)."""
+    """A name holding an area name (宝坻京津中关村科技城 → 宝坻), a project named after a zone (南港… → 南港工业区).
+
+    The area's name must be followed by the thing's own head (…科技城): a name ending with it names the area.
+    """
     areas = [(e, area_names(e, known=bool(e.division_code) or e is ctx.issuer_area))
              for e in ctx.entities if e.cls == "AdministrativeArea"]
     # A zone named by a place (上海示范区) lends no stem: things named after the place are not in the zone.
@@ -148,7 +151,7 @@ def name_rules(ctx: Context) -> list[Relation | None]:
             continue
         sentence = ent.mentions[0].sentence
         found = [(ent.label.find(n), -len(n), area.label, area) for area, ns in areas for n in ns
-                 if n in ent.label and n != ent.label and not _is_organ(ent)]
+                 if n in ent.label and not ent.label.endswith(n) and not _is_organ(ent)]
         if found:
             area = min(found, key=lambda f: f[:3])[3]
             out.append(relation(ent, "locatedIn", area, sentence, "relations.locatedIn.name", 0.75))
