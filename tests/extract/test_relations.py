@@ -424,3 +424,18 @@ def test_the_districts_of_the_issuers_free_trade_zone_are_its_parts() -> None:
     doc, ents = build("加力建设自贸试验区及青山新片区。", [(ZONE, "自贸试验区"), (ZONE, "青山新片区")])
     rel = by_triple(find_part_of(doc, ents), "青山新片区", "partOf", "自贸试验区")
     assert (rel.extractor, rel.confidence) == ("relations.partOf.ftz", 0.7)
+
+
+def test_a_local_reports_events_with_no_host_are_its_own_but_party_meetings_are_not() -> None:
+    body = "深入贯彻党的二十大精神。扎实做好第九届长江博览会城市服务保障工作，“江超”联赛观众超1亿人次。"
+    names = [(EVENT, "党的二十大"), (EVENT, "第九届长江博览会"), (EVENT, "“江超”联赛")]
+    doc, ents = build(body, names, government=False)
+    rels = find_hosts(doc, ents)
+    assert triples(rels) == {("江北市", "hosts", "第九届长江博览会"), ("江北市", "hosts", "“江超”联赛")}
+    assert {r.extractor for r in rels} == {"relations.hosts.voice"}
+    national = parse_document("政府工作报告\n" + body, source="t.txt")
+    mentions = []
+    for _, name in names:
+        start = national.text.find(name)
+        mentions.append(Mention(name, EVENT, Span(start, start + len(name)), national.sentence_at(start).index, "t"))
+    assert find_hosts(national, with_issuer_area(resolve(mentions, doc=national), national)) == []

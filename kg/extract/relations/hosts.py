@@ -8,6 +8,8 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.hosts.juban`` 0.75 — (PLACE)举办/召开/办好/用好 EVENT(、EVENT…), EVENT成功举办: PLACE, else the issuer.
 - ``relations.hosts.named`` 0.75 — an event named after the issuer or one of its districts: 某市第九届人民代表大会.
 - ``relations.hosts.topic`` 0.6 — an event opening a clause that names the issuer (…论坛彰显天津金融底蕴).
+- ``relations.hosts.voice`` 0.5 — any other event a local report names, with no host of its own and not a
+  meeting of the Party or the state above it (全会, 党代会, 中央…会议): the report lists what its area holds.
 - ``relations.hosts.list`` 0.55 — events opening a clause as 等一批…展会/活动/赛事: the report lists events it held.
 """
 
@@ -34,6 +36,11 @@ LISTED = frozenset({"Event", "Policy", "Industry", "Project"})
 AT_HOLD = re.compile(r"在([^，。；、“”]{1,14}?)(?:成功|顺利|隆重)?(?:举办|召开|举行|开幕|揭幕)")
 MAX_GAP = 10
 EVENT_GROUP = re.compile(r"^等[^，。；]{0,8}?(?:展会|会展|节会|盛会|赛事|活动|演出)")
+# Meetings of bodies above or beside the government (党中央, 省委全会, 党代会) are attended, not hosted.
+NOT_LOCAL = re.compile(r"党的|[一二三四五六七八九十]+大$|全会|全体会议|党代会|代表大会|中央|全国|会议精神|奥运|世界杯"
+                       r"|亚运")
+# Taking part in an event (我市运动员在世界运动会再创佳绩, 参加…博览会) says nothing of who holds it.
+TAKES_PART = re.compile(r"(?:在|参加|参与|出席|亮相|赴)(?:第[一二三四五六七八九十\d]+届)?$")
 LOCAL_SUFFIXES = ("市", "区", "县", "镇", "乡", "街道")
 
 
@@ -139,8 +146,26 @@ def list_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+def voice_rules(ctx: Context, hosted: set[tuple[str, str]]) -> list[Relation | None]:
+    """Events of a local report with no host found and not merely taken part in: held in the issuer's area."""
+    if ctx.issuer_area is None or ctx.doc.issuer == "中华人民共和国":
+        return []
+    return [relation(ctx.issuer_area, "hosts", ev, ev.mentions[0].sentence, "relations.hosts.voice", 0.5)
+            for ev in ctx.entities
+            if ev.cls == "Event" and ev.mentions and (ev.cls, ev.label) not in hosted
+            and not NOT_LOCAL.search(ev.label) and not _taken_part_in(ctx, ev)]
+
+
+def _taken_part_in(ctx: Context, ev: Entity) -> bool:
+    """Whether the text speaks of taking part in the event (在世界运动会, 参加…)."""
+    text = ctx.doc.match_text
+    return any(TAKES_PART.search(text[max(0, m.span.start - 6): m.span.start]) for m in ev.mentions)
+
+
 @component("relations.hosts", produces="relations", order=340)
 def find_hosts(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:hosts from 在…举办, 举办EVENT (the issuer area when no host is named), event names and clause topics."""
     ctx = Context.of(doc, entities)
-    return dedupe(at_rules(ctx) + hold_rules(ctx) + named_rules(ctx) + topic_rules(ctx) + list_rules(ctx))
+    found = at_rules(ctx) + hold_rules(ctx) + named_rules(ctx) + topic_rules(ctx) + list_rules(ctx)
+    hosted = {rel.object for rel in found if rel is not None}
+    return dedupe(found + voice_rules(ctx, hosted))
