@@ -7,8 +7,8 @@ of it (天津, 天津市; 中国 for the nation) join it, and with no mention it
 
 from __future__ import annotations
 
-from kg.document import Document
-from kg.issuer import NATION, short_name
+from kg.ingest.document import Document
+from kg.ingest.issuer import NATION, short_name
 from kg.model import Entity
 
 AREA_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "省", "市", "县", "区")

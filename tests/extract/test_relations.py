@@ -10,7 +10,6 @@ import time
 
 import pytest
 
-from kg.document import parse_document
 from kg.extract.government import find_government
 from kg.extract.issuer_area import with_issuer_area
 from kg.extract.relations.base import Context, issuer_names
@@ -20,8 +19,9 @@ from kg.extract.relations.implements import find_implements
 from kg.extract.relations.invests import find_invests
 from kg.extract.relations.located import find_located_in
 from kg.extract.relations.partof import find_part_of
+from kg.extract.resolve import resolve
+from kg.ingest.document import parse_document
 from kg.model import Mention, Span
-from kg.resolve import resolve
 
 TITLE = "2026年江北市政府工作报告\n我代表市人民政府向大会报告工作。\n"
 
@@ -351,7 +351,7 @@ def test_the_issuer_hosts_every_event_of_a_list_it_holds() -> None:
 
 
 def test_a_county_of_the_issuing_province_is_part_of_it_at_any_depth() -> None:
-    from kg.lexicons.divisions import load_divisions
+    from kg.extract.lexicons.divisions import load_divisions
 
     doc = parse_document("2026年四川省政府工作报告\n丹巴县获评示范县，成都经济增长。\n", source="t.txt")
     lex = load_divisions()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
+from kg.extract.pipeline import component
 from kg.extract.relations.base import (
     ACTOR_CLASSES,
     PUNCT,
@@ -29,8 +29,8 @@ from kg.extract.relations.base import (
     names,
     relation,
 )
+from kg.ingest.document import Document
 from kg.model import Entity, Relation
-from kg.pipeline import component
 
 ACTIVE = re.compile(r"(?:用足用好|用好用活|用足|用好|实施|推进|推动|推行|落实|贯彻|执行|深化|打好|打赢|完成|开展|启动"
                     r"|实行|健全|完善|制定|出台|编制|颁布|建立|创建|建好|建强|抓好|办好|做实|做好|聚焦|学习运用|谋划|参与"

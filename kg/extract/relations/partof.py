@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
+from kg.extract.pipeline import component
 from kg.extract.relations.base import Context, dedupe, names, relation
-from kg.issuer import NATION
+from kg.ingest.document import Document
+from kg.ingest.issuer import NATION
 from kg.model import Entity, Relation
-from kg.pipeline import component
 
 LEVELS = (("特别行政区", 4), ("自治区", 4), ("省", 4), ("自治州", 3), ("地区", 3), ("盟", 3), ("市", 3),
           ("自治县", 2), ("新区", 2), ("区", 2), ("县", 2), ("旗", 2), ("街道", 1), ("镇", 1), ("乡", 1), ("村", 0))
@@ -100,7 +100,7 @@ def within_rules(ctx: Context) -> list[Relation | None]:
     issuer = ctx.issuer_area
     if issuer is None or ctx.doc.issuer == NATION:
         return []
-    from kg.lexicons.divisions import load_divisions
+    from kg.extract.lexicons.divisions import load_divisions
 
     lex = load_divisions()
     out: list[Relation | None] = []
@@ -115,8 +115,8 @@ def within_rules(ctx: Context) -> list[Relation | None]:
 
 def ftz_area_rules(ctx: Context) -> list[Relation | None]:
     """片区 of the report's own free-trade zone: 临港新片区, 绥芬河片区 → 自贸试验区."""
+    from kg.extract.lexicons.divisions import load_divisions
     from kg.extract.relations.located import OWN_FTZ
-    from kg.lexicons.divisions import load_divisions
 
     ftz = next((e for e in ctx.entities if e.cls == "Zone" and e.label in OWN_FTZ), None)
     if ftz is None or ctx.doc.issuer == NATION:
