@@ -439,3 +439,22 @@ def test_a_local_reports_events_with_no_host_are_its_own_but_party_meetings_are_
         start = national.text.find(name)
         mentions.append(Mention(name, EVENT, Span(start, start + len(name)), national.sentence_at(start).index, "t"))
     assert find_hosts(national, with_issuer_area(resolve(mentions, doc=national), national)) == []
+
+
+def test_things_brought_in_with_no_place_are_in_the_issuer_area() -> None:
+    doc, ents = build("成功落地青山创投母基金、江北科创基金。",
+                      [(ORG, "青山创投母基金"), (ORG, "江北科创基金")], government=False)
+    assert triples(find_located_in(doc, ents)) >= {("青山创投母基金", "locatedIn", "江北市"),
+                                                   ("江北科创基金", "locatedIn", "江北市")}
+
+
+def test_a_zone_granted_to_a_local_report_lies_in_its_area() -> None:
+    doc, ents = build("获批建设国家数字经济创新发展试验区。", [(ZONE, "国家数字经济创新发展试验区")], government=False)
+    rel = by_triple(find_located_in(doc, ents), "国家数字经济创新发展试验区", "locatedIn", "江北市")
+    assert (rel.extractor, rel.confidence) == ("relations.locatedIn.approved", 0.65)
+
+
+def test_two_areas_joined_by_a_dash_in_what_they_build_cooperate() -> None:
+    doc, ents = build("建设江北-青山人才科创走廊。", [(AREA, "青山")], government=False)
+    rel = by_triple(find_cooperates_with(doc, ents), "江北市", "cooperatesWith", "青山")
+    assert rel.extractor == "relations.cooperatesWith.dash"

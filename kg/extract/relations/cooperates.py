@@ -5,6 +5,8 @@ Rules, each named in kg:extractor, with its confidence:
   names no one before 与, the report's side (the issuer area).
 - ``relations.cooperatesWith.xieshou`` 0.7 — A携手B, 携手B (the report's side).
 - ``relations.cooperatesWith.jieru`` 0.6 — A接入/联通B: 某港接入某航运网络.
+- ``relations.cooperatesWith.dash`` 0.6 — two areas joined by a dash in a name of what they build together:
+  中国－东盟自贸区, 北京-雄安人才科创走廊.
 """
 
 from __future__ import annotations
@@ -12,7 +14,17 @@ from __future__ import annotations
 import re
 
 from kg.extract.pipeline import component
-from kg.extract.relations.base import PUNCT, Clause, Context, chain_after, chain_before, cue_matches, dedupe, relation
+from kg.extract.relations.base import (
+    PUNCT,
+    Clause,
+    Context,
+    chain_after,
+    chain_before,
+    cue_matches,
+    dedupe,
+    names,
+    relation,
+)
 from kg.ingest.document import Document
 from kg.model import Entity, Relation
 
@@ -22,6 +34,7 @@ COOPERATE = re.compile(r"合作|共建|对接|协同|协作|联动|签约|签署
 # Words a clause may open with when 我们 is the unnamed subject: 加强与…合作, 深化同…交流.
 OUR_LEAD = re.compile(r"^(?:我们|我市|我省|加强|深化|深入|强化|持续|积极|主动|推动|推进|扩大|拓展|深度|全面|进一步|"
                       r"不断|着力|继续|大力|务实|密切|加快|巩固|提升|支持|鼓励|探索|开展|要|将|还|并|也|同时)*$")
+AREA_STEM = re.compile(r"(?:新区|省|市|区|县)$")
 TOGETHER = re.compile(r"携手")
 JOIN = re.compile(r"接入|联通|联网")
 
@@ -86,8 +99,28 @@ def join_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+def dash_rules(ctx: Context) -> list[Relation | None]:
+    """AREA－AREA + what they share (自贸区, 走廊, 合作区): the two areas work together."""
+    areas: dict[str, Entity] = {}
+    for ent in ctx.entities:
+        if ent.cls == "AdministrativeArea":
+            full = names(ent)
+            for name in full | {stem for n in full if len(stem := AREA_STEM.sub("", n)) >= 2}:
+                areas.setdefault(name, ent)
+    if not areas:
+        return []
+    pattern = re.compile(f"({'|'.join(sorted(map(re.escape, areas), key=len, reverse=True))})[-－—–]"
+                         f"({'|'.join(sorted(map(re.escape, areas), key=len, reverse=True))})")
+    out: list[Relation | None] = []
+    for clause in ctx.clauses:
+        for m in pattern.finditer(clause.text):
+            a, b = areas[m.group(1)], areas[m.group(2)]
+            out.append(relation(a, "cooperatesWith", b, clause.sentence, "relations.cooperatesWith.dash", 0.6))
+    return out
+
+
 @component("relations.cooperatesWith", produces="relations", order=350)
 def find_cooperates_with(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:cooperatesWith from 与…合作/共建/对接/协同, 携手 and 接入."""
     ctx = Context.of(doc, entities)
-    return dedupe(with_rules(ctx) + together_rules(ctx) + join_rules(ctx))
+    return dedupe(with_rules(ctx) + together_rules(ctx) + join_rules(ctx) + dash_rules(ctx))

@@ -8,7 +8,8 @@ Rules, each named in kg:extractor, with its confidence:
   a project named after a zone: 南港乙烯项目 → 南港工业区 (0.7).
 - ``relations.locatedIn.ftz`` 0.7 — a local report's bare 自贸试验区 (自由贸易试验区) is the issuer's own pilot
   free-trade zone (each province has at most one), so it lies in the issuer area.
-- ``relations.locatedIn.luodi`` 0.6 — X等落地 with no place: the report's own area (the issuer).
+- ``relations.locatedIn.luodi`` 0.6 — X等落地 (成功落地X、Y) with no place: the report's own area (the issuer).
+- ``relations.locatedIn.approved`` 0.65 — 获批建设 ZONE in a local report: the zone granted lies in the issuer.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ from kg.model import Entity, Relation
 
 SETTLE = re.compile(r"(?:落户|落地|入驻|扎根|迁入|位于|坐落于|坐落在|选址|设在|建在)")
 SETTLE_DEFAULT = ("落户", "落地", "入驻", "扎根")
+# What may open a clause before 落地A、B with no subject: 成功落地…, 推动…落地.
+SETTLE_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:成功|先后|相继|新|还|并|推动|促成|加快)*$")
+APPROVED = re.compile(r"获批(?:建设|设立|创建)?")
 # What may follow 落地 when the clause names no place: 等落地建设, 落地见效.
 SETTLE_TAIL = re.compile(r"^(?:建设|见效|投产|运营|开工|实施|生效|签约|运行)?[。；，！]?$")
 AT_PLACE = re.compile(r"在([^，。；、“”]{1,14}?)(?:成功)?(?:落户|落地|建设|新建|布局|设立|建成|开工|投产|扎根|打造)")
@@ -93,7 +97,10 @@ def settle_rules(ctx: Context) -> list[Relation | None]:
     out: list[Relation | None] = []
     for clause, start, end in cue_matches(SETTLE, ctx.clauses):
         subjects = chain_before(clause, start, ACTOR_CLASSES, max_gap=6)
-        if not subjects or "在" in clause.between(subjects[-1].end, start):
+        if not subjects:
+            out += _settled_here(ctx, clause, start, end)
+            continue
+        if "在" in clause.between(subjects[-1].end, start):
             continue  # 在X落地 is the zai rule's
         place = _place_after(ctx, clause, end)
         if place is not None:
@@ -103,6 +110,29 @@ def settle_rules(ctx: Context) -> list[Relation | None]:
               and SETTLE_TAIL.match(clause.text[clause.local(end):])):
             out += [relation(h.ent, "locatedIn", ctx.issuer_area, clause.sentence, "relations.locatedIn.luodi", 0.6)
                     for h in subjects]
+    return out
+
+
+def _settled_here(ctx: Context, clause, start: int, end: int) -> list[Relation | None]:
+    """(成功)落地A、B、C with no place: things a local report brought in, in the issuer area."""
+    verb = clause.text[clause.local(start): clause.local(end)]
+    lead = clause.between(clause.start, start)
+    if (verb not in SETTLE_DEFAULT or ctx.issuer_area is None or ctx.doc.issuer == NATION
+            or not SETTLE_LEAD.match(lead)):
+        return []
+    return [relation(h.ent, "locatedIn", ctx.issuer_area, clause.sentence, "relations.locatedIn.luodi", 0.6)
+            for h in chain_after(clause, end, ACTOR_CLASSES, max_gap=0)]
+
+
+def approved_rules(ctx: Context) -> list[Relation | None]:
+    """获批(建设/设立) ZONE in a local report: a zone granted to the issuer lies in it."""
+    if ctx.issuer_area is None or ctx.doc.issuer == NATION:
+        return []
+    out: list[Relation | None] = []
+    for clause, _, end in cue_matches(APPROVED, ctx.clauses):
+        zones = chain_after(clause, end, frozenset({"Zone"}), max_gap=2)
+        out += [relation(h.ent, "locatedIn", ctx.issuer_area, clause.sentence, "relations.locatedIn.approved", 0.65)
+                for h in zones]
     return out
 
 
@@ -175,4 +205,5 @@ def ftz_rules(ctx: Context) -> list[Relation | None]:
 def find_located_in(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:locatedIn from 落户/落地/位于, 在…建设, AREA的X and place names inside names."""
     ctx = Context.of(doc, entities)
-    return dedupe(settle_rules(ctx) + at_place_rules(ctx) + de_rules(ctx) + name_rules(ctx) + ftz_rules(ctx))
+    found = settle_rules(ctx) + at_place_rules(ctx) + de_rules(ctx) + name_rules(ctx) + ftz_rules(ctx)
+    return dedupe(found + approved_rules(ctx))
