@@ -458,3 +458,8 @@ def test_two_areas_joined_by_a_dash_in_what_they_build_cooperate() -> None:
     doc, ents = build("建设江北-青山人才科创走廊。", [(AREA, "青山")], government=False)
     rel = by_triple(find_cooperates_with(doc, ents), "江北市", "cooperatesWith", "青山")
     assert rel.extractor == "relations.cooperatesWith.dash"
+
+
+def test_athletes_at_games_do_not_make_the_issuer_host_them() -> None:
+    doc, ents = build("江北健儿在奥运会、亚运会等重大赛事中成绩优异。", [(EVENT, "江北健儿在奥运会")], government=False)
+    assert find_hosts(doc, ents) == []

@@ -100,7 +100,7 @@ def named_rules(ctx: Context) -> list[Relation | None]:
              if a.cls == "AdministrativeArea" and (a is ctx.issuer_area or a.label.endswith(LOCAL_SUFFIXES))]
     out: list[Relation | None] = []
     for ev in ctx.entities:
-        if ev.cls != "Event" or not ev.mentions:
+        if ev.cls != "Event" or not ev.mentions or "在" in ev.label:  # 某省健儿在奥运会: a clause, not a name
             continue
         found = [(ev.label.find(n), area) for area, ns in local for n in ns if n in ev.label]
         if ctx.issuer_area and not found and any(n in ev.label for n in ctx.issuer_full):
