@@ -463,3 +463,15 @@ def test_two_areas_joined_by_a_dash_in_what_they_build_cooperate() -> None:
 def test_athletes_at_games_do_not_make_the_issuer_host_them() -> None:
     doc, ents = build("江北健儿在奥运会、亚运会等重大赛事中成绩优异。", [(EVENT, "江北健儿在奥运会")], government=False)
     assert find_hosts(doc, ents) == []
+
+
+def test_systems_said_to_be_perfected_and_trials_were_carried_out() -> None:
+    doc, ents = build("城镇职工基本养老保险制度不断完善。在部分企业试行国有资本经营预算制度。",
+                      [(POL, "城镇职工基本养老保险制度"), (POL, "国有资本经营预算制度")])
+    assert {("江北市", "implements", "城镇职工基本养老保险制度"),
+            ("江北市", "implements", "国有资本经营预算制度")} <= triples(find_implements(doc, ents))
+
+
+def test_a_list_closed_by_an_events_word_is_hosted_whatever_its_items_were_typed() -> None:
+    doc, ents = build("举办“购在江北”等促消费活动2000场以上。", [(POL, "“购在江北”")], government=False)
+    assert ("江北市", "hosts", "“购在江北”") in triples(find_hosts(doc, ents))

@@ -82,7 +82,10 @@ def hold_rules(ctx: Context) -> list[Relation | None]:
         if before and before[-1].ent.cls in PLACE_CLASSES and len(clause.between(before[-1].end, start)) <= 3:
             host = before[-1].ent
         # 办好A、B、C等展会: the list may hold names typed otherwise (“五五购物节”); its events are hosted.
-        events = [h for h in chain_after(clause, end, LISTED, max_gap=MAX_GAP) if h.ent.cls == "Event"]
+        listed = chain_after(clause, end, LISTED, max_gap=MAX_GAP)
+        # 举办“购在龙江”等促消费活动: a list closed by 等…活动 names events whatever class its items got.
+        closed = bool(listed) and EVENT_GROUP.match(clause.text[clause.local(listed[-1].end):])
+        events = [h for h in listed if h.ent.cls == "Event" or (closed and h.ent.cls == "Policy")]
         if not events and before and before[-1].ent.cls == "Event":
             gap = clause.between(before[-1].end, start)
             if len(gap) <= 2:  # EVENT成功举办
