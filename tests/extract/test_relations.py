@@ -475,3 +475,10 @@ def test_systems_said_to_be_perfected_and_trials_were_carried_out() -> None:
 def test_a_list_closed_by_an_events_word_is_hosted_whatever_its_items_were_typed() -> None:
     doc, ents = build("举办“购在江北”等促消费活动2000场以上。", [(POL, "“购在江北”")], government=False)
     assert ("江北市", "hosts", "“购在江北”") in triples(find_hosts(doc, ents))
+
+
+def test_fields_of_a_reform_and_agreements_to_join_are_not_implemented() -> None:
+    body = "深化电力、油气、铁路等行业改革，推动加入《数字经济伙伴关系协定》，深化价格改革。"
+    doc, ents = build(body, [(POL, "电力"), (POL, "油气"), (POL, "铁路"), (POL, "《数字经济伙伴关系协定》"),
+                             (POL, "价格改革")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "价格改革")}

@@ -43,6 +43,9 @@ EFFECT = re.compile(r"^(?:带动|惠及|撬动|拉动|支持资金)")
 PROJECT_OF = re.compile(r"^等(?:\d+|[一二三四五六七八九十百]+)?[个项处批]?$")
 MAX_VERB_GAP = 10
 MODIFIED = re.compile(r"领域|改革|体系|机制|试点")
+# What follows a list of fields whose reform is meant: 等改革, 等行业改革, 等重点领域改革, 体制改革.
+REFORM_OF = re.compile(r"^(?:等[^，。；、]{0,6}?|[^，。；、]{0,2})(?:改革|体制改革)")
+JOINS = re.compile(r"加入$")
 NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
 AREA = frozenset({"AdministrativeArea"})
 # What may open a clause before areas that act themselves: 支持成都、绵阳深化…, 推动雄安新区实施….
@@ -90,9 +93,23 @@ def active_rules(ctx: Context) -> list[Relation | None]:
                     and (h.start >= end or h.end - end >= 4)]
             if not objs or len(clause.between(end, objs[0].start)) > MAX_VERB_GAP:
                 continue
+            if JOINS.search(clause.between(end, objs[0].start)):
+                continue  # 推动加入《…协定》: joining an agreement, not carrying out a policy
+            objs = [h for h in objs if not _qualifies_a_reform(clause, h, objs)]
             out += [relation(subject, "implements", h.ent, clause.sentence, name, 0.7)
                     for subject in subjects for h in objs]
     return out
+
+
+def _qualifies_a_reform(clause: Clause, hit, objs: list) -> bool:
+    """Whether a name only says which field a reform is of: 深化电力、油气、铁路等行业改革 (a list, then 等…改革)."""
+    group = [h for h in objs if h.start >= hit.start]
+    last = hit
+    for h in group[1:]:
+        if clause.between(last.end, h.start).strip("“”") not in ("、", "和", "及", "与", ""):
+            break
+        last = h
+    return bool(REFORM_OF.match(clause.text[clause.local(last.end):]))
 
 
 def passive_rules(ctx: Context) -> list[Relation | None]:
