@@ -482,3 +482,14 @@ def test_fields_of_a_reform_and_agreements_to_join_are_not_implemented() -> None
     doc, ents = build(body, [(POL, "电力"), (POL, "油气"), (POL, "铁路"), (POL, "《数字经济伙伴关系协定》"),
                              (POL, "价格改革")])
     assert triples(find_implements(doc, ents)) == {("江北市", "implements", "价格改革")}
+
+
+def test_an_event_named_after_another_area_is_hosted_by_it_alone() -> None:
+    doc, ents = build("精心筹办青山区世运会。", [(AREA, "青山区"), (EVENT, "青山区世运会")], government=False)
+    assert triples(find_hosts(doc, ents)) == {("青山区", "hosts", "青山区世运会")}
+
+
+def test_a_policy_named_after_a_zone_is_the_zones_not_the_issuers() -> None:
+    doc, ents = build("深入实施自贸试验区提升战略。", [(ZONE, "自贸试验区"), (POL, "自贸试验区提升战略")],
+                      government=False)
+    assert triples(find_implements(doc, ents)) == {("自贸试验区", "implements", "自贸试验区提升战略")}

@@ -25,6 +25,7 @@ from kg.extract.relations.base import (
     chain_after,
     cue_matches,
     dedupe,
+    key,
     names,
     relation,
 )
@@ -170,5 +171,10 @@ def find_hosts(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:hosts from 在…举办, 举办EVENT (the issuer area when no host is named), event names and clause topics."""
     ctx = Context.of(doc, entities)
     found = at_rules(ctx) + hold_rules(ctx) + named_rules(ctx) + topic_rules(ctx) + list_rules(ctx)
+    # An event named after another area of the report (成都大运会) is that area's, not the issuer's too.
+    named_elsewhere = {r.object for r in found if r is not None and r.extractor == "relations.hosts.named"
+                       and ctx.issuer_area is not None and r.subject != key(ctx.issuer_area)}
+    found = [r for r in found if r is None or r.object not in named_elsewhere or r.extractor == "relations.hosts.named"
+             or ctx.issuer_area is None or r.subject != key(ctx.issuer_area)]
     hosted = {rel.object for rel in found if rel is not None}
     return dedupe(found + voice_rules(ctx, hosted))

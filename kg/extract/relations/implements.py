@@ -10,7 +10,8 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.implements.passive`` 0.65 — POLICY(、POLICY) 稳步实施/落地见效/取得新进展/迈出实质性步伐: the issuer area.
 - ``relations.implements.effect`` 0.55 — POLICY 带动/惠及/支持资金…: carried out, by the issuer area.
 - ``relations.implements.project`` 0.7 — PROJECT等21个POLICY项目: 天美艺术街区等城市更新项目 → 城市更新.
-- ``relations.implements.named`` 0.7 — a policy named after a zone: 自贸试验区提升行动, 促进天开园发展条例.
+- ``relations.implements.named`` 0.7 — a policy named after a zone (自贸试验区提升行动, 促进天开园发展条例): the zone,
+  and not the issuer.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from kg.extract.relations.base import (
     chain_before,
     cue_matches,
     dedupe,
+    key,
     names,
     relation,
 )
@@ -184,9 +186,21 @@ def _names_zone(policy: str, zone: Entity) -> bool:
 def named_rules(ctx: Context) -> list[Relation | None]:
     """A policy named after a zone is the zone's: 自贸试验区提升行动 → 自贸试验区."""
     zones = [e for e in ctx.entities if e.cls == "Zone"]
-    return [relation(zone, "implements", pol, pol.mentions[0].sentence, "relations.implements.named", 0.7)
-            for pol in ctx.entities if pol.cls == "Policy" and pol.mentions
-            for zone in zones if _names_zone(pol.label, zone)]
+    out: list[Relation | None] = []
+    for pol in ctx.entities:
+        if pol.cls != "Policy" or not pol.mentions:
+            continue
+        sentence = pol.mentions[0].sentence
+        out += [relation(zone, "implements", pol, sentence, "relations.implements.named", 0.7)
+                for zone in zones if _names_zone(pol.label, zone)]
+    return out
+
+
+def _owned_elsewhere(found: list[Relation | None], issuer: Entity | None) -> list[Relation | None]:
+    """Drop the issuer's claim on a policy named after a zone of its own (the zone carries it out)."""
+    owned = {r.object for r in found if r is not None and r.extractor == "relations.implements.named"}
+    mine = key(issuer) if issuer is not None else None
+    return [r for r in found if r is None or r.subject != mine or r.object not in owned]
 
 
 @component("relations.implements", produces="relations", order=320)
@@ -194,4 +208,4 @@ def find_implements(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:implements from 实施/落实/健全 POLICY (the issuer area or a named actor), passives, projects, names."""
     ctx = Context.of(doc, entities)
     found = active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx)
-    return dedupe(found)
+    return dedupe(_owned_elsewhere(found, ctx.issuer_area))
