@@ -8,7 +8,7 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.hosts.juban`` 0.75 — (PLACE)举办/召开/办好/用好 EVENT(、EVENT…), EVENT成功举办: PLACE, else the issuer.
 - ``relations.hosts.named`` 0.75 — an event named after the issuer or one of its districts: 某市第九届人民代表大会.
 - ``relations.hosts.topic`` 0.6 — an event opening a clause that names the issuer (…论坛彰显天津金融底蕴).
-- ``relations.hosts.voice`` 0.5 — any other event a local report names, with no host of its own and not a
+- ``relations.hosts.voice`` 0.5 — any other named event a local report names, with no host of its own and not a
   meeting of the Party or the state above it (全会, 党代会, 中央…会议): the report lists what its area holds.
 - ``relations.hosts.list`` 0.55 — events opening a clause as 等一批…展会/活动/赛事: the report lists events it held.
 """
@@ -156,8 +156,13 @@ def voice_rules(ctx: Context, hosted: set[tuple[str, str]]) -> list[Relation | N
         return []
     return [relation(ctx.issuer_area, "hosts", ev, ev.mentions[0].sentence, "relations.hosts.voice", 0.5)
             for ev in ctx.entities
-            if ev.cls == "Event" and ev.mentions and (ev.cls, ev.label) not in hosted
+            if ev.cls == "Event" and ev.mentions and (ev.cls, ev.label) not in hosted and _distinct(ev.label)
             and not NOT_LOCAL.search(ev.label) and not _taken_part_in(ctx, ev)]
+
+
+def _distinct(label: str) -> bool:
+    """Whether an event's name is its own (国际光影节, “川超”联赛, 第九届进博会), not a kind (高端会展, 专业培训)."""
+    return len(label) >= 5 or bool(re.search(r"[“”《》\d届]", label))
 
 
 def _taken_part_in(ctx: Context, ev: Entity) -> bool:
