@@ -493,3 +493,8 @@ def test_a_policy_named_after_a_zone_is_the_zones_not_the_issuers() -> None:
     doc, ents = build("深入实施自贸试验区提升战略。", [(ZONE, "自贸试验区"), (POL, "自贸试验区提升战略")],
                       government=False)
     assert triples(find_implements(doc, ents)) == {("自贸试验区", "implements", "自贸试验区提升战略")}
+
+
+def test_events_competed_in_are_not_hosted() -> None:
+    doc, ents = build("奥运会、亚运会等重大赛事中成绩优异。", [(EVENT, "奥运会"), (EVENT, "亚运会")], government=False)
+    assert find_hosts(doc, ents) == []

@@ -104,7 +104,7 @@ def named_rules(ctx: Context) -> list[Relation | None]:
              if a.cls == "AdministrativeArea" and (a is ctx.issuer_area or a.label.endswith(LOCAL_SUFFIXES))]
     out: list[Relation | None] = []
     for ev in ctx.entities:
-        if ev.cls != "Event" or not ev.mentions or "在" in ev.label:  # 某省健儿在奥运会: a clause, not a name
+        if ev.cls != "Event" or not ev.mentions:
             continue
         found = [(ev.label.find(n), area) for area, ns in local for n in ns if n in ev.label]
         if ctx.issuer_area and not found and any(n in ev.label for n in ctx.issuer_full):
@@ -144,7 +144,9 @@ def list_rules(ctx: Context) -> list[Relation | None]:
                     not in ("", "、", "和", "及"):
                 break
             events.append(hit)
-        if events and EVENT_GROUP.match(clause.text[clause.local(events[-1].end):]):
+        group = EVENT_GROUP.match(clause.text[clause.local(events[-1].end):]) if events else None
+        # …等重大赛事中成绩优异: competing in the listed events, not holding them.
+        if group and not clause.text[clause.local(events[-1].end) + group.end():].startswith(("中", "上")):
             out += [relation(ctx.issuer_area, "hosts", h.ent, clause.sentence, "relations.hosts.list", 0.55)
                     for h in events]
     return out
@@ -182,4 +184,6 @@ def find_hosts(doc: Document, entities: list[Entity]) -> list[Relation]:
     found = [r for r in found if r is None or r.object not in named_elsewhere or r.extractor == "relations.hosts.named"
              or ctx.issuer_area is None or r.subject != key(ctx.issuer_area)]
     hosted = {rel.object for rel in found if rel is not None}
-    return dedupe(found + voice_rules(ctx, hosted))
+    # 某省健儿在奥运会 is a clause taken for a name: no one hosts it (“购在龙江” is a name).
+    return dedupe(r for r in found + voice_rules(ctx, hosted)
+                  if r is None or "在" not in re.sub(r"“[^”]*”", "", r.object[1]))
