@@ -498,3 +498,12 @@ def test_a_policy_named_after_a_zone_is_the_zones_not_the_issuers() -> None:
 def test_events_competed_in_are_not_hosted() -> None:
     doc, ents = build("奥运会、亚运会等重大赛事中成绩优异。", [(EVENT, "奥运会"), (EVENT, "亚运会")], government=False)
     assert find_hosts(doc, ents) == []
+
+
+def test_regions_a_local_report_draws_within_itself_are_its_parts() -> None:
+    body = "江南经济区经济总量突破9000亿元，青山都市圈地位凸显，京津冀协同发展，冀中经济区加快发展。"
+    doc, ents = build(body, [(AREA, "江南经济区"), (AREA, "青山都市圈"), (AREA, "京津冀"), (AREA, "冀中经济区")],
+                      government=False)
+    found = {t for t in triples(find_part_of(doc, ents)) if t[2] == "江北市"}
+    assert found == {("江南经济区", "partOf", "江北市"), ("青山都市圈", "partOf", "江北市")}
+    assert by_triple(find_part_of(doc, ents), "江南经济区", "partOf", "江北市").extractor == "relations.partOf.region"
