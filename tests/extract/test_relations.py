@@ -507,3 +507,10 @@ def test_regions_a_local_report_draws_within_itself_are_its_parts() -> None:
     found = {t for t in triples(find_part_of(doc, ents)) if t[2] == "江北市"}
     assert found == {("江南经济区", "partOf", "江北市"), ("青山都市圈", "partOf", "江北市")}
     assert by_triple(find_part_of(doc, ents), "江南经济区", "partOf", "江北市").extractor == "relations.partOf.region"
+
+
+def test_lists_are_cut_and_trimmed_as_the_report_does() -> None:
+    doc, ents = build("继续缩减外资准入负面清单，修订青山区保护条例。",
+                      [(POL, "外资准入负面清单"), (POL, "青山区保护条例")], government=False)
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "外资准入负面清单"),
+                                                   ("江北市", "implements", "青山区保护条例")}
