@@ -514,3 +514,15 @@ def test_lists_are_cut_and_trimmed_as_the_report_does() -> None:
                       [(POL, "外资准入负面清单"), (POL, "青山区保护条例")], government=False)
     assert triples(find_implements(doc, ents)) == {("江北市", "implements", "外资准入负面清单"),
                                                    ("江北市", "implements", "青山区保护条例")}
+
+
+def test_an_actor_between_two_verbs_is_the_later_verbs_subject() -> None:
+    doc, ents = build("推动省产业技术研究院深度参与长江技术创新计划。",
+                      [(ORG, "省产业技术研究院"), (POL, "长江技术创新计划")], government=False)
+    assert triples(find_implements(doc, ents)) == {("省产业技术研究院", "implements", "长江技术创新计划")}
+
+
+def test_a_quoted_theme_is_no_event_a_local_report_holds() -> None:
+    doc, ents = build("激发“文化+”、“旅游+”等消费活力，“江超”联赛观众超1亿人次。",
+                      [(EVENT, "“旅游+”"), (EVENT, "“江超”联赛")], government=False)
+    assert triples(find_hosts(doc, ents)) == {("江北市", "hosts", "“江超”联赛")}

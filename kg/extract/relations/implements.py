@@ -89,7 +89,10 @@ def active_rules(ctx: Context) -> list[Relation | None]:
         if not subjects:
             continue
         limits = [v[0] for v in verbs[1:]] + [clause.end]
-        for (start, end), limit in zip(verbs, limits, strict=True):
+        for k, ((start, end), limit) in enumerate(zip(verbs, limits, strict=True)):
+            # 推动省产业技术研究院深度参与X: an actor between two verbs is the later verb's subject.
+            pivot = [h for h in clause.hits if k and verbs[k - 1][1] <= h.start and h.end <= start
+                     and h.ent.cls in ACTOR_CLASSES and len(clause.between(h.end, start)) <= 6]
             # A policy name swallowing its verb (落实政策) must keep a name of its own after it.
             objs = [h for h in clause.hits if h.ent.cls == "Policy" and h.start >= start and h.end <= limit
                     and (h.start >= end or h.end - end >= 4)]
@@ -98,8 +101,9 @@ def active_rules(ctx: Context) -> list[Relation | None]:
             if JOINS.search(clause.between(end, objs[0].start)):
                 continue  # 推动加入《…协定》: joining an agreement, not carrying out a policy
             objs = [h for h in objs if not _qualifies_a_reform(clause, h, objs)]
-            out += [relation(subject, "implements", h.ent, clause.sentence, name, 0.7)
-                    for subject in subjects for h in objs]
+            actors, rule = ([pivot[-1].ent], "relations.implements.actor") if pivot else (subjects, name)
+            out += [relation(subject, "implements", h.ent, clause.sentence, rule, 0.7)
+                    for subject in actors for h in objs]
     return out
 
 
