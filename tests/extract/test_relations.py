@@ -526,3 +526,15 @@ def test_a_quoted_theme_is_no_event_a_local_report_holds() -> None:
     doc, ents = build("激发“文化+”、“旅游+”等消费活力，“江超”联赛观众超1亿人次。",
                       [(EVENT, "“旅游+”"), (EVENT, "“江超”联赛")], government=False)
     assert triples(find_hosts(doc, ents)) == {("江北市", "hosts", "“江超”联赛")}
+
+
+def test_two_provinces_one_character_names_before_cooperation_cooperate() -> None:
+    doc, ents = build("协同推进京冀合作示范区建设，河北经济向好。", [(AREA, "河北")],
+                      title="2026年北京市政府工作报告\n", government=False)
+    rel = by_triple(find_cooperates_with(doc, ents), "北京市", "cooperatesWith", "河北")
+    assert rel.extractor == "relations.cooperatesWith.pair"
+
+
+def test_an_area_and_a_body_joined_by_a_dash_cooperate() -> None:
+    doc, ents = build("发挥江北—长江合作组织冰雪体育示范区作用。", [(ORG, "长江合作组织")], government=False)
+    assert ("江北市", "cooperatesWith", "长江合作组织") in triples(find_cooperates_with(doc, ents))

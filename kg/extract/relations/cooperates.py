@@ -5,8 +5,10 @@ Rules, each named in kg:extractor, with its confidence:
   names no one before 与, the report's side (the issuer area).
 - ``relations.cooperatesWith.xieshou`` 0.7 — A携手B, 携手B (the report's side).
 - ``relations.cooperatesWith.jieru`` 0.6 — A接入/联通B: 某港接入某航运网络.
-- ``relations.cooperatesWith.dash`` 0.6 — two areas joined by a dash in a name of what they build together:
-  中国－东盟自贸区, 北京-雄安人才科创走廊.
+- ``relations.cooperatesWith.dash`` 0.6 — two areas (or an area and a body) joined by a dash in a name of what
+  they build together: 中国－东盟自贸区, 北京-雄安人才科创走廊, 中国—上海合作组织冰雪体育示范区.
+- ``relations.cooperatesWith.pair`` 0.6 — two provinces' one-character names before 合作/协作: 京津合作示范区,
+  浙川东西部协作.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 
 from kg.extract.pipeline import component
 from kg.extract.relations.base import (
+    PROVINCE_ABBR,
     PUNCT,
     Clause,
     Context,
@@ -99,23 +102,60 @@ def join_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
-def dash_rules(ctx: Context) -> list[Relation | None]:
-    """AREA－AREA + what they share (自贸区, 走廊, 合作区): the two areas work together."""
+def _area_names(ctx: Context) -> dict[str, Entity]:
+    """Every name an area entity goes by, with its suffix-less stem (雄安新区 → 雄安)."""
     areas: dict[str, Entity] = {}
     for ent in ctx.entities:
         if ent.cls == "AdministrativeArea":
             full = names(ent)
             for name in full | {stem for n in full if len(stem := AREA_STEM.sub("", n)) >= 2}:
                 areas.setdefault(name, ent)
+    return areas
+
+
+def _alternation(words) -> str:
+    """A regex alternation of words, longest first."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def dash_rules(ctx: Context) -> list[Relation | None]:
+    """AREA－AREA (or AREA－ORGANIZATION) + what they share (自贸区, 走廊, 示范区): the two work together."""
+    areas = _area_names(ctx)
+    partners = dict(areas)
+    for ent in ctx.entities:
+        if ent.cls == "Organization":
+            for name in names(ent):
+                if len(name) >= 3:
+                    partners.setdefault(name, ent)
     if not areas:
         return []
-    pattern = re.compile(f"({'|'.join(sorted(map(re.escape, areas), key=len, reverse=True))})[-－—–]"
-                         f"({'|'.join(sorted(map(re.escape, areas), key=len, reverse=True))})")
+    pattern = re.compile(f"({_alternation(areas)})[-－—–]({_alternation(partners)})")
     out: list[Relation | None] = []
     for clause in ctx.clauses:
         for m in pattern.finditer(clause.text):
-            a, b = areas[m.group(1)], areas[m.group(2)]
+            a, b = areas[m.group(1)], partners[m.group(2)]
             out.append(relation(a, "cooperatesWith", b, clause.sentence, "relations.cooperatesWith.dash", 0.6))
+    return out
+
+
+def pair_rules(ctx: Context) -> list[Relation | None]:
+    """Two provinces' one-character names joined before 合作/协作 (京津合作示范区, 浙川东西部协作): they cooperate."""
+    by_abbr: dict[str, Entity] = {}
+    areas = _area_names(ctx)
+    for short, abbr in PROVINCE_ABBR.items():
+        ent = ctx.issuer_area if abbr in ctx.issuer_abbr else areas.get(short)
+        if ent is not None:
+            by_abbr[abbr] = ent
+    if len(by_abbr) < 2:
+        return []
+    letters = "".join(by_abbr)
+    pattern = re.compile(f"([{letters}])([{letters}])(?:东西部|对口)?(?:合作|协作|协同|共建)")
+    out: list[Relation | None] = []
+    for clause in ctx.clauses:
+        for m in pattern.finditer(clause.text):
+            if m.group(1) != m.group(2):
+                out.append(relation(by_abbr[m.group(1)], "cooperatesWith", by_abbr[m.group(2)], clause.sentence,
+                                    "relations.cooperatesWith.pair", 0.6))
     return out
 
 
@@ -123,4 +163,4 @@ def dash_rules(ctx: Context) -> list[Relation | None]:
 def find_cooperates_with(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:cooperatesWith from 与…合作/共建/对接/协同, 携手 and 接入."""
     ctx = Context.of(doc, entities)
-    return dedupe(with_rules(ctx) + together_rules(ctx) + join_rules(ctx) + dash_rules(ctx))
+    return dedupe(with_rules(ctx) + together_rules(ctx) + join_rules(ctx) + dash_rules(ctx) + pair_rules(ctx))
