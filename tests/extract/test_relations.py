@@ -523,8 +523,8 @@ def test_an_actor_between_two_verbs_is_the_later_verbs_subject() -> None:
 
 
 def test_a_quoted_theme_is_no_event_a_local_report_holds() -> None:
-    doc, ents = build("激发“文化+”、“旅游+”等消费活力，“江超”联赛观众超1亿人次。",
-                      [(EVENT, "“旅游+”"), (EVENT, "“江超”联赛")], government=False)
+    doc, ents = build("激发“文化+”、“旅游+”等消费活力，赋予“4+1”重大任务，“江超”联赛观众超1亿人次。",
+                      [(EVENT, "“旅游+”"), (EVENT, "“4+1”"), (EVENT, "“江超”联赛")], government=False)
     assert triples(find_hosts(doc, ents)) == {("江北市", "hosts", "“江超”联赛")}
 
 

@@ -163,10 +163,11 @@ def voice_rules(ctx: Context, hosted: set[tuple[str, str]]) -> list[Relation | N
 
 
 def _distinct(label: str) -> bool:
-    """Whether an event's name is its own (国际光影节, “川超”联赛, 第九届进博会), not a kind (高端会展, 专业培训)."""
+    """Whether an event's name is its own (国际光影节, “川超”联赛, 第九届进博会), not a kind (高端会展, 专业培训) or a
+    quoted task (“4+1”)."""
     bare = re.sub(r"[“”《》]", "", label)
     # A quoted word alone (“旅游+”) is a theme; a quoted name with its own head (“川超”联赛) is an event.
-    return len(bare) >= 5 or bool(re.search(r"[\d届]", label)) or bool(re.search(r"”[\u4e00-\u9fff]{2,}", label))
+    return len(bare) >= 5 or "届" in label or bool(re.search(r"”[\u4e00-\u9fff]{2,}", label))
 
 
 def _taken_part_in(ctx: Context, ev: Entity) -> bool:
