@@ -367,13 +367,17 @@ def test_a_county_of_the_issuing_province_is_part_of_it_at_any_depth() -> None:
     assert by_triple(rels, "丹巴县", "partOf", "四川省").extractor == "relations.partOf.within"
 
 
-def test_a_national_report_does_not_make_the_provinces_it_names_its_parts() -> None:
-    doc = parse_document("政府工作报告\n北京奥运会成功举办，海南自由贸易港建设起步。\n", source="t.txt")
-    start = doc.text.find("海南")
-    m = Mention("海南", AREA, Span(start, start + 2), doc.sentence_at(start).index, "test", canonical="海南省",
-                division_code="460000")
-    ents = with_issuer_area(resolve([m], doc=doc), doc)
-    assert doc.issuer == "中华人民共和国" and find_part_of(doc, ents) == []
+def test_a_national_reports_provinces_and_domestic_regions_are_parts_of_the_nation() -> None:
+    doc = parse_document("政府工作报告\n海南自由贸易港建设起步，支持京津冀、港澳台发展。\n", source="t.txt")
+    mentions = []
+    for name, canonical, code in (("海南", "海南省", "460000"), ("京津冀", None, None), ("港澳台", None, None)):
+        start = doc.text.find(name)
+        mentions.append(Mention(name, AREA, Span(start, start + len(name)), doc.sentence_at(start).index, "test",
+                                canonical=canonical, division_code=code))
+    ents = with_issuer_area(resolve(mentions, doc=doc), doc)
+    assert doc.issuer == "中华人民共和国"
+    assert triples(find_part_of(doc, ents)) == {("海南省", "partOf", "中华人民共和国"),
+                                               ("京津冀", "partOf", "中华人民共和国")}
 
 
 def test_a_reform_said_to_have_made_progress_was_carried_out_by_the_issuer() -> None:

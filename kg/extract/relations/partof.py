@@ -15,7 +15,7 @@ Rules, each named in kg:extractor, with its confidence:
   生态涵养区, 平原新城): an area with a regional suffix, no division code and no other province's name lies
   in the issuer area.
 - ``relations.partOf.within`` 0.85 — a division the lexicon places inside the issuing province or city, at any
-  depth (丹巴县 → 四川省). Not for the nation: a national report names provinces as examples, not as its parts.
+  depth (丹巴县 → 四川省); in a national report, a province or a domestic region (海南, 京津冀 → 中华人民共和国).
 """
 
 from __future__ import annotations
@@ -23,13 +23,15 @@ from __future__ import annotations
 import re
 
 from kg.extract.pipeline import component
-from kg.extract.relations.base import PROVINCE_ABBR, Context, dedupe, names, relation
+from kg.extract.relations.base import NATIONAL_NAMES, PROVINCE_ABBR, Context, dedupe, names, relation
 from kg.ingest.document import Document
 from kg.ingest.issuer import NATION, PROVINCES
 from kg.model import Entity, Relation
 
 LEVELS = (("特别行政区", 4), ("自治区", 4), ("省", 4), ("自治州", 3), ("地区", 3), ("盟", 3), ("市", 3),
           ("自治县", 2), ("新区", 2), ("区", 2), ("县", 2), ("旗", 2), ("街道", 1), ("镇", 1), ("乡", 1), ("村", 0))
+# Regions of the lexicon that are not parts of China's territory as the nation's report speaks of it.
+FOREIGN_REGIONS = frozenset({"港澳台", "港澳"})
 # Regions a report draws within its own area (not divisions): 经济区, 都市圈, 涵养区, 新城, 核心区.
 REGION_SUFFIX = re.compile(r"(?:经济区|都市圈|涵养区|发展区|新城|核心区|生态示范区|地区)$")
 PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期)?(?:[东南西北中]段|首开段|延伸线|支线|[一二三四五六七八九十\d]+期)"
@@ -101,19 +103,26 @@ def issuer_rules(ctx: Context, placed: set[tuple[str, str]]) -> list[Relation | 
 
 
 def within_rules(ctx: Context) -> list[Relation | None]:
-    """Areas inside the issuer by the division lexicon: the issuing province's cities and counties."""
+    """Areas inside the issuer by the division lexicon: the issuing province's cities and counties; in a national
+    report, the provinces and the domestic regions (京津冀, 中部地区, 长江经济带) it names."""
     issuer = ctx.issuer_area
-    if issuer is None or ctx.doc.issuer == NATION:
+    if issuer is None:
         return []
-    from kg.extract.lexicons.divisions import load_divisions
+    from kg.extract.lexicons.divisions import REGIONS, load_divisions
 
     lex = load_divisions()
+    national = ctx.doc.issuer == NATION
     out: list[Relation | None] = []
     for ent in ctx.entities:
-        if ent.cls != "AdministrativeArea" or ent is issuer or not ent.mentions or not ent.division_code:
+        if ent.cls != "AdministrativeArea" or ent is issuer or not ent.mentions:
             continue
-        div = lex.by_code(ent.division_code)
-        if div is not None and div.name != ctx.doc.issuer and lex.within(div, ctx.doc.issuer):
+        div = lex.by_code(ent.division_code) if ent.division_code else None
+        if national:
+            inside = (div is not None and div.level == "province") or (
+                ent.label in REGIONS and ent.label not in NATIONAL_NAMES and ent.label not in FOREIGN_REGIONS)
+        else:
+            inside = div is not None and div.name != ctx.doc.issuer and lex.within(div, ctx.doc.issuer)
+        if inside:
             out.append(relation(ent, "partOf", issuer, ent.mentions[0].sentence, "relations.partOf.within", 0.85))
     return out
 
