@@ -1,7 +1,7 @@
 """kg:hosts — an area or zone holding an event.
 
-When the report says 举办X with no host, the host is the report's own area (the issuer), if the
-document names it as an entity; with no such entity nothing is asserted.
+When the report says 举办X with no host, the host is the report's own area (the issuer area, an entity of
+every document with an issuer); a document with no known issuer gets no such relation.
 
 Rules, each named in kg:extractor, with its confidence:
 - ``relations.hosts.zai`` 0.85 — EVENT在PLACE举办/召开/举行, 在PLACE举办EVENT (在津 → the issuer area).
@@ -176,16 +176,22 @@ def _taken_part_in(ctx: Context, ev: Entity) -> bool:
     return any(TAKES_PART.search(text[max(0, m.span.start - 6): m.span.start]) for m in ev.mentions)
 
 
+def _not_also_the_issuers(ctx: Context, found: list[Relation | None]) -> list[Relation | None]:
+    """An event named after another area of the report (成都大运会) is that area's, not the issuer's too."""
+    if ctx.issuer_area is None:
+        return found
+    mine = key(ctx.issuer_area)
+    elsewhere = {r.object for r in found if r is not None and r.extractor == "relations.hosts.named"
+                 and r.subject != mine}
+    return [r for r in found if r is None or r.subject != mine or r.object not in elsewhere]
+
+
 @component("relations.hosts", produces="relations", order=340)
 def find_hosts(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:hosts from 在…举办, 举办EVENT (the issuer area when no host is named), event names and clause topics."""
     ctx = Context.of(doc, entities)
-    found = at_rules(ctx) + hold_rules(ctx) + named_rules(ctx) + topic_rules(ctx) + list_rules(ctx)
-    # An event named after another area of the report (成都大运会) is that area's, not the issuer's too.
-    named_elsewhere = {r.object for r in found if r is not None and r.extractor == "relations.hosts.named"
-                       and ctx.issuer_area is not None and r.subject != key(ctx.issuer_area)}
-    found = [r for r in found if r is None or r.object not in named_elsewhere or r.extractor == "relations.hosts.named"
-             or ctx.issuer_area is None or r.subject != key(ctx.issuer_area)]
+    found = _not_also_the_issuers(ctx, at_rules(ctx) + hold_rules(ctx) + named_rules(ctx) + topic_rules(ctx)
+                                  + list_rules(ctx))
     hosted = {rel.object for rel in found if rel is not None}
     # 某省健儿在奥运会 is a clause taken for a name: no one hosts it (“购在龙江” is a name).
     return dedupe(r for r in found + voice_rules(ctx, hosted)
