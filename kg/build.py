@@ -374,7 +374,9 @@ def page_quads(store: GraphStore, *, top: int = PAGE_TOP, mentions: dict[str, in
         for predicate in own:
             out.update(Quad(q.subject, q.predicate, q.object, DefaultGraph())
                        for q in store.store.quads_for_pattern(ent, predicate, None, union))
-        total = mentions[ent.value] if mentions else sum(int(q.object.value) for q in named(ent, KG.mentionCount))
+        # an issuer area the text never names has no mention count: 0, not a missing key
+        total = (mentions.get(ent.value, 0) if mentions
+                 else sum(int(q.object.value) for q in named(ent, KG.mentionCount)))
         out.add(Quad(ent, KG.mentionCount, Literal(str(total), datatype=XSD_INTEGER), DefaultGraph()))
         for predicate in relation_iris:
             for other in {q.object for q in store.store.quads_for_pattern(ent, predicate, None, union)} & chosen:

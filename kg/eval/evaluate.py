@@ -108,7 +108,8 @@ class Evaluation:
                          f"F1 {ind['F1']:.2f} kind-accuracy {ind['kind_accuracy']:.2f}")
         if self.relations:
             rel = self.relations
-            lines.append(f"relations: gold {rel['gold']} pred {rel['pred']} recall {rel['R']:.2f}")
+            precision = f" precision {rel['P']:.2f}" if rel.get("P") is not None else ""
+            lines.append(f"relations: gold {rel['gold']} pred {rel['pred']} recall {rel['R']:.2f}{precision}")
         if show:
             lines.append("\nmissed: " + "; ".join(f"{t}:{n}" for t, n in self.misses[:show]))
             lines.append("\nfalse positives: " + "; ".join(f"{t}:{n}" for t, n in self.false_positives[:show]))
@@ -235,7 +236,8 @@ def score_indicators(graph, gold: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def score_relations(graph, gold: dict[str, Any], pred: list[Named]) -> dict[str, Any] | None:
-    """Recall of gold (subject, predicate, object) triples, names matched relaxed, cooperatesWith either way."""
+    """Recall of gold (subject, predicate, object) triples, names matched relaxed, cooperatesWith either way;
+    precision of the predicted typed relations too when the gold lists every relation ("relations_complete")."""
     from rdflib import URIRef
 
     names = {p.key: set(p.names) for p in pred}
@@ -248,18 +250,18 @@ def score_relations(graph, gold: dict[str, Any], pred: list[Named]) -> dict[str,
     if not golds:
         return None
     alias = {e["name"]: {norm(x) for x in [e["name"], *e.get("aliases", [])]} for e in gold["entities"]}
-    found = 0
-    for r in golds:
-        subj = alias.get(r["subject"], {norm(r["subject"])})
-        obj = alias.get(r["object"], {norm(r["object"])})
-        for ps, pr, po in preds:
-            if pr != r["predicate"]:
-                continue
-            if (relaxed_match(ps, subj) and relaxed_match(po, obj)) or \
-                    (pr == "cooperatesWith" and relaxed_match(ps, obj) and relaxed_match(po, subj)):
-                found += 1
-                break
-    return {"gold": len(golds), "pred": len(preds), "R": found / len(golds)}
+    ends = [(alias.get(r["subject"], {norm(r["subject"])}), r["predicate"], alias.get(r["object"], {norm(r["object"])}))
+            for r in golds]
+
+    def hit(predicted: tuple, wanted: tuple) -> bool:
+        (ps, pr, po), (subj, gp, obj) = predicted, wanted
+        return pr == gp and ((relaxed_match(ps, subj) and relaxed_match(po, obj))
+                             or (pr == "cooperatesWith" and relaxed_match(ps, obj) and relaxed_match(po, subj)))
+
+    found = sum(any(hit(p, e) for p in preds) for e in ends)
+    right = sum(any(hit(p, e) for e in ends) for p in preds)
+    precision = (right / len(preds) if preds else 0.0) if gold.get("relations_complete", True) else None
+    return {"gold": len(golds), "pred": len(preds), "R": found / len(golds), "P": precision}
 
 
 def evaluate(graph, gold: dict[str, Any]) -> Evaluation:

@@ -1,8 +1,8 @@
 """The issuing government as an Organization: 市人民政府, 市政府, 天津市人民政府 … → 天津市人民政府.
 
-The report speaks as 我们, its issuing government; relation rules give that actor's acts (实施, 落实,
-用好 a policy) to this entity, so it must exist with evidence wherever the text names the government.
-A national report's government is 国务院.
+The body is an entity where the text names it (我代表市人民政府…). Its acts are not given to it: the report's
+own government acts as its area (kg:issuer, kg.extract.issuer_area), so 天津市 implements a policy and
+"which provinces implement X" is one triple pattern. A national report's government is 国务院.
 """
 
 from __future__ import annotations

@@ -155,6 +155,7 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Extraction:
         """Tokenise the document, run every component and return what they found."""
+        from kg.extract.issuer_area import with_issuer_area
         from kg.extract.resolve import resolve
 
         result = Extraction(doc, built_with=self.fingerprint)
@@ -170,6 +171,8 @@ class Pipeline:
             result.timings[comp.name] = time.perf_counter() - started
         result.mentions = _drop_overlaps(result.mentions)
         result.entities = resolve(result.mentions, doc=doc)
+        # The issuer acts as its area in relations (kg:issuer): an entity of every graph, mentioned or not.
+        result.entities = sorted(with_issuer_area(result.entities, doc), key=lambda e: (e.cls, e.label))
         if self.curation:
             result.entities = apply_curation(result.entities, self.curation)
         for comp in self.components:

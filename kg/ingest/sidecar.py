@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest.document import DATE, ISSUER, TITLE_YEAR, Document
+from kg.ingest.issuer import infer_issuer
 
 SIDECAR_SUFFIX = ".meta.json"
 HEAD_LINES = 30
@@ -107,12 +108,15 @@ def metadata_from_mapping(data: dict, *, where: str) -> Metadata:
 
 
 def apply_metadata(doc: Document, overrides: Metadata = Metadata()) -> Document:
-    """Fill a parsed document's metadata: the title line found past web-page chrome, then the overrides."""
+    """Fill a parsed document's metadata: the title line found past web-page chrome, then the overrides;
+    an issuer still unknown comes from the file name or the text's own voice (kg.ingest.issuer)."""
     current = Metadata(title=doc.title, issuer=doc.issuer, year=doc.year, date=doc.date)
     if not (doc.title and _TITLE_MARK in doc.title):
         found = metadata_from_text(doc.text)
         if found.title:
             current = found
     final = current.merged(overrides)
+    if final.issuer is None:  # a span or a file saved without its title: the file name, then the text
+        final = replace(final, issuer=infer_issuer(doc.source, doc.text))
     doc.title, doc.issuer, doc.year, doc.date = final.title, final.issuer, final.year, final.date
     return doc

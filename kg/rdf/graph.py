@@ -161,8 +161,11 @@ def _triples(result: Extraction, base: str) -> list[tuple]:
             add((node, SKOS_ALT, zh(alias)))
         for sent_index in sorted({m.sentence for m in ent.mentions}):
             add((node, KG.mentionedIn, sentence_nodes[sent_index]))
-        add((node, KG.mentionCount, integer(len(ent.mentions))))
-        add((node, KG.confidence, decimal(ent.confidence)))
+        if ent.mentions:
+            add((node, KG.mentionCount, integer(len(ent.mentions))))
+            add((node, KG.confidence, decimal(ent.confidence)))
+        else:  # the issuer area the text never names: known from the document's metadata (kg:issuer)
+            add((node, KG.extractor, Literal("metadata.issuer")))
         for name in ent.extractors:
             add((node, KG.extractor, Literal(name)))
         if ent.division_code:

@@ -11,6 +11,7 @@ import time
 import pytest
 
 from kg.extract.government import find_government
+from kg.extract.issuer_area import with_issuer_area
 from kg.extract.relations.base import Context, issuer_names
 from kg.extract.relations.cooperates import find_cooperates_with
 from kg.extract.relations.hosts import find_hosts
@@ -36,7 +37,7 @@ def build(body: str, names: list[tuple[str, str]], *, title: str = TITLE, govern
             sent = doc.sentence_at(start)
             mentions.append(Mention(name, cls, Span(start, start + len(name)), sent.index, "test", 0.8))
             start = doc.text.find(name, start + 1)
-    return doc, resolve(mentions, doc=doc)
+    return doc, with_issuer_area(resolve(mentions, doc=doc), doc)
 
 
 def triples(rels) -> set[tuple[str, str, str]]:
@@ -78,8 +79,9 @@ def test_listed_things_settling_with_no_place_go_to_the_issuer_area() -> None:
     assert by_triple(rels, "云帆研究院", "locatedIn", "江北市").extractor == "relations.locatedIn.luodi"
 
 
-def test_no_place_and_no_issuer_entity_asserts_nothing() -> None:
-    doc, ents = build("云帆研究院、蓝海电力公司等落地。", [(ORG, "云帆研究院"), (ENT, "蓝海电力公司")])
+def test_no_place_and_no_issuer_asserts_nothing() -> None:
+    doc, ents = build("云帆研究院、蓝海电力公司等落地。", [(ORG, "云帆研究院"), (ENT, "蓝海电力公司")], title="")
+    assert doc.issuer is None
     assert find_located_in(doc, ents) == []
 
 
@@ -112,12 +114,11 @@ def test_project_named_after_a_zone() -> None:
     assert ("临港百万吨乙烯项目", "locatedIn", "临港工业区") in triples(find_located_in(doc, ents))
 
 
-def test_zones_without_a_place_lie_in_the_issuer_but_generic_and_foreign_ones_do_not() -> None:
-    body = "江北市综合保税区扩区，国家级经开区考核进位，强化同京冀空港衔接。"
-    doc, ents = build(body, [ISSUER, (ZONE, "综合保税区"), (ZONE, "国家级经开区"), (ZONE, "京冀空港")])
-    rels = find_located_in(doc, ents)
-    assert by_triple(rels, "综合保税区", "locatedIn", "江北市").confidence == 0.5
-    assert not {("国家级经开区", "locatedIn", "江北市"), ("京冀空港", "locatedIn", "江北市")} & triples(rels)
+def test_a_zone_with_no_stated_place_is_not_placed_in_the_issuer() -> None:
+    # The gold lists a zone's place only where a sentence states it; guessing the issuer was right 1 time in 7.
+    body = "综合保税区扩区，国家级经开区考核进位，强化同京冀空港衔接。"
+    doc, ents = build(body, [(ZONE, "综合保税区"), (ZONE, "国家级经开区"), (ZONE, "京冀空港")])
+    assert find_located_in(doc, ents) == []
 
 
 # --- partOf ------------------------------------------------------------------------------------------------
@@ -157,9 +158,9 @@ def test_we_cooperate_with_an_area_as_the_issuer_area() -> None:
     assert ("江北市", "cooperatesWith", "东海市") in triples(find_cooperates_with(doc, ents))
 
 
-def test_we_cooperate_with_a_firm_as_the_government() -> None:
+def test_we_cooperate_with_a_firm_as_the_issuer_area() -> None:
     doc, ents = build("加强与远洋海运集团等合作。", [(ENT, "远洋海运集团")])
-    assert triples(find_cooperates_with(doc, ents)) == {("江北市人民政府", "cooperatesWith", "远洋海运集团")}
+    assert triples(find_cooperates_with(doc, ents)) == {("江北市", "cooperatesWith", "远洋海运集团")}
 
 
 def test_named_party_before_with() -> None:
@@ -181,19 +182,26 @@ def test_joining_a_network() -> None:
 
 # --- implements --------------------------------------------------------------------------------------------
 
-def test_we_implement_a_policy_as_the_government() -> None:
+def test_we_implement_a_policy_as_the_issuer_area() -> None:
     doc, ents = build("实施“数智江北”行动，用足用好中央一揽子政策。",
                       [(POL, "“数智江北”行动"), (POL, "中央一揽子政策")])
     rels = find_implements(doc, ents)
-    assert {("江北市人民政府", "implements", "“数智江北”行动"),
-            ("江北市人民政府", "implements", "中央一揽子政策")} <= triples(rels)
+    assert {("江北市", "implements", "“数智江北”行动"),
+            ("江北市", "implements", "中央一揽子政策")} <= triples(rels)
     assert all(r.extractor == "relations.implements.we" for r in rels)
 
 
-def test_without_a_government_entity_we_assert_nothing() -> None:
+def test_without_an_issuer_we_assert_nothing() -> None:
+    doc, ents = build("实施“数智江北”行动。", [(POL, "“数智江北”行动")], title="", government=False)
+    assert find_implements(doc, ents) == []
+
+
+def test_the_issuer_acts_as_its_area_even_when_the_text_never_names_it() -> None:
     doc, ents = build("实施“数智江北”行动。", [(POL, "“数智江北”行动")], title="2026年江北市政府工作报告\n",
                       government=False)
-    assert find_implements(doc, ents) == []
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“数智江北”行动")}
+    area = next(e for e in ents if e.label == "江北市")
+    assert area.cls == AREA and area.mentions == []
 
 
 def test_named_actor_implements() -> None:
@@ -205,8 +213,8 @@ def test_passive_policies_are_the_governments() -> None:
     doc, ents = build("市对区财政体制改革稳步实施，零基预算改革加力提速。",
                       [(POL, "市对区财政体制改革"), (POL, "零基预算改革")])
     rels = find_implements(doc, ents)
-    assert triples(rels) == {("江北市人民政府", "implements", "市对区财政体制改革"),
-                             ("江北市人民政府", "implements", "零基预算改革")}
+    assert triples(rels) == {("江北市", "implements", "市对区财政体制改革"),
+                             ("江北市", "implements", "零基预算改革")}
     assert {r.extractor for r in rels} == {"relations.implements.passive"}
 
 
@@ -254,8 +262,8 @@ def test_held_with_no_host_is_the_issuer_areas() -> None:
     assert rel.extractor == "relations.hosts.juban"
 
 
-def test_held_without_issuer_entity_asserts_nothing() -> None:
-    doc, ents = build("成功举办第三届长江数字经济博览会。", [(EVENT, "长江数字经济博览会")])
+def test_held_without_issuer_asserts_nothing() -> None:
+    doc, ents = build("成功举办第三届长江数字经济博览会。", [(EVENT, "长江数字经济博览会")], title="")
     assert find_hosts(doc, ents) == []
 
 
@@ -319,3 +327,218 @@ def test_rules_are_fast_on_a_long_text() -> None:
     assert Context.of(doc, ents) is Context.of(doc, ents)
 
 
+
+
+# --- the issuer area as actor (issue 18) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["健全", "制定", "出台", "编制", "建好建强", "学习运用"])
+def test_the_issuer_area_implements_what_the_report_itself_sets_up(verb: str) -> None:
+    doc, ents = build(f"{verb}“青山通办”制度。", [(POL, "“青山通办”制度")], government=False)
+    rel = by_triple(find_implements(doc, ents), "江北市", "implements", "“青山通办”制度")
+    assert (rel.extractor, rel.confidence) == ("relations.implements.we", 0.7)
+
+
+def test_a_named_actor_not_the_issuer_implements() -> None:
+    doc, ents = build("青山高新区推行“一网通办”。", [(ZONE, "青山高新区"), (POL, "“一网通办”")])
+    assert triples(find_implements(doc, ents)) == {("青山高新区", "implements", "“一网通办”")}
+
+
+def test_the_issuer_hosts_every_event_of_a_list_it_holds() -> None:
+    doc, ents = build("精心办好“江北之夏”消费季、长江灯会等扩消费活动。",
+                      [(EVENT, "“江北之夏”消费季"), (EVENT, "长江灯会")], government=False)
+    assert triples(find_hosts(doc, ents)) == {("江北市", "hosts", "“江北之夏”消费季"),
+                                             ("江北市", "hosts", "长江灯会")}
+
+
+def test_a_county_of_the_issuing_province_is_part_of_it_at_any_depth() -> None:
+    from kg.extract.lexicons.divisions import load_divisions
+
+    doc = parse_document("2026年四川省政府工作报告\n丹巴县获评示范县，成都经济增长。\n", source="t.txt")
+    lex = load_divisions()
+    mentions = []
+    for name in ("丹巴县", "成都"):
+        div = lex.resolve(name, issuer="四川省")
+        start = doc.text.find(name)
+        mentions.append(Mention(name, AREA, Span(start, start + len(name)), doc.sentence_at(start).index, "test",
+                                canonical=div.name, division_code=div.code))
+    ents = with_issuer_area(resolve(mentions, doc=doc), doc)
+    rels = find_part_of(doc, ents)
+    assert {("丹巴县", "partOf", "四川省"), ("成都市", "partOf", "四川省")} <= triples(rels)
+    assert by_triple(rels, "丹巴县", "partOf", "四川省").extractor == "relations.partOf.within"
+
+
+def test_a_national_reports_provinces_and_domestic_regions_are_parts_of_the_nation() -> None:
+    doc = parse_document("政府工作报告\n海南自由贸易港建设起步，支持京津冀、港澳台发展。\n", source="t.txt")
+    mentions = []
+    for name, canonical, code in (("海南", "海南省", "460000"), ("京津冀", None, None), ("港澳台", None, None)):
+        start = doc.text.find(name)
+        mentions.append(Mention(name, AREA, Span(start, start + len(name)), doc.sentence_at(start).index, "test",
+                                canonical=canonical, division_code=code))
+    ents = with_issuer_area(resolve(mentions, doc=doc), doc)
+    assert doc.issuer == "中华人民共和国"
+    assert triples(find_part_of(doc, ents)) == {("海南省", "partOf", "中华人民共和国"),
+                                               ("京津冀", "partOf", "中华人民共和国")}
+
+
+def test_a_reform_said_to_have_made_progress_was_carried_out_by_the_issuer() -> None:
+    doc, ents = build("投资体制改革和价格改革取得新进展。", [(POL, "投资体制改革"), (POL, "价格改革")])
+    rels = find_implements(doc, ents)
+    assert {("江北市", "implements", "投资体制改革"), ("江北市", "implements", "价格改革")} <= triples(rels)
+    assert by_triple(rels, "江北市", "implements", "价格改革").extractor == "relations.implements.passive"
+
+
+def test_areas_the_report_supports_implement_themselves() -> None:
+    doc, ents = build("支持青山区、河西区深化科技金融改革试点。",
+                      [(AREA, "青山区"), (AREA, "河西区"), (POL, "科技金融改革试点")])
+    assert triples(find_implements(doc, ents)) == {("青山区", "implements", "科技金融改革试点"),
+                                                   ("河西区", "implements", "科技金融改革试点")}
+
+
+def test_an_earlier_policy_in_the_clause_is_no_actor() -> None:
+    doc, ents = build("加快建设“六个江北”、推进“八个振兴”。", [(POL, "“六个江北”"), (POL, "“八个振兴”")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“六个江北”"),
+                                                   ("江北市", "implements", "“八个振兴”")}
+
+
+def test_a_local_reports_bare_free_trade_zone_is_its_own() -> None:
+    doc, ents = build("推进自贸试验区提升行动。", [(ZONE, "自贸试验区"), (POL, "自贸试验区提升行动")])
+    rel = by_triple(find_located_in(doc, ents), "自贸试验区", "locatedIn", "江北市")
+    assert (rel.extractor, rel.confidence) == ("relations.locatedIn.ftz", 0.7)
+    national = parse_document("政府工作报告\n推进自贸试验区提升行动。\n", source="t.txt")
+    start = national.text.find("自贸试验区")
+    m = Mention("自贸试验区", ZONE, Span(start, start + 5), national.sentence_at(start).index, "test")
+    assert find_located_in(national, with_issuer_area(resolve([m], doc=national), national)) == []
+
+
+def test_organs_and_zones_named_by_a_place_place_nothing() -> None:
+    body = "江北市委统筹推进，江北示范区建设提速，江北航运交易所体制改革深化。"
+    doc, ents = build(body, [ISSUER, (ORG, "江北市委"), (ZONE, "江北示范区"), (ORG, "江北航运交易所")])
+    found = triples(find_located_in(doc, ents))
+    assert ("江北市委", "locatedIn", "江北市") not in found
+    assert ("江北航运交易所", "locatedIn", "江北示范区") not in found
+    assert ("江北航运交易所", "locatedIn", "江北市") in found
+
+
+def test_a_verb_inside_a_policy_name_is_not_a_verb() -> None:
+    doc, ents = build("深入推进服务业扩大开放综合试点。", [(POL, "服务业扩大开放综合试点")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "服务业扩大开放综合试点")}
+
+
+def test_the_districts_of_the_issuers_free_trade_zone_are_its_parts() -> None:
+    doc, ents = build("加力建设自贸试验区及青山新片区。", [(ZONE, "自贸试验区"), (ZONE, "青山新片区")])
+    rel = by_triple(find_part_of(doc, ents), "青山新片区", "partOf", "自贸试验区")
+    assert (rel.extractor, rel.confidence) == ("relations.partOf.ftz", 0.7)
+
+
+def test_a_local_reports_events_with_no_host_are_its_own_but_party_meetings_are_not() -> None:
+    body = "深入贯彻党的二十大精神。扎实做好第九届长江博览会城市服务保障工作，“江超”联赛观众超1亿人次。"
+    names = [(EVENT, "党的二十大"), (EVENT, "第九届长江博览会"), (EVENT, "“江超”联赛")]
+    doc, ents = build(body, names, government=False)
+    rels = find_hosts(doc, ents)
+    assert triples(rels) == {("江北市", "hosts", "第九届长江博览会"), ("江北市", "hosts", "“江超”联赛")}
+    assert {r.extractor for r in rels} == {"relations.hosts.voice"}
+    national = parse_document("政府工作报告\n" + body, source="t.txt")
+    mentions = []
+    for _, name in names:
+        start = national.text.find(name)
+        mentions.append(Mention(name, EVENT, Span(start, start + len(name)), national.sentence_at(start).index, "t"))
+    assert find_hosts(national, with_issuer_area(resolve(mentions, doc=national), national)) == []
+
+
+def test_things_brought_in_with_no_place_are_in_the_issuer_area() -> None:
+    doc, ents = build("成功落地青山创投母基金、江北科创基金。",
+                      [(ORG, "青山创投母基金"), (ORG, "江北科创基金")], government=False)
+    assert triples(find_located_in(doc, ents)) >= {("青山创投母基金", "locatedIn", "江北市"),
+                                                   ("江北科创基金", "locatedIn", "江北市")}
+
+
+def test_a_zone_granted_to_a_local_report_lies_in_its_area() -> None:
+    doc, ents = build("获批建设国家数字经济创新发展试验区。", [(ZONE, "国家数字经济创新发展试验区")], government=False)
+    rel = by_triple(find_located_in(doc, ents), "国家数字经济创新发展试验区", "locatedIn", "江北市")
+    assert (rel.extractor, rel.confidence) == ("relations.locatedIn.approved", 0.65)
+
+
+def test_two_areas_joined_by_a_dash_in_what_they_build_cooperate() -> None:
+    doc, ents = build("建设江北-青山人才科创走廊。", [(AREA, "青山")], government=False)
+    rel = by_triple(find_cooperates_with(doc, ents), "江北市", "cooperatesWith", "青山")
+    assert rel.extractor == "relations.cooperatesWith.dash"
+
+
+def test_athletes_at_games_do_not_make_the_issuer_host_them() -> None:
+    doc, ents = build("江北健儿在奥运会、亚运会等重大赛事中成绩优异。", [(EVENT, "江北健儿在奥运会")], government=False)
+    assert find_hosts(doc, ents) == []
+
+
+def test_systems_said_to_be_perfected_and_trials_were_carried_out() -> None:
+    doc, ents = build("城镇职工基本养老保险制度不断完善。在部分企业试行国有资本经营预算制度。",
+                      [(POL, "城镇职工基本养老保险制度"), (POL, "国有资本经营预算制度")])
+    assert {("江北市", "implements", "城镇职工基本养老保险制度"),
+            ("江北市", "implements", "国有资本经营预算制度")} <= triples(find_implements(doc, ents))
+
+
+def test_a_list_closed_by_an_events_word_is_hosted_whatever_its_items_were_typed() -> None:
+    doc, ents = build("举办“购在江北”等促消费活动2000场以上。", [(POL, "“购在江北”")], government=False)
+    assert ("江北市", "hosts", "“购在江北”") in triples(find_hosts(doc, ents))
+
+
+def test_fields_of_a_reform_and_agreements_to_join_are_not_implemented() -> None:
+    body = "深化电力、油气、铁路等行业改革，推动加入《数字经济伙伴关系协定》，深化价格改革。"
+    doc, ents = build(body, [(POL, "电力"), (POL, "油气"), (POL, "铁路"), (POL, "《数字经济伙伴关系协定》"),
+                             (POL, "价格改革")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "价格改革")}
+
+
+def test_an_event_named_after_another_area_is_hosted_by_it_alone() -> None:
+    doc, ents = build("精心筹办青山区世运会。", [(AREA, "青山区"), (EVENT, "青山区世运会")], government=False)
+    assert triples(find_hosts(doc, ents)) == {("青山区", "hosts", "青山区世运会")}
+
+
+def test_a_policy_named_after_a_zone_is_the_zones_not_the_issuers() -> None:
+    doc, ents = build("深入实施自贸试验区提升战略。", [(ZONE, "自贸试验区"), (POL, "自贸试验区提升战略")],
+                      government=False)
+    assert triples(find_implements(doc, ents)) == {("自贸试验区", "implements", "自贸试验区提升战略")}
+
+
+def test_events_competed_in_are_not_hosted() -> None:
+    doc, ents = build("奥运会、亚运会等重大赛事中成绩优异。", [(EVENT, "奥运会"), (EVENT, "亚运会")], government=False)
+    assert find_hosts(doc, ents) == []
+
+
+def test_regions_a_local_report_draws_within_itself_are_its_parts() -> None:
+    body = "江南经济区经济总量突破9000亿元，青山都市圈地位凸显，京津冀协同发展，冀中经济区加快发展。"
+    doc, ents = build(body, [(AREA, "江南经济区"), (AREA, "青山都市圈"), (AREA, "京津冀"), (AREA, "冀中经济区")],
+                      government=False)
+    found = {t for t in triples(find_part_of(doc, ents)) if t[2] == "江北市"}
+    assert found == {("江南经济区", "partOf", "江北市"), ("青山都市圈", "partOf", "江北市")}
+    assert by_triple(find_part_of(doc, ents), "江南经济区", "partOf", "江北市").extractor == "relations.partOf.region"
+
+
+def test_lists_are_cut_and_trimmed_as_the_report_does() -> None:
+    doc, ents = build("继续缩减外资准入负面清单，修订青山区保护条例。",
+                      [(POL, "外资准入负面清单"), (POL, "青山区保护条例")], government=False)
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "外资准入负面清单"),
+                                                   ("江北市", "implements", "青山区保护条例")}
+
+
+def test_an_actor_between_two_verbs_is_the_later_verbs_subject() -> None:
+    doc, ents = build("推动省产业技术研究院深度参与长江技术创新计划。",
+                      [(ORG, "省产业技术研究院"), (POL, "长江技术创新计划")], government=False)
+    assert triples(find_implements(doc, ents)) == {("省产业技术研究院", "implements", "长江技术创新计划")}
+
+
+def test_a_quoted_theme_is_no_event_a_local_report_holds() -> None:
+    doc, ents = build("激发“文化+”、“旅游+”等消费活力，赋予“4+1”重大任务，“江超”联赛观众超1亿人次。",
+                      [(EVENT, "“旅游+”"), (EVENT, "“4+1”"), (EVENT, "“江超”联赛")], government=False)
+    assert triples(find_hosts(doc, ents)) == {("江北市", "hosts", "“江超”联赛")}
+
+
+def test_two_provinces_one_character_names_before_cooperation_cooperate() -> None:
+    doc, ents = build("协同推进京冀合作示范区建设，河北经济向好。", [(AREA, "河北")],
+                      title="2026年北京市政府工作报告\n", government=False)
+    rel = by_triple(find_cooperates_with(doc, ents), "北京市", "cooperatesWith", "河北")
+    assert rel.extractor == "relations.cooperatesWith.pair"
+
+
+def test_an_area_and_a_body_joined_by_a_dash_cooperate() -> None:
+    doc, ents = build("发挥江北—长江合作组织冰雪体育示范区作用。", [(ORG, "长江合作组织")], government=False)
+    assert ("江北市", "cooperatesWith", "长江合作组织") in triples(find_cooperates_with(doc, ents))

@@ -305,6 +305,11 @@ id:doc-a {
   id:m3 a kg:Project ; rdfs:label "地铁3号线"@zh ; kg:implements id:szjb ; kg:mentionedIn id:doc-a-s2 .
   id:m4 a kg:Project ; rdfs:label "地铁4号线"@zh ; kg:implements id:szjb ; kg:mentionedIn id:doc-a-s2 .
   id:szjb a kg:Policy ; rdfs:label "数智江北"@zh ; kg:mentionedIn id:doc-a-s2 .
+  id:yjhx a kg:Policy ; rdfs:label "汽车以旧换新"@zh ; kg:mentionedIn id:doc-a-s4 .
+  id:doc-a-s4 a kg:Sentence ; kg:text "加力推进汽车以旧换新。"@zh ; dcterms:isPartOf id:doc-a-sec .
+  id:jb kg:implements id:yjhx .
+  id:st3 a kg:Statement ; rdf:subject id:jb ; rdf:predicate kg:implements ; rdf:object id:yjhx ;
+     kg:evidence id:doc-a-s4 ; kg:extractor "relations.implements.we" .
   id:st1 a kg:Statement ; rdf:subject id:hx ; rdf:predicate kg:locatedIn ; rdf:object id:zone ;
      kg:evidence id:doc-a-s1 ; kg:extractor "rules" ; kg:confidence 0.9 .
   id:st2 a kg:Statement ; rdf:subject id:m3 ; rdf:predicate kg:implements ; rdf:object id:szjb ;
@@ -359,6 +364,20 @@ def test_projects_and_policies_with_evidence(small):
     assert set(top["projectNames"].split("、")) == {"地铁3号线", "地铁4号线"}
 
 
+def test_areas_implementing_a_policy_is_one_pattern_on_the_issuer_area(small):
+    [row] = run(small, "areas-implementing")
+    assert (row["areaName"], row["policyName"], row["evidence"], row["report"]) == (
+        "江北市", "汽车以旧换新", "加力推进汽车以旧换新。", "江北市2025年政府工作报告")
+    assert run(small, "areas-implementing", policy="数智江北") == []  # only projects implement it here
+
+
+def test_the_sample_report_has_its_issuer_area_implement_policies(sample):
+    store, _ = sample
+    rows = run(store, "areas-implementing", policy="")
+    assert rows and {r["areaName"] for r in rows} == {"天津市"}
+    assert all(r["evidence"] for r in rows)
+
+
 def test_targets_of_a_year_with_values(small):
     rows = run(small, "targets")
     assert [(r["metric"], r["value"], r["unit"], r["qualifier"], r["about"]) for r in rows] == [
@@ -396,7 +415,8 @@ def test_indicators_about_an_entity(small):
 def test_relation_evidence_with_and_without_parameters(small):
     everything = run(small, "relation-evidence")  # no parameter: the statements of the newest report (doc-a)
     assert {(r["subject"], r["relation"].removeprefix(KG_NS), r["object"]) for r in everything} == {
-        ("华星集团", "locatedIn", "青山开发区"), ("地铁3号线", "implements", "数智江北")}
+        ("华星集团", "locatedIn", "青山开发区"), ("地铁3号线", "implements", "数智江北"),
+        ("江北市", "implements", "汽车以旧换新")}
     assert {r["document"].rsplit("/", 1)[1] for r in everything} == {"doc-a"}
     [one] = run(small, "relation-evidence", subject="华星集团", relation="kg:locatedIn")
     assert (one["evidence"], one["extractor"], one["confidence"]) == ("华星集团落户青山开发区。", "rules", "0.9")
@@ -415,7 +435,7 @@ def test_documents_count_relations_and_indicators(small):
     assert set(rows) == {"doc-a", "doc-b", "doc-c"}
     counts = {d: tuple(int(r[k]) for k in ("sections", "sentences", "entities", "relations", "indicators"))
               for d, r in rows.items()}
-    assert counts == {"doc-a": (1, 3, 9, 2, 2), "doc-b": (0, 1, 0, 0, 1), "doc-c": (0, 0, 0, 0, 1)}
+    assert counts == {"doc-a": (1, 4, 10, 3, 2), "doc-b": (0, 1, 0, 0, 1), "doc-c": (0, 0, 0, 0, 1)}
     assert [r["document"].rsplit("/", 1)[1] for r in run(small, "documents")][0] in ("doc-b", "doc-c")
 
 

@@ -110,3 +110,35 @@ def test_a_documents_triples_are_distinct_sorted_and_serialised_once(pipeline, g
     assert {q.triple for q in pyoxigraph.parse(lines, format=pyoxigraph.RdfFormat.N_TRIPLES)} == set(triples)
     quads = extraction_quads(result)
     assert [q.triple for q in quads] == triples and len({q.graph_name for q in quads}) == 1
+
+
+def test_the_issuer_area_is_an_entity_even_when_the_text_never_names_it(tmp_path):
+    # A span saved without its title: the issuer comes from the file name, and acts as its area (issue 18).
+    report = tmp_path / "zhejiang-2026-plan.txt"
+    report.write_text("三、2026年重点工作\n深入实施“千万工程”，健全长期护理保险制度。\n", encoding="utf-8")
+    build([report], tmp_path / "out", page=False)
+    store = GraphStore.from_file(tmp_path / "out" / "graph.trig")
+    rows = [(r["label"].value, r["x"].value) for r in store.query(
+        "SELECT ?label ?x WHERE { ?d a kg:Document ; kg:issuer ?a . ?a a kg:AdministrativeArea ; rdfs:label ?label ;"
+        " kg:extractor ?x FILTER NOT EXISTS { ?a kg:mentionedIn ?s } }")]
+    assert rows == [("浙江省", "metadata.issuer")]
+    assert _count(store, 'SELECT (COUNT(*) AS ?n) WHERE { ?a rdfs:label "浙江省"@zh ; kg:implements ?p }') >= 1
+    assert validate_file(tmp_path / "out" / "graph.ttl").conforms
+
+
+def test_the_page_of_a_large_store_draws_an_unmentioned_issuer_area(tmp_path, monkeypatch):
+    # A large store's page picks the most connected entities; the issuer area, the hub of kg:implements, may
+    # have no mention at all (issue 18) and must still be drawn.
+    import importlib
+
+    kb = importlib.import_module("kg.build")  # the module (kg.build is also the function kg exports)
+
+    report = tmp_path / "zhejiang-2026-plan.txt"
+    report.write_text("三、2026年重点工作\n深入实施“千万工程”，健全长期护理保险制度。\n", encoding="utf-8")
+    build([report], tmp_path / "out", page=False)
+    store = GraphStore.open_read_only(tmp_path / "out" / "store")
+    rows = kb.entity_rows(store)
+    monkeypatch.setattr(kb, "PAGE_WHOLE_LIMIT", 0)
+    quads = kb.page_quads(store, top=10, mentions={row["iri"]: int(row["mentions"]) for row in rows})
+    labels = {q.object.value for q in quads if q.predicate.value.endswith("#label")}
+    assert "浙江省" in labels

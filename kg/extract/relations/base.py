@@ -1,8 +1,9 @@
-"""Shared view for the relation rules: entity mentions placed in clauses, the issuer area and government.
+"""Shared view for the relation rules: entity mentions placed in clauses, and the issuer area.
 
 A rule sees a document as clauses (text between ，；：。) holding the entity mentions found in them. The
-report's implicit actor (我们) is the issuing government when the document names it, and the issuer
-area stands for the place itself (在津举办 → 天津市 hosts). Rules only ever relate entities of the list.
+report's implicit actor (我们, its own government) is the issuer area, an entity of every document with an
+issuer (kg.extract.issuer_area): 天津市 implements, 天津市 hosts (在津举办). Rules only ever relate entities
+of the list.
 """
 
 from __future__ import annotations
@@ -104,15 +105,13 @@ def government_label(issuer: str | None) -> str | None:
 
 
 class Context:
-    """The entities of one document placed in its clauses, plus the issuer area and government entities."""
+    """The entities of one document placed in its clauses, plus the issuer area entity."""
 
     def __init__(self, doc: Document, entities: list[Entity]) -> None:
         self.doc = doc
         self.entities = entities
         self.issuer_full, self.issuer_abbr = issuer_names(doc.issuer)
         self.issuer_area = self._issuer_area()
-        gov = government_label(doc.issuer)
-        self.government = next((e for e in entities if e.cls == "Organization" and e.label == gov), None)
 
     @classmethod
     def of(cls, doc: Document, entities: list[Entity]) -> Context:
@@ -123,11 +122,10 @@ class Context:
         return _LAST
 
     def _issuer_area(self) -> Entity | None:
-        """The AdministrativeArea entity named like the issuer, if the text mentions it."""
-        for ent in self.entities:
-            if ent.cls == "AdministrativeArea" and names(ent) & self.issuer_full:
-                return ent
-        return None
+        """The AdministrativeArea entity labelled as the issuer (else one named like it), if any."""
+        areas = [e for e in self.entities if e.cls == "AdministrativeArea"]
+        exact = next((e for e in areas if e.label == self.doc.issuer), None)
+        return exact or next((e for e in areas if names(e) & self.issuer_full), None)
 
     @cached_property
     def clauses(self) -> list[Clause]:
@@ -195,7 +193,7 @@ def _chain(hits: list[Hit], gap_of, classes: frozenset[str], max_gap: int) -> li
     out: list[Hit] = []
     previous = None
     for hit in hits:
-        gap = gap_of(hit, previous)
+        gap = gap_of(hit, previous).replace("“", "").replace("”", "")  # quotes around names are not a break
         if previous is None:
             if len(gap) > max_gap or any(ch in PUNCT for ch in gap):
                 break

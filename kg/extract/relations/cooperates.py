@@ -2,9 +2,13 @@
 
 Rules, each named in kg:extractor, with its confidence:
 - ``relations.cooperatesWith.yu`` 0.75 — (A)与/同B(、C)…合作/共建/对接/协同/协作/签署: A, or when the clause
-  names no one before 与, the report's side (the issuer area for a partner area, else the government).
+  names no one before 与, the report's side (the issuer area).
 - ``relations.cooperatesWith.xieshou`` 0.7 — A携手B, 携手B (the report's side).
 - ``relations.cooperatesWith.jieru`` 0.6 — A接入/联通B: 某港接入某航运网络.
+- ``relations.cooperatesWith.dash`` 0.6 — two areas (or an area and a body) joined by a dash in a name of what
+  they build together: 中国－东盟自贸区, 北京-雄安人才科创走廊, 中国—上海合作组织冰雪体育示范区.
+- ``relations.cooperatesWith.pair`` 0.6 — two provinces' one-character names before 合作/协作: 京津合作示范区,
+  浙川东西部协作.
 """
 
 from __future__ import annotations
@@ -12,7 +16,18 @@ from __future__ import annotations
 import re
 
 from kg.extract.pipeline import component
-from kg.extract.relations.base import PUNCT, Clause, Context, chain_after, chain_before, cue_matches, dedupe, relation
+from kg.extract.relations.base import (
+    PROVINCE_ABBR,
+    PUNCT,
+    Clause,
+    Context,
+    chain_after,
+    chain_before,
+    cue_matches,
+    dedupe,
+    names,
+    relation,
+)
 from kg.ingest.document import Document
 from kg.model import Entity, Relation
 
@@ -20,17 +35,16 @@ PARTIES = frozenset({"Enterprise", "Organization", "Zone", "AdministrativeArea",
 WITH = re.compile(r"(?<![参给赋授])(?:与|同)(?!会|时|此|步|样|比|期)")
 COOPERATE = re.compile(r"合作|共建|对接|协同|协作|联动|签约|签署|共享|共同|联合|交流")
 # Words a clause may open with when 我们 is the unnamed subject: 加强与…合作, 深化同…交流.
-OUR_LEAD = re.compile(r"^(?:我们|我市|我省|加强|深化|强化|持续|积极|主动|推动|推进|扩大|拓展|深度|全面|进一步|"
+OUR_LEAD = re.compile(r"^(?:我们|我市|我省|加强|深化|深入|强化|持续|积极|主动|推动|推进|扩大|拓展|深度|全面|进一步|"
                       r"不断|着力|继续|大力|务实|密切|加快|巩固|提升|支持|鼓励|探索|开展|要|将|还|并|也|同时)*$")
+AREA_STEM = re.compile(r"(?:新区|省|市|区|县)$")
 TOGETHER = re.compile(r"携手")
 JOIN = re.compile(r"接入|联通|联网")
 
 
 def _our_side(ctx: Context, partner: Entity) -> Entity | None:
-    """Who cooperates when the report's 我们 does: the issuer area with an area, else the government."""
-    if partner.cls == "AdministrativeArea":
-        return ctx.issuer_area
-    return ctx.government or ctx.issuer_area
+    """Who cooperates when the report's 我们 does: the issuer area (its government acts as its area)."""
+    return ctx.issuer_area
 
 
 def _subject(ctx: Context, clause: Clause, start: int, partner: Entity) -> Entity | None:
@@ -88,8 +102,65 @@ def join_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+def _area_names(ctx: Context) -> dict[str, Entity]:
+    """Every name an area entity goes by, with its suffix-less stem (雄安新区 → 雄安)."""
+    areas: dict[str, Entity] = {}
+    for ent in ctx.entities:
+        if ent.cls == "AdministrativeArea":
+            full = names(ent)
+            for name in full | {stem for n in full if len(stem := AREA_STEM.sub("", n)) >= 2}:
+                areas.setdefault(name, ent)
+    return areas
+
+
+def _alternation(words) -> str:
+    """A regex alternation of words, longest first."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def dash_rules(ctx: Context) -> list[Relation | None]:
+    """AREA－AREA (or AREA－ORGANIZATION) + what they share (自贸区, 走廊, 示范区): the two work together."""
+    areas = _area_names(ctx)
+    partners = dict(areas)
+    for ent in ctx.entities:
+        if ent.cls == "Organization":
+            for name in names(ent):
+                if len(name) >= 3:
+                    partners.setdefault(name, ent)
+    if not areas:
+        return []
+    pattern = re.compile(f"({_alternation(areas)})[-－—–]({_alternation(partners)})")
+    out: list[Relation | None] = []
+    for clause in ctx.clauses:
+        for m in pattern.finditer(clause.text):
+            a, b = areas[m.group(1)], partners[m.group(2)]
+            out.append(relation(a, "cooperatesWith", b, clause.sentence, "relations.cooperatesWith.dash", 0.6))
+    return out
+
+
+def pair_rules(ctx: Context) -> list[Relation | None]:
+    """Two provinces' one-character names joined before 合作/协作 (京津合作示范区, 浙川东西部协作): they cooperate."""
+    by_abbr: dict[str, Entity] = {}
+    areas = _area_names(ctx)
+    for short, abbr in PROVINCE_ABBR.items():
+        ent = ctx.issuer_area if abbr in ctx.issuer_abbr else areas.get(short)
+        if ent is not None:
+            by_abbr[abbr] = ent
+    if len(by_abbr) < 2:
+        return []
+    letters = "".join(by_abbr)
+    pattern = re.compile(f"([{letters}])([{letters}])(?:东西部|对口)?(?:合作|协作|协同|共建)")
+    out: list[Relation | None] = []
+    for clause in ctx.clauses:
+        for m in pattern.finditer(clause.text):
+            if m.group(1) != m.group(2):
+                out.append(relation(by_abbr[m.group(1)], "cooperatesWith", by_abbr[m.group(2)], clause.sentence,
+                                    "relations.cooperatesWith.pair", 0.6))
+    return out
+
+
 @component("relations.cooperatesWith", produces="relations", order=350)
 def find_cooperates_with(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:cooperatesWith from 与…合作/共建/对接/协同, 携手 and 接入."""
     ctx = Context.of(doc, entities)
-    return dedupe(with_rules(ctx) + together_rules(ctx) + join_rules(ctx))
+    return dedupe(with_rules(ctx) + together_rules(ctx) + join_rules(ctx) + dash_rules(ctx) + pair_rules(ctx))

@@ -1,13 +1,15 @@
 """kg:hosts — an area or zone holding an event.
 
-When the report says 举办X with no host, the host is the report's own area (the issuer), if the
-document names it as an entity; with no such entity nothing is asserted.
+When the report says 举办X with no host, the host is the report's own area (the issuer area, an entity of
+every document with an issuer); a document with no known issuer gets no such relation.
 
 Rules, each named in kg:extractor, with its confidence:
 - ``relations.hosts.zai`` 0.85 — EVENT在PLACE举办/召开/举行, 在PLACE举办EVENT (在津 → the issuer area).
-- ``relations.hosts.juban`` 0.75 — (PLACE)举办/承办/召开 EVENT, EVENT成功举办: PLACE, else the issuer area.
+- ``relations.hosts.juban`` 0.75 — (PLACE)举办/召开/办好/用好 EVENT(、EVENT…), EVENT成功举办: PLACE, else the issuer.
 - ``relations.hosts.named`` 0.75 — an event named after the issuer or one of its districts: 某市第九届人民代表大会.
 - ``relations.hosts.topic`` 0.6 — an event opening a clause that names the issuer (…论坛彰显天津金融底蕴).
+- ``relations.hosts.voice`` 0.5 — any other named event a local report names, with no host of its own and not a
+  meeting of the Party or the state above it (全会, 党代会, 中央…会议): the report lists what its area holds.
 - ``relations.hosts.list`` 0.55 — events opening a clause as 等一批…展会/活动/赛事: the report lists events it held.
 """
 
@@ -19,20 +21,27 @@ from kg.extract.pipeline import component
 from kg.extract.relations.base import (
     NATIONAL_NAMES,
     PLACE_CLASSES,
-    PUNCT,
     Context,
+    chain_after,
     cue_matches,
     dedupe,
+    key,
     names,
     relation,
 )
 from kg.ingest.document import Document
 from kg.model import Entity, Relation
 
-HOLD = re.compile(r"(?:举办|承办|主办|召开|举行|开幕|揭幕)")
+HOLD = re.compile(r"(?:举办|承办|主办|召开|举行|开幕|揭幕|筹办|办好|办会|用好)")
+LISTED = frozenset({"Event", "Policy", "Industry", "Project"})
 AT_HOLD = re.compile(r"在([^，。；、“”]{1,14}?)(?:成功|顺利|隆重)?(?:举办|召开|举行|开幕|揭幕)")
 MAX_GAP = 10
 EVENT_GROUP = re.compile(r"^等[^，。；]{0,8}?(?:展会|会展|节会|盛会|赛事|活动|演出)")
+# Meetings of bodies above or beside the government (党中央, 省委全会, 党代会) are attended, not hosted.
+NOT_LOCAL = re.compile(r"党的|[一二三四五六七八九十]+大$|全会|全体会议|党代会|代表大会|中央|全国|会议精神|奥运|世界杯"
+                       r"|亚运")
+# Taking part in an event (我市运动员在世界运动会再创佳绩, 参加…博览会) says nothing of who holds it.
+TAKES_PART = re.compile(r"(?:在|参加|参与|出席|亮相|赴)(?:第[一二三四五六七八九十\d]+届)?$")
 LOCAL_SUFFIXES = ("市", "区", "县", "镇", "乡", "街道")
 
 
@@ -73,10 +82,11 @@ def hold_rules(ctx: Context) -> list[Relation | None]:
         host = ctx.issuer_area
         if before and before[-1].ent.cls in PLACE_CLASSES and len(clause.between(before[-1].end, start)) <= 3:
             host = before[-1].ent
-        events = [h for h in clause.hits if h.start >= end and h.ent.cls == "Event"][:1]
-        if events and (len(clause.between(end, events[0].start)) > MAX_GAP
-                       or any(ch in PUNCT - set("“”") for ch in clause.between(end, events[0].start))):
-            events = []
+        # 办好A、B、C等展会: the list may hold names typed otherwise (“五五购物节”); its events are hosted.
+        listed = chain_after(clause, end, LISTED, max_gap=MAX_GAP)
+        # 举办“购在龙江”等促消费活动: a list closed by 等…活动 names events whatever class its items got.
+        closed = bool(listed) and EVENT_GROUP.match(clause.text[clause.local(listed[-1].end):])
+        events = [h for h in listed if h.ent.cls == "Event" or (closed and h.ent.cls == "Policy")]
         if not events and before and before[-1].ent.cls == "Event":
             gap = clause.between(before[-1].end, start)
             if len(gap) <= 2:  # EVENT成功举办
@@ -134,14 +144,55 @@ def list_rules(ctx: Context) -> list[Relation | None]:
                     not in ("", "、", "和", "及"):
                 break
             events.append(hit)
-        if events and EVENT_GROUP.match(clause.text[clause.local(events[-1].end):]):
+        group = EVENT_GROUP.match(clause.text[clause.local(events[-1].end):]) if events else None
+        # …等重大赛事中成绩优异: competing in the listed events, not holding them.
+        if group and not clause.text[clause.local(events[-1].end) + group.end():].startswith(("中", "上")):
             out += [relation(ctx.issuer_area, "hosts", h.ent, clause.sentence, "relations.hosts.list", 0.55)
                     for h in events]
     return out
+
+
+def voice_rules(ctx: Context, hosted: set[tuple[str, str]]) -> list[Relation | None]:
+    """Events of a local report with no host found and not merely taken part in: held in the issuer's area."""
+    if ctx.issuer_area is None or ctx.doc.issuer == "中华人民共和国":
+        return []
+    return [relation(ctx.issuer_area, "hosts", ev, ev.mentions[0].sentence, "relations.hosts.voice", 0.5)
+            for ev in ctx.entities
+            if ev.cls == "Event" and ev.mentions and (ev.cls, ev.label) not in hosted and _distinct(ev.label)
+            and not NOT_LOCAL.search(ev.label) and not _taken_part_in(ctx, ev)]
+
+
+def _distinct(label: str) -> bool:
+    """Whether an event's name is its own (国际光影节, “川超”联赛, 第九届进博会), not a kind (高端会展, 专业培训) or a
+    quoted task (“4+1”)."""
+    bare = re.sub(r"[“”《》]", "", label)
+    # A quoted word alone (“旅游+”) is a theme; a quoted name with its own head (“川超”联赛) is an event.
+    return len(bare) >= 5 or "届" in label or bool(re.search(r"”[\u4e00-\u9fff]{2,}", label))
+
+
+def _taken_part_in(ctx: Context, ev: Entity) -> bool:
+    """Whether the text speaks of taking part in the event (在世界运动会, 参加…)."""
+    text = ctx.doc.match_text
+    return any(TAKES_PART.search(text[max(0, m.span.start - 6): m.span.start]) for m in ev.mentions)
+
+
+def _not_also_the_issuers(ctx: Context, found: list[Relation | None]) -> list[Relation | None]:
+    """An event named after another area of the report (成都大运会) is that area's, not the issuer's too."""
+    if ctx.issuer_area is None:
+        return found
+    mine = key(ctx.issuer_area)
+    elsewhere = {r.object for r in found if r is not None and r.extractor == "relations.hosts.named"
+                 and r.subject != mine}
+    return [r for r in found if r is None or r.subject != mine or r.object not in elsewhere]
 
 
 @component("relations.hosts", produces="relations", order=340)
 def find_hosts(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:hosts from 在…举办, 举办EVENT (the issuer area when no host is named), event names and clause topics."""
     ctx = Context.of(doc, entities)
-    return dedupe(at_rules(ctx) + hold_rules(ctx) + named_rules(ctx) + topic_rules(ctx) + list_rules(ctx))
+    found = _not_also_the_issuers(ctx, at_rules(ctx) + hold_rules(ctx) + named_rules(ctx) + topic_rules(ctx)
+                                  + list_rules(ctx))
+    hosted = {rel.object for rel in found if rel is not None}
+    # 某省健儿在奥运会 is a clause taken for a name: no one hosts it (“购在龙江” is a name).
+    return dedupe(r for r in found + voice_rules(ctx, hosted)
+                  if r is None or "在" not in re.sub(r"“[^”]*”", "", r.object[1]))

@@ -1,15 +1,17 @@
-"""kg:implements — the government, a zone, organization or project carrying out a policy.
+"""kg:implements — the issuer area, a zone, organization or project carrying out a policy.
 
-The report's actor is 我们: a clause that opens with its verb (实施…, 用好…政策) or names only the
-issuer before it has the issuing government as subject, when the document names that government.
+The report's actor is 我们, its own government, which acts as its area (kg:issuer): a clause that opens
+with its verb (实施…, 健全…制度, 用好…政策) or names only the issuer before it has the issuer area as subject.
 
 Rules, each named in kg:extractor, with its confidence:
-- ``relations.implements.we`` 0.7 — 实施/推进/落实/用好/深化/打好/完成… POLICY with no other subject: the government.
-- ``relations.implements.actor`` 0.7 — ZONE/ORG/PROJECT 实施… POLICY: that entity.
-- ``relations.implements.passive`` 0.65 — POLICY(、POLICY) 稳步实施/加力提速/落地见效/走深走实: the government.
-- ``relations.implements.effect`` 0.55 — POLICY 带动/惠及/支持资金…: a policy with effects was carried out (government).
+- ``relations.implements.we`` 0.7 — 实施/推进/落实/深化/开展/健全/完善/制定/出台/用好… POLICY with no other subject:
+  the issuer area.
+- ``relations.implements.actor`` 0.7 — ZONE/ORG/PROJECT 实施… POLICY, 支持AREA(、AREA)深化 POLICY: those entities.
+- ``relations.implements.passive`` 0.65 — POLICY(、POLICY) 稳步实施/落地见效/取得新进展/迈出实质性步伐: the issuer area.
+- ``relations.implements.effect`` 0.55 — POLICY 带动/惠及/支持资金…: carried out, by the issuer area.
 - ``relations.implements.project`` 0.7 — PROJECT等21个POLICY项目: 天美艺术街区等城市更新项目 → 城市更新.
-- ``relations.implements.named`` 0.7 — a policy named after a zone: 自贸试验区提升行动, 促进天开园发展条例.
+- ``relations.implements.named`` 0.7 — a policy named after a zone (自贸试验区提升行动, 促进天开园发展条例): the zone,
+  and not the issuer.
 """
 
 from __future__ import annotations
@@ -17,30 +19,60 @@ from __future__ import annotations
 import re
 
 from kg.extract.pipeline import component
-from kg.extract.relations.base import ACTOR_CLASSES, PUNCT, Clause, Context, cue_matches, dedupe, names, relation
+from kg.extract.relations.base import (
+    ACTOR_CLASSES,
+    PUNCT,
+    Clause,
+    Context,
+    chain_before,
+    cue_matches,
+    dedupe,
+    key,
+    names,
+    relation,
+)
 from kg.ingest.document import Document
 from kg.model import Entity, Relation
 
 ACTIVE = re.compile(r"(?:用足用好|用好用活|用足|用好|实施|推进|推动|推行|落实|贯彻|执行|深化|打好|打赢|完成|开展|启动"
-                    r"|实行)")
+                    r"|实行|健全|完善|制定|出台|编制|颁布|建立|创建|建好|建强|抓好|办好|做实|做好|聚焦|学习运用|谋划|参与"
+                    r"|融入|争取|获批|兑现|发放|探索|坚持|维护|建设|打造|强化|优化|扩大|拓展|加快|做到|统筹|发布|试行"
+                    r"|规范|统一|进行|缩减|安排|推广|修订|施行)")
 PASSIVE = re.compile(r"(?:稳步|深入|全面|有效|有序|扎实|加快|持续|顺利|圆满)?"
                      r"(?:实施|推进|完成|落实|落地见效|落地实施|落地生效|落地|见效|提速|深化)|加力提速|走深走实|起势见效|"
                      r"成效(?:明显|显著)")
 EFFECT = re.compile(r"^(?:带动|惠及|撬动|拉动|支持资金)")
 PROJECT_OF = re.compile(r"^等(?:\d+|[一二三四五六七八九十百]+)?[个项处批]?$")
 MAX_VERB_GAP = 10
+MODIFIED = re.compile(r"领域|改革|体系|机制|试点")
+# What follows a list of fields whose reform is meant: 等改革, 等行业改革, 等重点领域改革, 体制改革.
+REFORM_OF = re.compile(r"^(?:等[^，。；、]{0,6}?|[^，。；、]{0,2})(?:改革|体制改革)")
+JOINS = re.compile(r"加入$")
+NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
+AREA = frozenset({"AdministrativeArea"})
+# What may open a clause before areas that act themselves: 支持成都、绵阳深化…, 推动雄安新区实施….
+SUPPORT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|推动|鼓励|指导|引导|推进)?$")
+PASSIVE_DONE = re.compile(r"^(?:改革)?(?:取得(?:了)?(?:阶段性)?(?:重要|新的?|明显|积极|显著|重大|突破性)?"
+                          r"(?:进展|成效|突破|成果)|(?:不断|逐步|进一步|日益|基本|全面)(?:完善|健全|规范|建立)|迈出(?:实质性|坚实|重要)?步伐|顺利进行|进行了成功探索|正式施行|全面实施|系统推进|深入推进)")
 
 
-def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[Entity | None, str]:
-    """Who acts before a verb: the government when no one else is named (or only the issuer), else an actor."""
-    before = [h for h in clause.hits if h.end <= verb_start]
+def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity], str]:
+    """Who acts before a verb: the issuer area when no one else is named (or only the issuer), else an actor:
+    a zone, organization or project, or areas the report supports in doing so (支持成都、绵阳深化…)."""
+    # Policies, industries and events named before the verb are objects of an earlier verb, not actors.
+    before = [h for h in clause.hits if h.end <= verb_start and h.ent.cls not in NOT_ACTORS]
     if not before or (ctx.issuer_area is not None and before[-1].ent is ctx.issuer_area):
-        return ctx.government, "relations.implements.we"
+        return ([ctx.issuer_area] if ctx.issuer_area else []), "relations.implements.we"
     near = before[-1]
     gap = clause.between(near.end, verb_start)
     if near.ent.cls in ACTOR_CLASSES and len(gap) <= 4 and not any(ch in PUNCT for ch in gap):
-        return near.ent, "relations.implements.actor"
-    return None, ""
+        return [near.ent], "relations.implements.actor"
+    if near.ent.cls == "AdministrativeArea" and len(gap) <= 2 and not any(ch in PUNCT for ch in gap):
+        areas = chain_before(clause, verb_start, AREA, max_gap=2)
+        lead = clause.between(clause.start, areas[0].start) if areas else "?"
+        if areas and SUPPORT_LEAD.match(lead):
+            return [h.ent for h in areas], "relations.implements.actor"
+    return [], ""
 
 
 def active_rules(ctx: Context) -> list[Relation | None]:
@@ -49,27 +81,47 @@ def active_rules(ctx: Context) -> list[Relation | None]:
     by_clause: dict[int, list[tuple[int, int]]] = {}
     clauses = {c.start: c for c in ctx.clauses}
     for clause, start, end in cue_matches(ACTIVE, ctx.clauses):
-        by_clause.setdefault(clause.start, []).append((start, end))
+        if not any(h.start <= start and end <= h.end for h in clause.hits):  # 扩大 inside 服务业扩大开放综合试点
+            by_clause.setdefault(clause.start, []).append((start, end))
     for cstart, verbs in by_clause.items():
         clause = clauses[cstart]
-        subject, name = _subject(ctx, clause, verbs[0][0])
-        if subject is None:
+        subjects, name = _subject(ctx, clause, verbs[0][0])
+        if not subjects:
             continue
         limits = [v[0] for v in verbs[1:]] + [clause.end]
-        for (start, end), limit in zip(verbs, limits, strict=True):
+        for k, ((start, end), limit) in enumerate(zip(verbs, limits, strict=True)):
+            # 推动省产业技术研究院深度参与X: an actor between two verbs is the later verb's subject.
+            pivot = [h for h in clause.hits if k and verbs[k - 1][1] <= h.start and h.end <= start
+                     and h.ent.cls in ACTOR_CLASSES and len(clause.between(h.end, start)) <= 6]
             # A policy name swallowing its verb (落实政策) must keep a name of its own after it.
             objs = [h for h in clause.hits if h.ent.cls == "Policy" and h.start >= start and h.end <= limit
                     and (h.start >= end or h.end - end >= 4)]
             if not objs or len(clause.between(end, objs[0].start)) > MAX_VERB_GAP:
                 continue
-            out += [relation(subject, "implements", h.ent, clause.sentence, name, 0.7) for h in objs]
+            if JOINS.search(clause.between(end, objs[0].start)):
+                continue  # 推动加入《…协定》: joining an agreement, not carrying out a policy
+            objs = [h for h in objs if not _qualifies_a_reform(clause, h, objs)]
+            actors, rule = ([pivot[-1].ent], "relations.implements.actor") if pivot else (subjects, name)
+            out += [relation(subject, "implements", h.ent, clause.sentence, rule, 0.7)
+                    for subject in actors for h in objs]
     return out
+
+
+def _qualifies_a_reform(clause: Clause, hit, objs: list) -> bool:
+    """Whether a name only says which field a reform is of: 深化电力、油气、铁路等行业改革 (a list, then 等…改革)."""
+    group = [h for h in objs if h.start >= hit.start]
+    last = hit
+    for h in group[1:]:
+        if clause.between(last.end, h.start).strip("“”") not in ("、", "和", "及", "与", ""):
+            break
+        last = h
+    return bool(REFORM_OF.match(clause.text[clause.local(last.end):]))
 
 
 def passive_rules(ctx: Context) -> list[Relation | None]:
     """POLICY 稳步实施 / POLICY 带动…: policies opening a clause and then said to be carried out."""
     out: list[Relation | None] = []
-    if ctx.government is None:
+    if ctx.issuer_area is None:
         return out
     for clause in ctx.clauses:
         if not clause.hits or clause.hits[0].ent.cls != "Policy":
@@ -85,14 +137,19 @@ def passive_rules(ctx: Context) -> list[Relation | None]:
         last = policies[-1]
         rest = clause.text[clause.local(last.end):]
         pred = PASSIVE.search(rest)
+        # 生态文明等重点领域改革进一步推进: the names only qualify what is carried out (改革 of those fields).
+        if pred and MODIFIED.search(rest[: pred.start()]):
+            continue
         if pred and pred.start() <= 8 and not any(h.start >= last.end for h in clause.hits
                                                    if h.start < last.end + pred.start()):
+            name, conf = "relations.implements.passive", 0.65
+        elif PASSIVE_DONE.match(rest.lstrip("和等")):  # 利率市场化改革迈出实质性步伐
             name, conf = "relations.implements.passive", 0.65
         elif EFFECT.match(rest.lstrip("政策工作项目")):
             name, conf = "relations.implements.effect", 0.55
         else:
             continue
-        out += [relation(ctx.government, "implements", h.ent, clause.sentence, name, conf)
+        out += [relation(ctx.issuer_area, "implements", h.ent, clause.sentence, name, conf)
                 for h in policies if h.ent.cls == "Policy"]
     return out
 
@@ -133,13 +190,26 @@ def _names_zone(policy: str, zone: Entity) -> bool:
 def named_rules(ctx: Context) -> list[Relation | None]:
     """A policy named after a zone is the zone's: 自贸试验区提升行动 → 自贸试验区."""
     zones = [e for e in ctx.entities if e.cls == "Zone"]
-    return [relation(zone, "implements", pol, pol.mentions[0].sentence, "relations.implements.named", 0.7)
-            for pol in ctx.entities if pol.cls == "Policy" and pol.mentions
-            for zone in zones if _names_zone(pol.label, zone)]
+    out: list[Relation | None] = []
+    for pol in ctx.entities:
+        if pol.cls != "Policy" or not pol.mentions:
+            continue
+        sentence = pol.mentions[0].sentence
+        out += [relation(zone, "implements", pol, sentence, "relations.implements.named", 0.7)
+                for zone in zones if _names_zone(pol.label, zone)]
+    return out
+
+
+def _owned_elsewhere(found: list[Relation | None], issuer: Entity | None) -> list[Relation | None]:
+    """Drop the issuer's claim on a policy named after a zone of its own (the zone carries it out)."""
+    owned = {r.object for r in found if r is not None and r.extractor == "relations.implements.named"}
+    mine = key(issuer) if issuer is not None else None
+    return [r for r in found if r is None or r.subject != mine or r.object not in owned]
 
 
 @component("relations.implements", produces="relations", order=320)
 def find_implements(doc: Document, entities: list[Entity]) -> list[Relation]:
-    """kg:implements from 实施/落实/用好 POLICY (the government or a named actor), passives, projects, names."""
+    """kg:implements from 实施/落实/健全 POLICY (the issuer area or a named actor), passives, projects, names."""
     ctx = Context.of(doc, entities)
-    return dedupe(active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx))
+    found = active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx)
+    return dedupe(_owned_elsewhere(found, ctx.issuer_area))

@@ -6,9 +6,10 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.locatedIn.de`` 0.75 — AREA的X: 滨海新区的南港工业区.
 - ``relations.locatedIn.name`` 0.75 — the name holds an area name: 宝坻京津中关村科技城 → 宝坻;
   a project named after a zone: 南港乙烯项目 → 南港工业区 (0.7).
-- ``relations.locatedIn.luodi`` 0.6 — X等落地 with no place: the report's own area (the issuer).
-- ``relations.locatedIn.issuer`` 0.5 — a zone whose name holds no place lies in the issuer area
-  (a local report names its own zones); skipped for national reports and generic names (国家级经开区).
+- ``relations.locatedIn.ftz`` 0.7 — a local report's bare 自贸试验区 (自由贸易试验区) is the issuer's own pilot
+  free-trade zone (each province has at most one), so it lies in the issuer area.
+- ``relations.locatedIn.luodi`` 0.6 — X等落地 (成功落地X、Y) with no place: the report's own area (the issuer).
+- ``relations.locatedIn.approved`` 0.65 — 获批建设 ZONE in a local report: the zone granted lies in the issuer.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from kg.extract.relations.base import (
     ACTOR_CLASSES,
     NATIONAL_NAMES,
     PLACE_CLASSES,
-    PROVINCE_ABBR,
     Context,
     chain_after,
     chain_before,
@@ -30,10 +30,14 @@ from kg.extract.relations.base import (
     relation,
 )
 from kg.ingest.document import Document
+from kg.ingest.issuer import NATION
 from kg.model import Entity, Relation
 
 SETTLE = re.compile(r"(?:落户|落地|入驻|扎根|迁入|位于|坐落于|坐落在|选址|设在|建在)")
 SETTLE_DEFAULT = ("落户", "落地", "入驻", "扎根")
+# What may open a clause before 落地A、B with no subject: 成功落地…, 推动…落地.
+SETTLE_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:成功|先后|相继|新|还|并|推动|促成|加快)*$")
+APPROVED = re.compile(r"获批(?:建设|设立|创建)?")
 # What may follow 落地 when the clause names no place: 等落地建设, 落地见效.
 SETTLE_TAIL = re.compile(r"^(?:建设|见效|投产|运营|开工|实施|生效|签约|运行)?[。；，！]?$")
 AT_PLACE = re.compile(r"在([^，。；、“”]{1,14}?)(?:成功)?(?:落户|落地|建设|新建|布局|设立|建成|开工|投产|扎根|打造)")
@@ -41,9 +45,9 @@ AREA_STEM_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", 
 ZONE_STEM_SUFFIXES = ("工业区", "开发区", "经开区", "高新区", "示范区", "试验区", "科技城", "园区", "片区", "港区",
                       "新城", "园", "区")
 # An area's own organs (天津市委, 某市人民政府) are not things located in it.
+OWN_FTZ = frozenset({"自贸试验区", "自由贸易试验区", "自贸区"})
 ORGAN_SUFFIXES = ("人民政府", "政府", "委员会", "委", "人大", "人大常委会", "政协", "纪委", "监委", "人民法院",
                   "人民检察院", "法院", "检察院")
-GENERIC_ZONE_START = ("国家级", "省级", "市级", "全国", "各", "一批", "重点")
 
 
 def area_names(ent: Entity, *, known: bool = True) -> set[str]:
@@ -72,10 +76,9 @@ def zone_stem(ent: Entity) -> str | None:
     return None
 
 
-def _is_organ(ent: Entity, area_name: str) -> bool:
-    """Whether an organization is an area's own organ: its name is the area's name plus an organ suffix."""
-    rest = ent.label.split(area_name, 1)[-1].lstrip("市省区县")
-    return ent.cls == "Organization" and ent.label.startswith(area_name) and rest in ORGAN_SUFFIXES
+def _is_organ(ent: Entity) -> bool:
+    """Whether an organization is an area's own organ (天津市委, 某省人民政府, 龙江…省委): named by its suffix."""
+    return ent.cls == "Organization" and ent.label.endswith(ORGAN_SUFFIXES)
 
 
 def _place_after(ctx: Context, clause, start: int) -> Entity | None:
@@ -94,7 +97,10 @@ def settle_rules(ctx: Context) -> list[Relation | None]:
     out: list[Relation | None] = []
     for clause, start, end in cue_matches(SETTLE, ctx.clauses):
         subjects = chain_before(clause, start, ACTOR_CLASSES, max_gap=6)
-        if not subjects or "在" in clause.between(subjects[-1].end, start):
+        if not subjects:
+            out += _settled_here(ctx, clause, start, end)
+            continue
+        if "在" in clause.between(subjects[-1].end, start):
             continue  # 在X落地 is the zai rule's
         place = _place_after(ctx, clause, end)
         if place is not None:
@@ -104,6 +110,29 @@ def settle_rules(ctx: Context) -> list[Relation | None]:
               and SETTLE_TAIL.match(clause.text[clause.local(end):])):
             out += [relation(h.ent, "locatedIn", ctx.issuer_area, clause.sentence, "relations.locatedIn.luodi", 0.6)
                     for h in subjects]
+    return out
+
+
+def _settled_here(ctx: Context, clause, start: int, end: int) -> list[Relation | None]:
+    """(成功)落地A、B、C with no place: things a local report brought in, in the issuer area."""
+    verb = clause.text[clause.local(start): clause.local(end)]
+    lead = clause.between(clause.start, start)
+    if (verb not in SETTLE_DEFAULT or ctx.issuer_area is None or ctx.doc.issuer == NATION
+            or not SETTLE_LEAD.match(lead)):
+        return []
+    return [relation(h.ent, "locatedIn", ctx.issuer_area, clause.sentence, "relations.locatedIn.luodi", 0.6)
+            for h in chain_after(clause, end, ACTOR_CLASSES, max_gap=0)]
+
+
+def approved_rules(ctx: Context) -> list[Relation | None]:
+    """获批(建设/设立) ZONE in a local report: a zone granted to the issuer lies in it."""
+    if ctx.issuer_area is None or ctx.doc.issuer == NATION:
+        return []
+    out: list[Relation | None] = []
+    for clause, _, end in cue_matches(APPROVED, ctx.clauses):
+        zones = chain_after(clause, end, frozenset({"Zone"}), max_gap=2)
+        out += [relation(h.ent, "locatedIn", ctx.issuer_area, clause.sentence, "relations.locatedIn.approved", 0.65)
+                for h in zones]
     return out
 
 
@@ -137,17 +166,22 @@ def de_rules(ctx: Context) -> list[Relation | None]:
 
 
 def name_rules(ctx: Context) -> list[Relation | None]:
-    """A name holding an area name (宝坻京津中关村科技城 → 宝坻), a project named after a zone (南港… → 南港工业区)."""
+    """A name holding an area name (宝坻京津中关村科技城 → 宝坻), a project named after a zone (南港… → 南港工业区).
+
+    The area's name must be followed by the thing's own head (…科技城): a name ending with it names the area.
+    """
     areas = [(e, area_names(e, known=bool(e.division_code) or e is ctx.issuer_area))
              for e in ctx.entities if e.cls == "AdministrativeArea"]
-    zones = [(e, zone_stem(e)) for e in ctx.entities if e.cls == "Zone"]
+    # A zone named by a place (上海示范区) lends no stem: things named after the place are not in the zone.
+    place_names = {n for _, ns in areas for n in ns}
+    zones = [(e, stem) for e in ctx.entities if e.cls == "Zone" and (stem := zone_stem(e)) not in place_names]
     out: list[Relation | None] = []
     for ent in ctx.entities:
         if ent.cls not in ACTOR_CLASSES or not ent.mentions:
             continue
         sentence = ent.mentions[0].sentence
         found = [(ent.label.find(n), -len(n), area.label, area) for area, ns in areas for n in ns
-                 if n in ent.label and n != ent.label and not _is_organ(ent, n)]
+                 if n in ent.label and not ent.label.endswith(n) and not _is_organ(ent)]
         if found:
             area = min(found, key=lambda f: f[:3])[3]
             out.append(relation(ent, "locatedIn", area, sentence, "relations.locatedIn.name", 0.75))
@@ -159,27 +193,17 @@ def name_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
-def issuer_zone_rules(ctx: Context, placed: set[tuple[str, str]]) -> list[Relation | None]:
-    """Zones the report names with no place of their own lie in the issuer area."""
-    if ctx.issuer_area is None or ctx.doc.issuer == "中华人民共和国":
+def ftz_rules(ctx: Context) -> list[Relation | None]:
+    """The bare 自贸试验区 of a provincial or city report is the issuer's own."""
+    if ctx.issuer_area is None or ctx.doc.issuer == NATION:
         return []
-    return [relation(ent, "locatedIn", ctx.issuer_area, ent.mentions[0].sentence, "relations.locatedIn.issuer", 0.5)
-            for ent in ctx.entities
-            if ent.cls == "Zone" and ent.mentions and (ent.cls, ent.label) not in placed
-            and not ent.label.startswith(GENERIC_ZONE_START) and not _elsewhere(ctx, ent.label)]
-
-
-def _elsewhere(ctx: Context, label: str) -> bool:
-    """Whether a zone's name opens with another province's name or two province abbreviations (京冀空港)."""
-    others = {n for n in PROVINCE_ABBR if n not in ctx.issuer_full}
-    abbrs = set(PROVINCE_ABBR.values())
-    return label.startswith(tuple(others)) or (len(label) > 2 and label[0] in abbrs and label[1] in abbrs)
+    return [relation(ent, "locatedIn", ctx.issuer_area, ent.mentions[0].sentence, "relations.locatedIn.ftz", 0.7)
+            for ent in ctx.entities if ent.cls == "Zone" and ent.mentions and ent.label in OWN_FTZ]
 
 
 @component("relations.locatedIn", produces="relations", order=300)
 def find_located_in(doc: Document, entities: list[Entity]) -> list[Relation]:
-    """kg:locatedIn from 落户/落地/位于, 在…建设, AREA的X, place names inside names, and the issuer's zones."""
+    """kg:locatedIn from 落户/落地/位于, 在…建设, AREA的X and place names inside names."""
     ctx = Context.of(doc, entities)
-    found = settle_rules(ctx) + at_place_rules(ctx) + de_rules(ctx) + name_rules(ctx)
-    placed = {rel.subject for rel in found if rel is not None}
-    return dedupe(found + issuer_zone_rules(ctx, placed))
+    found = settle_rules(ctx) + at_place_rules(ctx) + de_rules(ctx) + name_rules(ctx) + ftz_rules(ctx)
+    return dedupe(found + approved_rules(ctx))

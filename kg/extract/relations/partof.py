@@ -9,6 +9,13 @@ Rules, each named in kg:extractor, with its confidence:
   a zone named as a 片区 of another (自贸试验区东疆片区 → 自贸试验区).
 - ``relations.partOf.issuer`` 0.55 — a town, township, street or village with no known parent lies in the
   issuer area (a local report names its own towns); skipped for national reports.
+- ``relations.partOf.ftz`` 0.7 — a 新片区, or a 片区 named by a division (绥芬河片区), of a local report is a part of
+  its bare 自贸试验区 when the report names one (the areas of a pilot free-trade zone are its 片区).
+- ``relations.partOf.region`` 0.55 — a local report's own region that no lexicon knows (川南经济区, 成都都市圈,
+  生态涵养区, 平原新城): an area with a regional suffix, no division code and no other province's name lies
+  in the issuer area.
+- ``relations.partOf.within`` 0.85 — a division the lexicon places inside the issuing province or city, at any
+  depth (丹巴县 → 四川省); in a national report, a province or a domestic region (海南, 京津冀 → 中华人民共和国).
 """
 
 from __future__ import annotations
@@ -16,12 +23,17 @@ from __future__ import annotations
 import re
 
 from kg.extract.pipeline import component
-from kg.extract.relations.base import Context, dedupe, names, relation
+from kg.extract.relations.base import NATIONAL_NAMES, PROVINCE_ABBR, Context, dedupe, names, relation
 from kg.ingest.document import Document
+from kg.ingest.issuer import NATION, PROVINCES
 from kg.model import Entity, Relation
 
 LEVELS = (("特别行政区", 4), ("自治区", 4), ("省", 4), ("自治州", 3), ("地区", 3), ("盟", 3), ("市", 3),
           ("自治县", 2), ("新区", 2), ("区", 2), ("县", 2), ("旗", 2), ("街道", 1), ("镇", 1), ("乡", 1), ("村", 0))
+# Regions of the lexicon that are not parts of China's territory as the nation's report speaks of it.
+FOREIGN_REGIONS = frozenset({"港澳台", "港澳"})
+# Regions a report draws within its own area (not divisions): 经济区, 都市圈, 涵养区, 新城, 核心区.
+REGION_SUFFIX = re.compile(r"(?:经济区|都市圈|涵养区|发展区|新城|核心区|生态示范区|地区)$")
 PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期)?(?:[东南西北中]段|首开段|延伸线|支线|[一二三四五六七八九十\d]+期)"
                    r"(?:工程|项目)?$")
 
@@ -90,10 +102,68 @@ def issuer_rules(ctx: Context, placed: set[tuple[str, str]]) -> list[Relation | 
             and level(e) in (0, 1) and (e.cls, e.label) not in placed]
 
 
+def within_rules(ctx: Context) -> list[Relation | None]:
+    """Areas inside the issuer by the division lexicon: the issuing province's cities and counties; in a national
+    report, the provinces and the domestic regions (京津冀, 中部地区, 长江经济带) it names."""
+    issuer = ctx.issuer_area
+    if issuer is None:
+        return []
+    from kg.extract.lexicons.divisions import REGIONS, load_divisions
+
+    lex = load_divisions()
+    national = ctx.doc.issuer == NATION
+    out: list[Relation | None] = []
+    for ent in ctx.entities:
+        if ent.cls != "AdministrativeArea" or ent is issuer or not ent.mentions:
+            continue
+        div = lex.by_code(ent.division_code) if ent.division_code else None
+        if national:
+            inside = (div is not None and div.level == "province") or (
+                ent.label in REGIONS and ent.label not in NATIONAL_NAMES and ent.label not in FOREIGN_REGIONS)
+        else:
+            inside = div is not None and div.name != ctx.doc.issuer and lex.within(div, ctx.doc.issuer)
+        if inside:
+            out.append(relation(ent, "partOf", issuer, ent.mentions[0].sentence, "relations.partOf.within", 0.85))
+    return out
+
+
+def ftz_area_rules(ctx: Context) -> list[Relation | None]:
+    """片区 of the report's own free-trade zone: 临港新片区, 绥芬河片区 → 自贸试验区."""
+    from kg.extract.lexicons.divisions import load_divisions
+    from kg.extract.relations.located import OWN_FTZ
+
+    ftz = next((e for e in ctx.entities if e.cls == "Zone" and e.label in OWN_FTZ), None)
+    if ftz is None or ctx.doc.issuer == NATION:
+        return []
+    lex = load_divisions()
+    return [relation(e, "partOf", ftz, e.mentions[0].sentence, "relations.partOf.ftz", 0.7)
+            for e in ctx.entities
+            if e.cls == "Zone" and e.mentions and e is not ftz and (
+                e.label.endswith("新片区") or (e.label.endswith("片区") and lex.lookup(e.label[:-2])))]
+
+
+def region_rules(ctx: Context) -> list[Relation | None]:
+    """Regions a local report draws inside itself: 川南经济区, 成都都市圈, 生态涵养区 → the issuer."""
+    issuer = ctx.issuer_area
+    if issuer is None or ctx.doc.issuer == NATION:
+        return []
+    from kg.extract.lexicons.divisions import REGIONS
+
+    others = tuple(short for full, short, _ in PROVINCES if full != ctx.doc.issuer)
+    # 冀中, 苏北, 陕南: another province's one-character name and a direction.
+    others += tuple(a + d for a in PROVINCE_ABBR.values() if a not in ctx.issuer_abbr for d in "东南西北中")
+    return [relation(e, "partOf", issuer, e.mentions[0].sentence, "relations.partOf.region", 0.55)
+            for e in ctx.entities
+            if e.cls == "AdministrativeArea" and e is not issuer and e.mentions and not e.division_code
+            and not e.parent_label and e.label not in REGIONS and REGION_SUFFIX.search(e.label)
+            and not e.label.startswith(others)]
+
+
 @component("relations.partOf", produces="relations", order=310)
 def find_part_of(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:partOf from known parent divisions, 河北省雄安新区 and A的B, phases of projects, and the issuer's towns."""
     ctx = Context.of(doc, entities)
     found = division_rules(ctx) + text_rules(ctx) + phase_rules(ctx)
     placed = {rel.subject for rel in found if rel is not None}
-    return dedupe(found + issuer_rules(ctx, placed))
+    found += issuer_rules(ctx, placed) + within_rules(ctx) + ftz_area_rules(ctx) + region_rules(ctx)
+    return dedupe(found)
