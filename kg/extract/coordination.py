@@ -87,11 +87,29 @@ def _has_verb(doc: Document, start: int, end: int) -> bool:
                for t in tokens_in(doc, start, end))
 
 
+EVERYDAY_VERB_FREQ = 1000  # 巩固, 扩大 open a clause; rarer verb-tagged words (远航, 启明) open company names
+
+
+def _skip_clause_openers(doc: Document, start: int, end: int, *, keep_verbs: bool) -> int:
+    """Move past prepositions, conjunctions, adverbs and common verbs that open the first item (在|集成电路,
+    巩固|扩大|智能网联新能源汽车); a policy keeps its verb (促进…条例)."""
+    for tok in tokens_in(doc, start, end):
+        if tok.span.start != start or end - tok.span.end < 2:
+            break
+        opener = tok.pos in ("p", "c", "d") or (not keep_verbs and tok.pos == "v" and len(tok.word) >= 2
+                                                 and word_frequency(tok.word) >= EVERYDAY_VERB_FREQ)
+        if not opener:
+            break
+        start = tok.span.end
+    return start
+
+
 def _tidy(doc: Document, start: int, end: int, cls: str) -> tuple[int, int]:
     """Trim an item: leading counts and verbs, a tail after a closing quote or an attribute noun."""
     text = doc.match_text
     start = trim_left(text, start, end)
     start = trim_leading_verbs(doc, start, end, keep_verbs=cls == "Policy")
+    start = _skip_clause_openers(doc, start, end, keep_verbs=cls == "Policy")
     item = text[start:end]
     if item.startswith("“") and "”" in item:
         end = start + item.index("”") + 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.document import Document
-from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions, tokens_in
+from kg.extract.candidates import COMMON_NR, CueSpec, lexicon_mentions, suffix_mentions, tokens_in
 from kg.model import Mention, Span
 from kg.pipeline import component
 
@@ -12,11 +12,18 @@ SECTORS = (
     "航空航天", "车联网", "信创", "集成电路", "新能源汽车", "生物医药", "新能源", "新材料", "人工智能", "生物制造",
     "高端装备", "装备制造", "先进制造业", "高技术制造业", "战略性新兴产业", "未来产业", "现代服务业", "数字经济",
     "低空经济", "海洋经济", "会展经济", "绿色石化", "汽车及零部件", "软件和信息技术服务", "商业航天", "量子信息",
-    "储能", "氢能", "现代农业", "金融业", "物流业", "跨境电商", "工业互联网", "云计算", "大数据", "区块链",
+    "氢能", "金融业", "物流业", "跨境电商", "工业互联网", "云计算", "大数据", "区块链",
     "智能网联汽车", "机器人", "具身智能", "合成生物", "细胞和基因治疗", "医疗器械", "半导体", "保税维修",
-    "融资租赁", "超算互联网", "算力", "航运服务", "邮轮经济", "银发经济", "首发经济", "冰雪经济", "夜间经济",
-    "平台经济", "总部经济", "枢纽经济", "文旅产业", "现代物流", "电子商务", "光伏", "风电", "核电", "石油化工",
+    "融资租赁", "超算互联网", "航运服务", "邮轮经济", "银发经济", "首发经济", "冰雪经济", "夜间经济",
+    "平台经济", "总部经济", "枢纽经济", "文旅产业", "现代物流", "电子商务", "核电", "石油化工",
     "钢铁", "纺织服装", "食品加工", "种业", "港航物流", "海洋装备", "高端制造", "智能制造", "绿色制造",
+    # Sections and divisions of 国民经济行业分类 (GB/T 4754-2017) that reports name as sectors.
+    "服务业", "建筑业", "林业", "畜牧业", "渔业", "采矿业", "房地产业", "银行业", "保险业", "证券业", "邮政业",
+    "电信业", "民航业", "住宿餐饮业", "批发零售业", "交通运输业", "新闻出版", "广播影视", "煤炭", "油气", "天然气",
+    "电信", "民航",
+    # Future industries of 工业和信息化部等七部门《关于推动未来产业创新发展的实施意见》(2024).
+    "人形机器人", "脑机接口", "元宇宙", "6G", "量子科技", "量子计算", "量子通信", "卫星互联网", "类脑智能", "聚变能",
+    "核聚变", "生命科学", "新型储能", "空天信息", "通用人工智能",
 )
 GENERIC = frozenset(
     """
@@ -27,6 +34,49 @@ GENERIC = frozenset(
 # 经济 alone is too broad a cue (世界经济, 市场经济): named economies come from the lexicon.
 SPEC = CueSpec(cls="Industry", extractor="industries", suffixes=("产业", "行业", "制造业", "服务业", "集群"),
                min_len=4, max_len=20, confidence=0.6, blocked=GENERIC)
+# Short sector names made of a two-character kind and a broad head (数字贸易, 设施农业, 乡村旅游, 赛事经济,
+# 跨境物流): four characters, the kind a noun or attribute word, never the generic ones (对外贸易, 实体经济).
+SHORT_HEADS = frozenset({"贸易", "农业", "旅游", "经济", "制造", "物流", "金融"})
+KIND_TAGS = frozenset({"n", "nz", "b", "a", "an", "j", "ng"})  # not vn: 建设|农业, 发展|经济 are actions
+GENERIC_KINDS = frozenset(
+    """
+    对外 国际 国内 全球 世界 自由 现代 特色 传统 城市 区域 县域 宏观 实体 民营 国民 市场 中国 集体 社会 地方 本地 整体
+    农村 全市 全省 全区 国有 基本 家庭 重点 主要 相关 一般 更多 非法 先进 普惠 入境 出境 新型 工业 大农 重要 美好
+    国家 中央 全国 财政 财税 经济 大道 文化
+    """.split()
+)
+
+FOLLOWING_NOUNS = frozenset("工作 会议 工作会议 体制 运行 形势 秩序 风险 安全 监管 政策 总量 增长 发展 结构 社会"
+                            .split())
+MODERN = frozenset({"现代", "都市", "都市型"})
+
+
+def short_sectors(doc: Document) -> list[Mention]:
+    """Four-character sector names: a kind word and a broad head, as one token or two (数字|贸易)."""
+    out = []
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens):
+        if len(tok.word) == 4 and tok.word[2:] in SHORT_HEADS:
+            first, kind = i, tok.word[:2]
+        elif tok.word in SHORT_HEADS and i > 0 and len(tokens[i - 1].word) == 2 and (
+                tokens[i - 1].pos in KIND_TAGS or tokens[i - 1].word in COMMON_NR):
+            first, kind = i - 1, tokens[i - 1].word
+        else:
+            continue
+        start = tokens[first].span.start
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and (nxt.word in FOLLOWING_NOUNS or nxt.pos.startswith("n")):
+            continue  # 中央经济|工作会议, 科技金融|路演中心: the words qualify a noun that follows
+        if first > 0 and tokens[first - 1].word in MODERN:
+            start = tokens[first - 1].span.start  # 现代|设施农业, 都市|现代农业
+        sent = doc.sentence_at(start)
+        if kind in GENERIC_KINDS or sent is None or start < sent.span.start:
+            continue
+        span = Span(start, tok.span.end)
+        out.append(Mention(doc.text[span.start:span.end], "Industry", span, sent.index, "industries.short", 0.55))
+    return out
+
+
 SCOPE = ("国家级", "省级", "市级", "世界级")
 
 
@@ -59,5 +109,6 @@ def find_industries(doc: Document) -> list[Mention]:
     """Sector names from the lexicon and names ending in a sector cue."""
     out = [_without_scope(m) for m in suffix_mentions(doc, SPEC)]
     out = [m for m in out if m.text not in GENERIC and not _verb_led(doc, m) and not _generic_scope(m.text)]
+    out.extend(short_sectors(doc))
     out.extend(lexicon_mentions(doc, SECTORS, "Industry", "industries.lexicon", confidence=0.85))
     return out

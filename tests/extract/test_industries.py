@@ -1,0 +1,41 @@
+"""The industries extractor: short sector names, national sector lexicons, list items on short genre texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.document import parse_document
+from kg.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    """Industries and list coordination."""
+    return Pipeline(["industries", "coordination"])
+
+
+def industries(pipe: Pipeline, text: str) -> list[str]:
+    """The industry mentions of a text, in order."""
+    doc = parse_document(text, source="t.txt")
+    return [m.text for m in pipe(doc).mentions if m.cls == "Industry"]
+
+
+def test_short_sector_names(pipe: Pipeline) -> None:
+    found = industries(pipe, "大力发展数字贸易和赛事经济，培育跨境物流，发展现代设施农业。")
+    assert {"数字贸易", "赛事经济", "跨境物流", "现代设施农业"} <= set(found)
+
+
+def test_generic_and_modifying_short_names_are_not_sectors(pipe: Pipeline) -> None:
+    text = "服务实体经济，扩大对外贸易，贯彻中央经济工作会议精神，建设科技金融路演中心，防范金融风险。"
+    found = industries(pipe, text)
+    assert found == []
+
+
+def test_national_sector_lexicon(pipe: Pipeline) -> None:
+    found = industries(pipe, "推动服务业和建筑业提质，布局脑机接口、6G等未来产业，保障煤炭、油气供应。")
+    assert {"服务业", "建筑业", "脑机接口", "6G", "煤炭", "油气"} <= set(found)
+
+
+def test_first_list_item_drops_its_opening_verb(pipe: Pipeline) -> None:
+    found = industries(pipe, "巩固扩大智能网联新能源汽车、生物医药等产业领先优势。")
+    assert "智能网联新能源汽车" in found and not any(name.startswith("巩固") for name in found)
