@@ -6,10 +6,30 @@ from __future__ import annotations
 import re
 
 from kg.document import Document
-from kg.extract.candidates import CueSpec, lexicon_mentions, pattern_mentions, suffix_mentions
+from kg.extract.candidates import (
+    CueSpec,
+    lexicon_mentions,
+    pattern_mentions,
+    suffix_mentions,
+    tokens_in,
+    word_frequency,
+)
 from kg.lexicons.policies import CAMPAIGN_PREFIXES, GENERIC_POLICY_WORDS, NATIONAL_POLICIES, NOT_POLICIES
 from kg.model import Mention, Span
 from kg.pipeline import component
+
+# Law titles written without 《》 (民营经济促进法, 民族区域自治法): a bare 法 ends too many words (办法, 执法).
+LAW_SUFFIXES = ("促进法", "保护法", "自治法", "管理法", "安全法", "组织法", "监督法", "防治法", "保障法")
+# A 《title》 that ends in one of these names a document of government; others are works (films, shows, books).
+DOCUMENT_TITLE = re.compile(r"(?:条例|规划|纲要|计划|方案|办法|规定|意见|决定|法|通知|标准|指引|清单|目录|名录|行动"
+                            r"|政策|措施|制度|细则|准则|战略|协定|公约|宣言|决议|规则|导则|指南|守则|章程|体系)$")
+# The stance of national macro policy, part of its name: 更加积极的财政政策, 适度宽松的货币政策.
+MACRO_STANCE = re.compile(r"(?:更加|继续实施|实施)?(?:积极|稳健|宽松|适度宽松|从紧|灵活适度|稳健中性)(?:有为|有效)?的"
+                          r"(?:财政|货币|就业|产业|宏观)政策")
+# A policy name opened by a verb of the clause (坚持…战略, 把握…政策, 扩大…试点): the verb is not part of it;
+# documents and laws keep theirs (促进…条例, 优化营商环境条例).
+TITLE_ENDS = ("条例", "办法", "规定", "意见", "决定", "纲要", *LAW_SUFFIXES)
+CLAUSE_VERB_FREQ = 1000
 
 QUOTED = re.compile(r"“([^“”]{2,16})”|《([^《》]{2,40})》")
 # Achievements and figures of speech in quotes: 二十一连丰, 十连增 …
@@ -21,11 +41,15 @@ SPEC = CueSpec(
     extractor="policies",
     suffixes=("条例", "规划", "计划", "行动", "政策", "改革", "试点", "办法", "方案", "战略", "攻坚战", "攻坚",
               "同城化",
-              "政策体系", "承诺制", "责任制", "负责制", "备案制", "注册制", "清单制", "法规", "特别国债", "协同发展"),
+              "政策体系", "承诺制", "责任制", "负责制", "备案制", "注册制", "清单制", "法规", "特别国债", "协同发展",
+              "纲要", "专项治理", *LAW_SUFFIXES),
     min_len=4,
     max_len=16,
     confidence=0.65,
 )
+# 制度 ends named systems (城镇职工基本养老保险制度) and generic ones (基础性制度, 便利化制度): only names of at
+# least six characters, which say which system.
+SYSTEM_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("制度",), min_len=6, max_len=20, confidence=0.6)
 
 
 def _generic(doc: Document, m: Mention) -> bool:
@@ -45,6 +69,29 @@ def _generic(doc: Document, m: Mention) -> bool:
     return len(rest) <= 1
 
 
+def _without_clause_verb(doc: Document, m: Mention) -> Mention:
+    """The name after an opening everyday verb, adverb or idiom (扩大|增值税转型改革试点, 坚定不移|深化改革)."""
+    if m.text.endswith(TITLE_ENDS) or m.text.startswith(("“", "《")):
+        return m
+    start = m.span.start
+    for tok in tokens_in(doc, m.span.start, m.span.end):
+        if tok.span.start != start or m.span.end - tok.span.end < 2:
+            break
+        opener = tok.pos in ("d", "ad", "p", "c", "i") or (
+            tok.pos in ("v", "vd") and len(tok.word) >= 2 and word_frequency(tok.word) >= CLAUSE_VERB_FREQ)
+        if not opener:
+            break
+        start = tok.span.end
+    if start == m.span.start:
+        return m
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
+
+
+def _bare_kind(m: Mention) -> bool:
+    """财政政策, 土地政策, 人才政策: a two-character domain and 政策 names a kind of policy, not one."""
+    return len(m.text) == 4 and m.text.endswith("政策")
+
+
 def _quoted(doc: Document) -> list[Mention]:
     """Quoted names and 《titles》 that are not figures of speech or counts."""
     out = []
@@ -53,6 +100,8 @@ def _quoted(doc: Document) -> list[Mention]:
             inner = found.group(1) or found.group(2)
             if found.group(1) and (inner in NOT_POLICIES or ACHIEVEMENT.search(inner)):
                 continue
+            if found.group(2) and not DOCUMENT_TITLE.search(inner):
+                continue  # 《哪吒2》, 《向前一步》: a film, show or book, not a policy
             if HONOUR.search(doc.match_text, max(sent.span.start, found.start() - 6), found.start()):
                 continue  # 入选“生物多样性魅力城市”: an honour received, not a policy
             span = Span(found.start(), found.end())
@@ -88,7 +137,12 @@ def _censuses(doc: Document) -> list[Mention]:
 @component("policies", order=50, user_words=lambda: [(p, "n") for p in NATIONAL_POLICIES if "、" not in p])
 def find_policies(doc: Document) -> list[Mention]:
     """Quoted names and titles, names ending in a policy cue, national programmes, campaigns, censuses."""
-    out = [m for m in suffix_mentions(doc, SPEC) if not _generic(doc, m)]
+    out = []
+    for found in (*suffix_mentions(doc, SPEC), *suffix_mentions(doc, SYSTEM_SPEC)):
+        m = _without_clause_verb(doc, found)
+        if not _generic(doc, m) and not _bare_kind(m):
+            out.append(m)
+    out.extend(pattern_mentions(doc, MACRO_STANCE, "Policy", "policies.stance", confidence=0.75))
     out.extend(_quoted(doc))
     out.extend(lexicon_mentions(doc, NATIONAL_POLICIES, "Policy", "policies.lexicon", confidence=0.8))
     out.extend(_campaigns(doc))

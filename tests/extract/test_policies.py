@@ -1,0 +1,43 @@
+"""The policies extractor on short genre texts: systems, laws, macro stances, clause verbs, work titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.document import parse_document
+from kg.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    """Only the policies component."""
+    return Pipeline(["policies"])
+
+
+def policies(pipe: Pipeline, text: str) -> list[str]:
+    """The policy mentions of a text, in order."""
+    doc = parse_document(text, source="t.txt")
+    return [m.text for m in pipe(doc).mentions if m.cls == "Policy"]
+
+
+def test_named_systems_and_laws(pipe: Pipeline) -> None:
+    found = policies(pipe, "建立城镇居民最低生活保障制度，完善基础性制度，贯彻实施中小企业促进法。")
+    assert "城镇居民最低生活保障制度" in found and "中小企业促进法" in found
+    assert "基础性制度" not in found
+
+
+def test_macro_stance_is_part_of_the_name_and_bare_kinds_are_not_policies(pipe: Pipeline) -> None:
+    found = policies(pipe, "实施更加积极的财政政策和适度宽松的货币政策，加强人才政策和土地政策协同。")
+    assert "更加积极的财政政策" in found and "适度宽松的货币政策" in found
+    assert "人才政策" not in found and "土地政策" not in found
+
+
+def test_clause_verbs_do_not_open_a_policy(pipe: Pipeline) -> None:
+    found = policies(pipe, "坚持规划引领，扩大增值税转型改革试点，坚定不移深化改革。")
+    assert "增值税转型改革试点" in found
+    assert not any(name.startswith(("坚持", "扩大", "坚定")) for name in found)
+
+
+def test_titles_of_works_are_not_policies(pipe: Pipeline) -> None:
+    found = policies(pipe, "电影《山海之间》票房创新高，《江北市养老服务条例》正式施行。")
+    assert found == ["《江北市养老服务条例》"]
