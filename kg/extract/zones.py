@@ -1,4 +1,5 @@
-"""Zones: parks, development and free-trade zones, business districts, ports."""
+"""Zones: parks, development and free-trade zones, business districts, ports, science and university towns,
+resorts, corridors and pilot areas (先行区, 合作区, 先导区)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ SPEC = CueSpec(
     cls="Zone",
     extractor="zones",
     suffixes=("园区", "科创园", "开发区", "经开区", "高新区", "示范区", "试验区", "科技城", "商务区", "工业区",
-              "保税区", "综合保税区", "自贸区", "片区", "港", "集聚区"),
+              "保税区", "综合保税区", "自贸区", "片区", "港", "集聚区",
+              # science and university towns, resort areas, port areas, corridors and belts, pilot areas
+              "科学城", "科创城", "创新城", "智慧城", "大学城", "高教园", "度假区", "旅游区", "港区", "走廊", "创新带",
+              "先行区", "合作区", "先导区", "引领区", "启动区"),
     min_len=3,
     max_len=14,
     confidence=0.7,

@@ -1,0 +1,39 @@
+"""Zones, organizations and list classes on short genre texts: town and corridor suffixes, kinds of platforms."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.document import parse_document
+from kg.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    """Every component, as a build runs them."""
+    return Pipeline()
+
+
+def classes(pipe: Pipeline, text: str) -> dict[str, str]:
+    """Mention text → class for a text."""
+    doc = parse_document(text, source="t.txt")
+    return {m.text: m.cls for m in pipe(doc).mentions}
+
+
+def test_science_towns_corridors_and_pilot_areas_are_zones(pipe: Pipeline) -> None:
+    text = "建设青山科学城和江北大学城，打造沿江产业创新带、江北人才科创走廊和数字贸易先行区，提升滨湖旅游度假区。"
+    found = classes(pipe, text)
+    for name in ("青山科学城", "江北大学城", "沿江产业创新带", "江北人才科创走廊", "数字贸易先行区", "滨湖旅游度假区"):
+        assert found.get(name) == "Zone", name
+
+
+def test_kinds_of_organizations_are_not_names(pipe: Pipeline) -> None:
+    found = classes(pipe, "建设高水平研究型大学，引进外资研发中心，新建省重点实验室，江北大学附属医院投入使用。")
+    assert "高水平研究型大学" not in found and "外资研发中心" not in found and "省重点实验室" not in found
+    assert found.get("江北大学附属医院") == "Organization"
+
+
+def test_events_called_platforms_stay_events(pipe: Pipeline) -> None:
+    found = classes(pipe, "用好江北数字经济博览会、青山论坛等开放平台，提升概念验证、中试孵化等平台服务能力。")
+    assert found.get("江北数字经济博览会") == "Event" and found.get("青山论坛") == "Event"
+    assert "概念验证" not in found and "中试孵化" not in found
