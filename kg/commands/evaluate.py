@@ -29,7 +29,7 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Score and print; exit 1 when --min-f1 is given and not reached."""
-    from kg.evaluate import evaluate_files
+    from kg.eval.evaluate import evaluate_files
 
     result = evaluate_files(args.graph, args.gold)
     if args.json:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
 from kg.extract.candidates import (
     CueSpec,
     lexicon_mentions,
@@ -14,9 +13,10 @@ from kg.extract.candidates import (
     tokens_in,
     word_frequency,
 )
-from kg.lexicons.policies import CAMPAIGN_PREFIXES, GENERIC_POLICY_WORDS, NATIONAL_POLICIES, NOT_POLICIES
+from kg.extract.lexicons.policies import CAMPAIGN_PREFIXES, GENERIC_POLICY_WORDS, NATIONAL_POLICIES, NOT_POLICIES
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention, Span
-from kg.pipeline import component
 
 # Law titles written without 《》 (民营经济促进法, 民族区域自治法): a bare 法 ends too many words (办法, 执法).
 LAW_SUFFIXES = ("促进法", "保护法", "自治法", "管理法", "安全法", "组织法", "监督法", "防治法", "保障法")

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.document import Document
 from kg.extract.candidates import lexicon_mentions, pattern_mentions, token_boundaries
-from kg.lexicons.world import WORLD_REGIONS, world_names
+from kg.extract.lexicons.world import WORLD_REGIONS, world_names
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention
-from kg.pipeline import component
 
 GLUE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 BOUND_ONLY = frozenset({"中国"})  # a country name that opens many longer names

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.document import parse_document
-from kg.pipeline import Pipeline
+from kg.extract.pipeline import Pipeline
+from kg.ingest.document import parse_document
 
 
 @pytest.fixture(scope="module")
