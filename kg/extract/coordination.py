@@ -105,6 +105,12 @@ def _skip_clause_openers(doc: Document, start: int, end: int, *, keep_verbs: boo
     return start
 
 
+def _clause_like(doc: Document, start: int, end: int) -> bool:
+    """An item that reads as a clause, not a name: an adverb, 的 or a conjunction inside (功能比较齐全的…,
+    京沪高速铁路和…炼油厂, 中部地区加快崛起)."""
+    return any((t.pos in ("d", "ad") and len(t.word) >= 2) or t.pos in ("uj", "c") for t in tokens_in(doc, start, end))
+
+
 def _tidy(doc: Document, start: int, end: int, cls: str) -> tuple[int, int]:
     """Trim an item: leading counts and verbs, a tail after a closing quote or an attribute noun."""
     text = doc.match_text
@@ -166,6 +172,8 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                     continue
                 if not cued and _has_verb(doc, start, end):
                     continue  # a clause, not a name: 集聚了比亚迪, 南阳做优中心城区
+                if cls != "Policy" and _clause_like(doc, start, end):
+                    continue
                 confidence = 0.75 if cued else 0.6
                 out.append(Mention(doc.text[start:end], cls, Span(start, end), sent.index, "coordination", confidence))
     return out

@@ -37,3 +37,10 @@ def test_events_called_platforms_stay_events(pipe: Pipeline) -> None:
     found = classes(pipe, "用好江北数字经济博览会、青山论坛等开放平台，提升概念验证、中试孵化等平台服务能力。")
     assert found.get("江北数字经济博览会") == "Event" and found.get("青山论坛") == "Event"
     assert "概念验证" not in found and "中试孵化" not in found
+
+
+def test_kinds_of_projects_and_clause_items_are_not_projects(pipe: Pipeline) -> None:
+    text = "推进“十五五”重大项目和央属标志性项目，建设爱国主义教育基地。青山铁路和江北炼油厂等项目建成投产。"
+    found = classes(pipe, text)
+    assert not any(name.endswith(("重大项目", "标志性项目", "教育基地")) for name in found)
+    assert "青山铁路和江北炼油厂" not in found
