@@ -92,19 +92,40 @@ def _bare_kind(m: Mention) -> bool:
     return len(m.text) == 4 and m.text.endswith("政策")
 
 
+# A quote that opens a longer name with a policy head (“书香京城”全民阅读活动, “百千万”工程, “自审自发”机制): the
+# whole name is the policy, the bare quote is not. Not after 等 (a list of slogans) and not 政策 or 品牌, which
+# only say what the slogan is (“两新”政策).
+QUOTE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|机制|活动|行动|计划|战略|试点|专项治理|改革|体系|制度|攻坚战)")
+# Inner words that end an event (“五五购物节”) or a place (“模速空间”, “大零号湾”): not a policy.
+OTHER_KIND_END = re.compile(r"(?:节|季|会|赛|周|空间|社区|湾|港|园|岛|谷|城)$")
+# After the quote: an award, an effect or an era (“地球家园”范例奖, “后亚冬”效应, “动车时代”); before it: a result
+# reached (迈入, 实现, 成为 …).
+AFTER_FIGURE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:奖|称号|效应|荣誉)")
+RESULT_BEFORE = re.compile(r"(?:迈入|进入|跨入|迈进|实现|成为|达到|首获|斩获|夺得)$")
+
+
 def _quoted(doc: Document) -> list[Mention]:
-    """Quoted names and 《titles》 that are not figures of speech or counts."""
+    """Quoted names and 《titles》 that are not figures of speech, counts, results, awards, events or places."""
     out = []
+    text = doc.match_text
     for sent in doc.sentences:
-        for found in QUOTED.finditer(doc.match_text, sent.span.start, sent.span.end):
+        for found in QUOTED.finditer(text, sent.span.start, sent.span.end):
             inner = found.group(1) or found.group(2)
             if found.group(1) and (inner in NOT_POLICIES or ACHIEVEMENT.search(inner)):
                 continue
             if found.group(2) and not DOCUMENT_TITLE.search(inner):
                 continue  # 《哪吒2》, 《向前一步》: a film, show or book, not a policy
-            if HONOUR.search(doc.match_text, max(sent.span.start, found.start() - 6), found.start()):
+            if HONOUR.search(text, max(sent.span.start, found.start() - 6), found.start()):
                 continue  # 入选“生物多样性魅力城市”: an honour received, not a policy
-            span = Span(found.start(), found.end())
+            if found.group(1) and (OTHER_KIND_END.search(inner) or "得" in inner
+                                   or AFTER_FIGURE.match(text, found.end(), sent.span.end)
+                                   or RESULT_BEFORE.search(text, sent.span.start, found.start())):
+                continue  # “五五购物节”, “模速空间”, “管得好”, “地球家园”范例奖, 迈入“动车时代”
+            end = found.end()
+            head = QUOTE_HEAD.match(text, end, sent.span.end) if found.group(1) else None
+            if head and not any(ch in head.group() for ch in "，、等"):
+                end = head.end()
+            span = Span(found.start(), end)
             out.append(Mention(doc.text[span.start:span.end], "Policy", span, sent.index, "policies.quoted", 0.6))
     return out
 

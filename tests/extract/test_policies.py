@@ -41,3 +41,15 @@ def test_clause_verbs_do_not_open_a_policy(pipe: Pipeline) -> None:
 def test_titles_of_works_are_not_policies(pipe: Pipeline) -> None:
     found = policies(pipe, "电影《山海之间》票房创新高，《江北市养老服务条例》正式施行。")
     assert found == ["《江北市养老服务条例》"]
+
+
+def test_quote_with_a_policy_head_is_named_whole(pipe: Pipeline) -> None:
+    found = policies(pipe, "开展“书香江北”全民阅读活动，落实“两新”政策，推行“一窗通办”机制。")
+    assert "“书香江北”全民阅读活动" in found and "“一窗通办”机制" in found and "“两新”" in found
+    assert "“书香江北”" not in found
+
+
+def test_quoted_events_places_results_and_awards_are_not_policies(pipe: Pipeline) -> None:
+    text = "办好“江北之夏”消费节和“青山购物节”，建设“智谷空间”，管理“放得活”，全省迈入“高铁时代”，获“绿水青山”范例奖。"
+    found = policies(pipe, text)
+    assert not any(name.startswith(("“青山购物节", "“智谷空间", "“放得活", "“高铁时代", "“绿水青山")) for name in found)
