@@ -42,13 +42,39 @@ SPEC = CueSpec(
     suffixes=("条例", "规划", "计划", "行动", "政策", "改革", "试点", "办法", "方案", "战略", "攻坚战", "攻坚",
               "同城化",
               "政策体系", "承诺制", "责任制", "负责制", "备案制", "注册制", "清单制", "法规", "特别国债", "协同发展",
-              "纲要", "专项治理", *LAW_SUFFIXES),
+              "纲要", "专项治理", "强国", "若干措施", "政策措施", "实施意见", "负面清单", *LAW_SUFFIXES),
     min_len=4,
-    max_len=16,
+    max_len=20,
     confidence=0.65,
 )
 # 制度 ends named systems (城镇职工基本养老保险制度) and generic ones (基础性制度, 便利化制度): only names of at
 # least six characters, which say which system.
+# The kinds of city a government sets out to become (无废城市, 儿童友好城市, 国际消费中心城市) and the renewal
+# programmes of the housing stock (城中村改造, 城镇老旧小区改造); not the plain kinds of city (超大城市, 中心城市).
+CITY_KINDS = frozenset(
+    """
+    超大城市 特大城市 大城市 中小城市 中心城市 重点城市 试点城市 节点城市 沿海城市 内陆城市
+    边境城市 口岸城市 省会城市 区域中心城市 国家中心城市 现代化城市 主要城市 大中城市 中等城市
+    小城市 县级城市 地级城市 全市城市 新城市 老城市 国际化城市 周边城市 兄弟城市 友好城市
+    其他城市 一线城市 二线城市 三线城市 资源型城市 宜居城市 城市
+    """.split()
+)
+GOAL_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("城市", "之城", "之都"), min_len=4, max_len=12,
+                    confidence=0.55, blocked=CITY_KINDS)
+RENEWAL = re.compile(r"(?:城中村|棚户区|城镇老旧小区|老旧小区|城市危旧房|危旧房|老旧街区|农村危房)改造")
+GOAL_FOLLOWERS = frozenset("建设 创建 试点 ， 。 、 ； 和 与 等 ” )".split())
+
+
+def _city_goal(doc: Document, m: Mention) -> bool:
+    """A city kind named as a goal: it stands before punctuation, 建设 or 创建 (建设无废城市, 无废城市建设), is
+    no plain kind of city once clause verbs are gone, and holds no count or quote (2万多所…, “两园一河”城市设计)."""
+    if m.text in CITY_KINDS or len(m.text) < 4 or any(ch.isdigit() or ch in "“”" for ch in m.text):
+        return False
+    before = m.span.start - (doc.match_text[m.span.start - 1:m.span.start] == "“")
+    if HONOUR.search(doc.match_text, max(0, before - 10), before):
+        return False  # 入选“生物多样性魅力城市”: a title received
+    nxt = next(iter(tokens_in(doc, m.span.end, m.span.end + 4)), None)
+    return nxt is None or nxt.word in GOAL_FOLLOWERS
 SYSTEM_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("制度",), min_len=6, max_len=20, confidence=0.6)
 
 
@@ -163,6 +189,9 @@ def find_policies(doc: Document) -> list[Mention]:
         m = _without_clause_verb(doc, found)
         if not _generic(doc, m) and not _bare_kind(m):
             out.append(m)
+    out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))
+               if _city_goal(doc, m))
+    out.extend(pattern_mentions(doc, RENEWAL, "Policy", "policies.renewal", confidence=0.7))
     out.extend(pattern_mentions(doc, MACRO_STANCE, "Policy", "policies.stance", confidence=0.75))
     out.extend(_quoted(doc))
     out.extend(lexicon_mentions(doc, NATIONAL_POLICIES, "Policy", "policies.lexicon", confidence=0.8))

@@ -53,3 +53,12 @@ def test_quoted_events_places_results_and_awards_are_not_policies(pipe: Pipeline
     text = "办好“江北之夏”消费节和“青山购物节”，建设“智谷空间”，管理“放得活”，全省迈入“高铁时代”，获“绿水青山”范例奖。"
     found = policies(pipe, text)
     assert not any(name.startswith(("“青山购物节", "“智谷空间", "“放得活", "“高铁时代", "“绿水青山")) for name in found)
+
+
+def test_city_goals_renewal_programmes_and_national_strategies(pipe: Pipeline) -> None:
+    text = ("建设无废城市和儿童友好城市，推进城中村改造和城镇老旧小区改造，加快建设教育强国，"
+            "入选“美丽河湖魅力城市”，发挥中心城市作用。")
+    found = policies(pipe, text)
+    for name in ("无废城市", "儿童友好城市", "城中村改造", "城镇老旧小区改造", "教育强国"):
+        assert name in found, name
+    assert "美丽河湖魅力城市" not in found and "中心城市" not in found
