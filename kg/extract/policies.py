@@ -185,7 +185,8 @@ def _censuses(doc: Document) -> list[Mention]:
 def find_policies(doc: Document) -> list[Mention]:
     """Quoted names and titles, names ending in a policy cue, national programmes, campaigns, censuses."""
     out = []
-    for found in (*suffix_mentions(doc, SPEC), *suffix_mentions(doc, SYSTEM_SPEC)):
+    systems = [m for m in suffix_mentions(doc, SYSTEM_SPEC) if doc.match_text[m.span.end:m.span.end + 1] != "的"]
+    for found in (*suffix_mentions(doc, SPEC), *systems):  # not 把权力关进制度|的笼子
         m = _without_clause_verb(doc, found)
         if not _generic(doc, m) and not _bare_kind(m):
             out.append(m)

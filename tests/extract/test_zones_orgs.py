@@ -44,3 +44,13 @@ def test_kinds_of_projects_and_clause_items_are_not_projects(pipe: Pipeline) -> 
     found = classes(pipe, text)
     assert not any(name.endswith(("重大项目", "标志性项目", "教育基地")) for name in found)
     assert "青山铁路和江北炼油厂" not in found
+
+
+def test_large_listed_companies_without_a_suffix(pipe: Pipeline) -> None:
+    found = classes(pipe, "支持赛力斯、宁德时代扩大产能，引进DeepSeek等人工智能企业。")
+    assert found.get("赛力斯") == "Enterprise" and found.get("DeepSeek") == "Enterprise"
+
+
+def test_a_system_in_a_figure_of_speech_is_no_policy(pipe: Pipeline) -> None:
+    found = classes(pipe, "把权力关进制度的笼子，建立城乡居民大病保险制度。")
+    assert "权力关进制度" not in found and found.get("城乡居民大病保险制度") == "Policy"
