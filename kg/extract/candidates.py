@@ -76,7 +76,7 @@ COLLECTIVE = re.compile(r"[一二两三四五六七八九十]+大(?!学|厦|道|
 DESCRIPTIVE = re.compile(r"首家|首个|第一家|唯一|最大|最早|一流")
 COMMON_VERB_FREQ = 100  # jieba dictionary count above which a verb is an ordinary verb
 MEASURE_WORDS = frozenset("个 只 家 项 所 条 批 座 处 种 类 支 台 套 艘 辆".split())
-LEADING_MODIFIERS = ("全国", "全市", "全省", "全区", "一批", "新一批", "首批", "首部", "首个", "首家")
+LEADING_MODIFIERS = ("全国", "全市", "全省", "全区", "一批", "新一批", "新一轮", "首批", "首部", "首个", "首家")
 LEADING_TRIM = ("加快建设", "推进", "推动", "加快", "支持", "建设", "实施", "打造", "培育", "举办", "组建", "用足用好",
                 "用好", "用足", "打好", "打赢", "好", "提请审议", "审议", *LEADING_MODIFIERS)
 PROPER_POS = ("ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng")

@@ -13,6 +13,7 @@ from kg.extract.candidates import (
     tokens_in,
     word_frequency,
 )
+from kg.extract.lexicons.divisions import load_divisions
 from kg.extract.lexicons.policies import CAMPAIGN_PREFIXES, GENERIC_POLICY_WORDS, NATIONAL_POLICIES, NOT_POLICIES
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
@@ -113,6 +114,13 @@ def _without_clause_verb(doc: Document, m: Mention) -> Mention:
     return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
 
 
+def _unplaced_coordination(m: Mention) -> bool:
+    """…协同发展 names a policy when an area or region leads it (京津冀协同发展), not 三医协同发展."""
+    if not m.text.endswith("协同发展"):
+        return False
+    return not load_divisions().lookup(m.text[:-4].removesuffix("地区"))
+
+
 def _bare_kind(m: Mention) -> bool:
     """财政政策, 土地政策, 人才政策: a two-character domain and 政策 names a kind of policy, not one."""
     return len(m.text) == 4 and m.text.endswith("政策")
@@ -188,7 +196,7 @@ def find_policies(doc: Document) -> list[Mention]:
     systems = [m for m in suffix_mentions(doc, SYSTEM_SPEC) if doc.match_text[m.span.end:m.span.end + 1] != "的"]
     for found in (*suffix_mentions(doc, SPEC), *systems):  # not 把权力关进制度|的笼子
         m = _without_clause_verb(doc, found)
-        if not _generic(doc, m) and not _bare_kind(m):
+        if not _generic(doc, m) and not _bare_kind(m) and not _unplaced_coordination(m):
             out.append(m)
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))
                if _city_goal(doc, m))

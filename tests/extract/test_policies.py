@@ -62,3 +62,17 @@ def test_city_goals_renewal_programmes_and_national_strategies(pipe: Pipeline) -
     for name in ("无废城市", "儿童友好城市", "城中村改造", "城镇老旧小区改造", "教育强国"):
         assert name in found, name
     assert "美丽河湖魅力城市" not in found and "中心城市" not in found
+
+
+def test_new_round_is_not_part_of_a_name_and_coordination_needs_an_area(pipe: Pipeline) -> None:
+    found = policies(pipe, "实施新一轮农业转移人口市民化行动，推动京津冀协同发展和三医协同发展。")
+    assert "农业转移人口市民化行动" in found and "京津冀协同发展" in found
+    assert "新一轮农业转移人口市民化行动" not in found and "三医协同发展" not in found
+
+
+def test_fields_listed_before_a_policy_head_are_not_policies() -> None:
+    pipe = Pipeline(["policies", "coordination"])
+    doc = parse_document("加大对健康、养老、托育等服务消费政策支持，落实育儿补贴、生育休假等政策。", source="t.txt")
+    found = [m.text for m in pipe(doc).mentions if m.cls == "Policy"]
+    assert "育儿补贴" in found and "生育休假" in found
+    assert "养老" not in found and "托育" not in found
