@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.extract.candidates import COMMON_NR, CueSpec, lexicon_mentions, suffix_mentions, tokens_in
+from kg.extract.lexicons.divisions import load_divisions
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention, Span
@@ -93,6 +94,25 @@ GENERIC_SCOPES = ("所有", "主要", "重点", "不同", "各", "相关", "传�
                   "特色", "支柱", "主导", "一二三", "其他", "全部", "部分")
 
 
+# Qualifiers that end the words before 产业 and say what role an industry plays, not which it is: 县域主导产业,
+# 数字经济核心产业, 乡村富民产业, 中西部地区承接产业.
+ROLE_QUALIFIERS = ("主导", "重点", "核心", "富民", "引领", "重大", "低效", "承接", "大", "一般", "相关", "外商投资",
+                   "新城", "配套", "关联", "上下游", "特色")
+
+
+def _role_only(name: str) -> bool:
+    """县域主导产业, 现代化大产业: the words before 产业 end in a role, not a sector (a quoted one stays)."""
+    return name.endswith("产业") and "“" not in name and name[:-2].endswith(ROLE_QUALIFIERS)
+
+
+def _unplaced_cluster(name: str) -> bool:
+    """数字产业集群, 战略性新兴产业集群: a cluster names an industry only with its place (京津冀…集群)."""
+    if not name.endswith("集群"):
+        return False
+    lex = load_divisions()
+    return not any(lex.lookup(name[:size]) for size in range(2, min(len(name) - 2, 8)))
+
+
 def _generic_scope(name: str) -> bool:
     """所有行业, 重点行业, 新兴产业集群: a scope word plus a cue names no sector."""
     return any(name.startswith(scope) and len(name) - len(scope) <= 4 for scope in GENERIC_SCOPES)
@@ -108,7 +128,8 @@ def _verb_led(doc: Document, m: Mention) -> bool:
 def find_industries(doc: Document) -> list[Mention]:
     """Sector names from the lexicon and names ending in a sector cue."""
     out = [_without_scope(m) for m in suffix_mentions(doc, SPEC)]
-    out = [m for m in out if m.text not in GENERIC and not _verb_led(doc, m) and not _generic_scope(m.text)]
+    out = [m for m in out if m.text not in GENERIC and not _verb_led(doc, m) and not _generic_scope(m.text)
+           and not _role_only(m.text) and not _unplaced_cluster(m.text)]
     out.extend(short_sectors(doc))
     out.extend(lexicon_mentions(doc, SECTORS, "Industry", "industries.lexicon", confidence=0.85))
     return out

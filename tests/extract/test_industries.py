@@ -39,3 +39,9 @@ def test_national_sector_lexicon(pipe: Pipeline) -> None:
 def test_first_list_item_drops_its_opening_verb(pipe: Pipeline) -> None:
     found = industries(pipe, "巩固扩大智能网联新能源汽车、生物医药等产业领先优势。")
     assert "智能网联新能源汽车" in found and not any(name.startswith("巩固") for name in found)
+
+
+def test_roles_and_unplaced_clusters_are_not_industries(pipe: Pipeline) -> None:
+    found = industries(pipe, "壮大县域主导产业和乡村富民产业，培育数字产业集群，建设江苏新材料产业集群，发展软件产业。")
+    assert "软件产业" in found and "江苏新材料产业集群" in found
+    assert not any(name.endswith(("主导产业", "富民产业")) or name == "数字产业集群" for name in found)
