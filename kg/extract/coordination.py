@@ -43,6 +43,8 @@ HEAD_CLASS = [
     (_head("展会|会议|论坛|赛事|活动"), "Event"),
     (_head("园区|开发区"), "Zone"),
 ]
+# What an event's own name ends in (博览会, 锦标赛, 美食汇, 消费季, 进博会); listed activities without one are kinds.
+EVENT_END = re.compile(r"(?:会|节|赛|展|论坛|峰会|季|周|月|汇|活动|大典|仪式|马拉松)$")
 # Verbs after a list that say what its items are.
 VERB_CLASS = [
     (re.compile(r"^等?(?:增资扩产|增资|扩产|总部落户|落户)"), "Enterprise"),
@@ -175,6 +177,8 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                     continue  # a clause, not a name: 集聚了比亚迪, 南阳做优中心城区
                 if cls != "Policy" and _clause_like(doc, start, end):
                     continue
+                if cls == "Event" and not EVENT_END.search(name.strip("“”")):
+                    continue  # 国际商务、科技交流等活动, 商业欺诈、盗版侵权等违法活动: kinds of activity
                 confidence = 0.75 if cued else 0.6
                 out.append(Mention(doc.text[start:end], cls, Span(start, end), sent.index, "coordination", confidence))
     return out

@@ -54,3 +54,9 @@ def test_large_listed_companies_without_a_suffix(pipe: Pipeline) -> None:
 def test_a_system_in_a_figure_of_speech_is_no_policy(pipe: Pipeline) -> None:
     found = classes(pipe, "把权力关进制度的笼子，建立城乡居民大病保险制度。")
     assert "权力关进制度" not in found and found.get("城乡居民大病保险制度") == "Policy"
+
+
+def test_listed_kinds_of_activity_are_not_events(pipe: Pipeline) -> None:
+    found = classes(pipe, "打击商业欺诈、盗版侵权等违法活动。办好“江北购物节”、青山国际花卉节等活动。")
+    assert "商业欺诈" not in found and "盗版侵权" not in found
+    assert found.get("青山国际花卉节") == "Event"
