@@ -3,7 +3,9 @@ resorts, corridors and pilot areas (先行区, 合作区, 先导区)."""
 
 from __future__ import annotations
 
-from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions
+import re
+
+from kg.extract.candidates import CueSpec, lexicon_mentions, pattern_mentions, suffix_mentions
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention
@@ -31,7 +33,13 @@ SPEC = CueSpec(
 )
 
 
+# A quoted place name of an innovation block or district (“大零号湾”, “模速空间”, “智谷社区”).
+QUOTED_PLACE = re.compile(r"“[^“”]{1,10}(?:空间|社区|湾|港|园|谷|城|岛|街区|小镇|硅巷)”")
+
+
 @component("zones", order=30, user_words=lambda: [(z, "n") for z in ZONE_TYPES])
 def find_zones(doc: Document) -> list[Mention]:
-    """Names ending in a zone suffix, and the national zone types a report means as its own (自贸试验区)."""
-    return [*suffix_mentions(doc, SPEC), *lexicon_mentions(doc, ZONE_TYPES, "Zone", "zones.lexicon", confidence=0.8)]
+    """Names ending in a zone suffix, the national zone types a report means as its own (自贸试验区), and quoted
+    place names of innovation districts."""
+    return [*suffix_mentions(doc, SPEC), *lexicon_mentions(doc, ZONE_TYPES, "Zone", "zones.lexicon", confidence=0.8),
+            *pattern_mentions(doc, QUOTED_PLACE, "Zone", "zones.quoted", confidence=0.65)]

@@ -60,3 +60,11 @@ def test_listed_kinds_of_activity_are_not_events(pipe: Pipeline) -> None:
     found = classes(pipe, "打击商业欺诈、盗版侵权等违法活动。办好“江北购物节”、青山国际花卉节等活动。")
     assert "商业欺诈" not in found and "盗版侵权" not in found
     assert found.get("青山国际花卉节") == "Event"
+
+
+def test_quoted_districts_people_s_organisations_and_line_extensions(pipe: Pipeline) -> None:
+    text = "提升“智谷空间”功能，支持工会、残联等群团组织，加快地铁9号线东延伸和江北陆海新通道建设，开行中欧班列。"
+    found = classes(pipe, text)
+    assert found.get("“智谷空间”") == "Zone"
+    assert found.get("工会") == "Organization" and found.get("残联") == "Organization"
+    assert found.get("地铁9号线东延伸") == "Project" and found.get("中欧班列") == "Project"

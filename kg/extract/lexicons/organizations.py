@@ -28,6 +28,13 @@ STATE_BODIES: dict[str, tuple[str, ...]] = {
 }
 
 
+# People's organisations (人民团体) and local congresses and conferences, as reports name them bare
+# (工会、共青团、妇联等群团组织; 人大、政协): each is the issuer's own, so the bare name stays the label.
+MASS_ORGANIZATIONS: tuple[str, ...] = (
+    "人大", "政协", "工会", "侨联", "台联", "文联", "作协", "社科联", "残联", "红十字会", "友协", "贸促会", "法学会",
+)
+
+
 def organization_names() -> dict[str, str]:
     """Every surface form → its canonical name."""
     names: dict[str, str] = {}
@@ -35,4 +42,6 @@ def organization_names() -> dict[str, str]:
         names[full] = full
         for short in shorts:
             names.setdefault(short, full)
+    for name in MASS_ORGANIZATIONS:
+        names.setdefault(name, name)
     return names
