@@ -120,7 +120,7 @@ def word_frequency(word: str) -> int:
 
 
 def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int, *,
-                  stop_at_predicates: bool = True) -> int:
+                  stop_at_predicates: bool = True, nominal_before_cue: bool = False) -> int:
     """Offset where a name ending at token ``end_token`` begins: stop at punctuation, genre verbs and
     function words, the sentence start or ``limit`` characters; a quoted part (“十四五”规划) is taken whole."""
     text = doc.match_text
@@ -138,6 +138,10 @@ def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int, *,
             start = opening
             while i >= 0 and doc.tokens[i].span.start > opening:
                 i -= 1
+            i -= 1
+            continue
+        if nominal_before_cue and i == end_token - 1 and tok.pos == "vn" and tok.word in LEADING_VERBS:
+            start = tok.span.start  # 乡村|建设|行动, 城市|更新|试点: a verbal noun that says what the programme does
             i -= 1
             continue
         if tok.word in LEADING_VERBS or tok.word in MEASURE_WORDS or any(ch in PUNCTUATION for ch in tok.word):
@@ -239,7 +243,7 @@ def suffix_mentions(doc: Document, spec: CueSpec) -> Iterator[Mention]:
                     end = more.end()
             tok_index = bisect.bisect_right(starts, found.start()) - 1
             start = left_boundary(doc, tok_index, spec.max_len, sent.span.start,
-                                  stop_at_predicates=spec.cls != "Policy")
+                                  stop_at_predicates=spec.cls != "Policy", nominal_before_cue=spec.cls == "Policy")
             start = trim_left(text, start, end)
             start = trim_leading_verbs(doc, start, end, keep_verbs=spec.cls == "Policy")
             name = text[start:end]
@@ -292,3 +296,14 @@ def lexicon_mentions(doc: Document, names: Iterable[str], cls: str, extractor: s
                 full = (canonical or {}).get(name) or (name if surface != name else None)
                 yield Mention(surface, cls, Span(found.start(), found.end()), sent.index, extractor, confidence,
                               canonical=full)
+
+
+def one_per_span(mentions: Iterable[Mention]) -> Iterator[Mention]:
+    """The first mention of each (span, class): one extractor's rules that find the same name twice (a quote with
+    its head and the suffix rule) give it one mention, so the graph states it once."""
+    seen: set[tuple[int, int, str]] = set()
+    for m in mentions:
+        key = (m.span.start, m.span.end, m.cls)
+        if key not in seen:
+            seen.add(key)
+            yield m

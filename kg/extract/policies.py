@@ -8,6 +8,7 @@ import re
 from kg.extract.candidates import (
     CueSpec,
     lexicon_mentions,
+    one_per_span,
     pattern_mentions,
     suffix_mentions,
     tokens_in,
@@ -206,5 +207,5 @@ def find_policies(doc: Document) -> list[Mention]:
     out.extend(lexicon_mentions(doc, NATIONAL_POLICIES, "Policy", "policies.lexicon", confidence=0.8))
     out.extend(_campaigns(doc))
     out.extend(_censuses(doc))
-    return out
+    return list(one_per_span(out))
 

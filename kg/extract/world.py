@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.candidates import lexicon_mentions, pattern_mentions, token_boundaries
+from kg.extract.candidates import lexicon_mentions, one_per_span, pattern_mentions, token_boundaries
 from kg.extract.lexicons.world import WORLD_REGIONS, world_names
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
@@ -52,4 +52,4 @@ def find_world_areas(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Countries, world regions and world cities named as places, unless they only open a longer name."""
     found = [*lexicon_mentions(doc, world_names(), "AdministrativeArea", "world", confidence=0.85),
              *_region_groups(doc)]
-    return [m for m in found if _stands_alone(doc, m) and not _opens_name(doc, m, mentions)]
+    return [m for m in one_per_span(found) if _stands_alone(doc, m) and not _opens_name(doc, m, mentions)]

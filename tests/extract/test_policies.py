@@ -76,3 +76,8 @@ def test_fields_listed_before_a_policy_head_are_not_policies() -> None:
     found = [m.text for m in pipe(doc).mentions if m.cls == "Policy"]
     assert "育儿补贴" in found and "生育休假" in found
     assert "养老" not in found and "托育" not in found
+
+
+def test_a_verbal_noun_before_the_cue_belongs_to_the_name(pipe: Pipeline) -> None:
+    found = policies(pipe, "深入实施乡村建设行动，稳妥推进城市更新试点。")
+    assert "乡村建设行动" in found
