@@ -9,8 +9,11 @@ from kg.ingest.document import parse_document
 
 
 @pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    """Industries and list coordination."""
+def pipe(pipeline: Pipeline) -> Pipeline:
+    """Industries and list coordination.
+
+    Made after the full pipeline, so jieba learns the user words in the order every build uses.
+    """
     return Pipeline(["industries", "coordination"])
 
 

@@ -9,8 +9,11 @@ from kg.ingest.document import parse_document
 
 
 @pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    """Only the policies component."""
+def pipe(pipeline: Pipeline) -> Pipeline:
+    """Only the policies component.
+
+    Made after the full pipeline, so jieba learns the user words in the order every build uses.
+    """
     return Pipeline(["policies"])
 
 
@@ -70,8 +73,8 @@ def test_new_round_is_not_part_of_a_name_and_coordination_needs_an_area(pipe: Pi
     assert "新一轮农业转移人口市民化行动" not in found and "三医协同发展" not in found
 
 
-def test_fields_listed_before_a_policy_head_are_not_policies() -> None:
-    pipe = Pipeline(["policies", "coordination"])
+def test_fields_listed_before_a_policy_head_are_not_policies(pipeline: Pipeline) -> None:
+    pipe = Pipeline(["policies", "coordination"])  # after the full pipeline: see pipe()
     doc = parse_document("加大对健康、养老、托育等服务消费政策支持，落实育儿补贴、生育休假等政策。", source="t.txt")
     found = [m.text for m in pipe(doc).mentions if m.cls == "Policy"]
     assert "育儿补贴" in found and "生育休假" in found

@@ -9,8 +9,11 @@ from kg.ingest.document import parse_document
 
 
 @pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    """Areas, world places and the events extractor whose names may hold a place."""
+def pipe(pipeline: Pipeline) -> Pipeline:
+    """Areas, world places and the events extractor whose names may hold a place.
+
+    Made after the full pipeline, so jieba learns the user words in the order every build uses.
+    """
     return Pipeline(["areas", "events", "world"])
 
 

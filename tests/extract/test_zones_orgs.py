@@ -9,9 +9,9 @@ from kg.ingest.document import parse_document
 
 
 @pytest.fixture(scope="module")
-def pipe() -> Pipeline:
+def pipe(pipeline: Pipeline) -> Pipeline:
     """Every component, as a build runs them."""
-    return Pipeline()
+    return pipeline
 
 
 def classes(pipe: Pipeline, text: str) -> dict[str, str]:
