@@ -40,7 +40,7 @@ FUNCTION_TAGS = frozenset(
 # A division's last character and the next one forming a common word: the name is not there.
 GLUED = frozenset("县域 县级 县城 县乡 市级 市场 市域 市民 市区 市县 区域 区级 区县 区位 省级 省域 省市 州市 旗县"
                   .split())
-STREET_TAILS = ("路", "道", "街", "巷", "胡同", "大道", "大街")
+STREET_TAILS = ("路", "道", "街", "巷", "胡同", "大道", "大街", "东路", "西路", "南路", "北路", "中路")
 # Descriptive words the genre puts before 村/镇 (样板村, 宜居村, 明星村, 数字乡镇): kinds, not names.
 TOWN_MODIFIERS = tuple(
     """样板 示范 宜居 和美 美丽 标杆 新一轮 先进 明星 富裕 文明 生态 数字 智慧 特色 红色 绿色 低碳 零碳 康养 旅游 淘宝

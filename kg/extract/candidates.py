@@ -82,7 +82,7 @@ LEADING_TRIM = ("加快建设", "推进", "推动", "加快", "支持", "建设"
 PROPER_POS = ("ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng")
 PHASE = re.compile(r"\d+号|[\d一二三四五六七八九十]期|[东南西北中]段|号线|首开段|[A-Z]{2,}")
 # Words jieba's dictionary tags as person names although they are common nouns.
-COMMON_NR = frozenset({"智慧", "创新", "和谐", "文明", "海洋", "安康", "永安"})
+COMMON_NR = frozenset({"智慧", "创新", "和谐", "文明", "海洋", "安康", "永安", "慈善"})
 
 
 def _is_predicate(doc: Document, i: int, sent_start: int) -> bool:

@@ -170,7 +170,7 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                     continue  # classified already, unless only a suffix rule did and the list cue says otherwise
                 if (start, end) not in by_span and any(cs <= start and end <= ce for cs, ce in covered):
                     continue
-                if not cued and cls in ("Project", "Enterprise") and len(name) < 6 and not is_specific(
+                if not cued and cls in ("Project", "Enterprise", "Organization") and len(name) < 6 and not is_specific(
                         doc, start, end, end):
                     continue
                 if not cued and _has_verb(doc, start, end):

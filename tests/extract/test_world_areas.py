@@ -48,3 +48,8 @@ def test_excerpt_without_byline_takes_its_home_from_the_text(pipe: Pipeline) -> 
 def test_region_groups_and_county_after_its_city(pipe: Pipeline) -> None:
     found = area_names(pipe, "推进建设成都都市圈和成渝现代化城市群，支持上海浦东新区打造引领区。")
     assert "成都都市圈" in found and "成渝现代化城市群" in found and "上海浦东新区" in found
+
+
+def test_a_street_named_after_a_city_is_no_area(pipe: Pipeline) -> None:
+    found = area_names(pipe, "上海推进南京东路和淮海中路商圈升级，上海加快建设，上海要带好头。")
+    assert "南京" not in found

@@ -68,3 +68,8 @@ def test_quoted_districts_people_s_organisations_and_line_extensions(pipe: Pipel
     assert found.get("“智谷空间”") == "Zone"
     assert found.get("工会") == "Organization" and found.get("残联") == "Organization"
     assert found.get("地铁9号线东延伸") == "Project" and found.get("中欧班列") == "Project"
+
+
+def test_short_generic_items_listed_with_organisations_are_not_organisations(pipe: Pipeline) -> None:
+    found = classes(pipe, "支持工会、残联、文艺、慈善等工作。")
+    assert found.get("工会") == "Organization" and "文艺" not in found and "慈善" not in found
