@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions, token_boundaries
 from kg.extract.lexicons.organizations import organization_names
+from kg.extract.lexicons.policies import ROLE_CENTRE
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention, Span
@@ -77,7 +78,8 @@ def teams(doc: Document) -> list[Mention]:
 @component("organizations", order=60, user_words=lambda: [(n, "nt") for n in _lexicon()])
 def find_organizations(doc: Document) -> list[Mention]:
     """Names ending in an organization suffix, state bodies, international bodies and teams."""
-    out = [m for m in suffix_mentions(doc, SPEC) if not m.text.startswith(KIND_OPENERS)]
+    out = [m for m in suffix_mentions(doc, SPEC)
+           if not m.text.startswith(KIND_OPENERS) and not ROLE_CENTRE.search(m.text)]  # 国际金融中心 is a goal
     out.extend(lexicon_mentions(doc, _lexicon(), "Organization", "organizations.lexicon", confidence=0.9,
                                 canonical=_lexicon()))
     out.extend(local_bodies(doc))

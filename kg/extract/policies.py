@@ -15,7 +15,13 @@ from kg.extract.candidates import (
     word_frequency,
 )
 from kg.extract.lexicons.divisions import load_divisions
-from kg.extract.lexicons.policies import CAMPAIGN_PREFIXES, GENERIC_POLICY_WORDS, NATIONAL_POLICIES, NOT_POLICIES
+from kg.extract.lexicons.policies import (
+    CAMPAIGN_PREFIXES,
+    GENERIC_POLICY_WORDS,
+    NATIONAL_POLICIES,
+    NOT_POLICIES,
+    ROLE_CENTRE,
+)
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention, Span
@@ -77,6 +83,8 @@ def _city_goal(doc: Document, m: Mention) -> bool:
         return False  # 入选“生物多样性魅力城市”: a title received
     nxt = next(iter(tokens_in(doc, m.span.end, m.span.end + 4)), None)
     return nxt is None or nxt.word in GOAL_FOLLOWERS
+# A role a city sets out to play (上海国际金融中心, 成渝地区区域科技创新中心), kept when ROLE_CENTRE says so.
+ROLE_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("中心",), min_len=6, max_len=14, confidence=0.55)
 SYSTEM_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("制度",), min_len=6, max_len=20, confidence=0.6)
 
 
@@ -201,6 +209,7 @@ def find_policies(doc: Document) -> list[Mention]:
             out.append(m)
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))
                if _city_goal(doc, m))
+    out.extend(m for m in suffix_mentions(doc, ROLE_SPEC) if ROLE_CENTRE.search(m.text))
     out.extend(pattern_mentions(doc, RENEWAL, "Policy", "policies.renewal", confidence=0.7))
     out.extend(pattern_mentions(doc, MACRO_STANCE, "Policy", "policies.stance", confidence=0.75))
     out.extend(_quoted(doc))

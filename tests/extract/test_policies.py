@@ -84,3 +84,9 @@ def test_fields_listed_before_a_policy_head_are_not_policies(pipeline: Pipeline)
 def test_a_verbal_noun_before_the_cue_belongs_to_the_name(pipe: Pipeline) -> None:
     found = policies(pipe, "深入实施乡村建设行动，稳妥推进城市更新试点。")
     assert "乡村建设行动" in found
+
+
+def test_roles_a_city_sets_out_to_play_are_policies_not_organisations(pipeline: Pipeline) -> None:
+    doc = parse_document("加快建设国际金融中心和国际航运中心，江北市人民医院新建急救中心。", source="t.txt")
+    found = {m.text: m.cls for m in pipeline(doc).mentions}
+    assert found.get("国际金融中心") == "Policy" and found.get("国际航运中心") == "Policy"

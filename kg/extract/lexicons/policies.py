@@ -4,6 +4,8 @@ from the State Council's government work reports and central documents (names as
 
 from __future__ import annotations
 
+import re
+
 NATIONAL_POLICIES: tuple[str, ...] = (
     "以旧换新", "超长期特别国债", "地方政府专项债券", "专项债", "城市更新", "乡村振兴", "一带一路",
     "共同富裕", "放管服", "放管服改革", "河长制", "林长制", "田长制", "低效用地再开发", "民心工程", "双碳",
@@ -40,3 +42,8 @@ GENERIC_POLICY_WORDS: frozenset[str] = frozenset(
     全面 深化 进一步 政策 规划 行动 计划 方案 办法 战略 法规 工作 任务 措施 目标 城市 城乡 区域 空间 专业 行业
     """.split()
 )
+
+# The roles a city or region sets out to play (国际金融中心, 国际航运中心, 区域科技创新中心, 国际消费中心城市): goals of
+# policy, not institutions, though they end in 中心.
+ROLE_CENTRE = re.compile(r"(?:国际|区域|全球|全国)[\u4e00-\u9fff]{0,4}?(?:经济|金融|贸易|航运|科技创新|创新|消费|物流|交往|文化|"
+                         r"商贸|商务|数据|算力|航空|会展|旅游)中心$")
