@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kg.extract.candidates import COMMON_NR, CueSpec, lexicon_mentions, suffix_mentions, tokens_in
+import bisect
+
+from kg.extract.candidates import COMMON_NR, CueSpec, lexicon_mentions, suffix_mentions, token_starts, tokens_in
 from kg.extract.lexicons.divisions import load_divisions
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
@@ -25,6 +27,11 @@ SECTORS = (
     # Future industries of 工业和信息化部等七部门《关于推动未来产业创新发展的实施意见》(2024).
     "人形机器人", "脑机接口", "元宇宙", "6G", "量子科技", "量子计算", "量子通信", "卫星互联网", "类脑智能", "聚变能",
     "核聚变", "生命科学", "新型储能", "空天信息", "通用人工智能",
+    # Service and trade sectors of the statistical classifications: 科学研究和技术服务业, 信息技术服务, 居民服务
+    # (家政), 资本市场服务 (股权投资, 创业投资), trade by mode (海关统计 贸易方式), 服务型制造 and 再制造
+    # (工业和信息化部).
+    "科技服务", "信息服务", "家政服务", "股权投资", "创业投资", "金融科技", "服务贸易", "加工贸易", "服务型制造",
+    "再制造",
 )
 GENERIC = frozenset(
     """
@@ -76,6 +83,16 @@ def short_sectors(doc: Document) -> list[Mention]:
         span = Span(start, tok.span.end)
         out.append(Mention(doc.text[span.start:span.end], "Industry", span, sent.index, "industries.short", 0.55))
     return out
+
+
+def _with_modern(doc: Document, m: Mention) -> Mention:
+    """现代|畜牧业, 都市|现代农业: a sector named with its modern or urban kind is named whole."""
+    first = bisect.bisect_left(token_starts(doc), m.span.start)
+    prev = doc.tokens[first - 1] if first > 0 else None
+    if prev is None or prev.word not in MODERN or prev.span.end != m.span.start:
+        return m
+    span = Span(prev.span.start, m.span.end)
+    return Mention(doc.text[span.start:span.end], m.cls, span, m.sentence, m.extractor, m.confidence)
 
 
 SCOPE = ("国家级", "省级", "市级", "世界级")
@@ -131,5 +148,6 @@ def find_industries(doc: Document) -> list[Mention]:
     out = [m for m in out if m.text not in GENERIC and not _verb_led(doc, m) and not _generic_scope(m.text)
            and not _role_only(m.text) and not _unplaced_cluster(m.text)]
     out.extend(short_sectors(doc))
-    out.extend(lexicon_mentions(doc, SECTORS, "Industry", "industries.lexicon", confidence=0.85))
+    out.extend(_with_modern(doc, m) for m in lexicon_mentions(doc, SECTORS, "Industry", "industries.lexicon",
+                                                               confidence=0.85))
     return out

@@ -48,3 +48,8 @@ def test_roles_and_unplaced_clusters_are_not_industries(pipe: Pipeline) -> None:
     found = industries(pipe, "壮大县域主导产业和乡村富民产业，培育数字产业集群，建设江苏新材料产业集群，发展软件产业。")
     assert "软件产业" in found and "江苏新材料产业集群" in found
     assert not any(name.endswith(("主导产业", "富民产业")) or name == "数字产业集群" for name in found)
+
+
+def test_service_sectors_and_modern_kinds_are_named_whole(pipe: Pipeline) -> None:
+    found = industries(pipe, "发展科技服务和服务型制造，壮大现代畜牧业。")
+    assert {"科技服务", "服务型制造", "现代畜牧业"} <= set(found) and "畜牧业" not in found
