@@ -14,7 +14,7 @@ from kg.model import Mention
 ZONE_TYPES = tuple(
     """
     自贸试验区 自由贸易试验区 自由贸易港 综合保税区 保税港区 国家级新区 国家自主创新示范区 跨境电子商务综合试验区
-    跨境电商综试区 国家级经济技术开发区 国家高新技术产业开发区
+    跨境电商综试区 国家级经济技术开发区 国家高新技术产业开发区 综保区 经济特区
     """.split()
 )
 SPEC = CueSpec(
@@ -34,7 +34,8 @@ SPEC = CueSpec(
 
 
 # A quoted place name of an innovation block or district (“大零号湾”, “模速空间”, “智谷社区”).
-QUOTED_PLACE = re.compile(r"“[^“”]{1,10}(?:空间|社区|湾|港|园|谷|城|岛|街区|小镇|硅巷)”")
+QUOTED_PLACE = re.compile(r"“[^“”]{1,10}(?:空间|社区|湾|港|园|谷|城|岛|街区|小镇|硅巷)”"
+                          r"(?![\u4e00-\u9fff]{0,4}?(?:奖|活动|行动|工程|计划|品牌|称号))")  # not “地球家园”范例奖
 
 
 @component("zones", order=30, user_words=lambda: [(z, "n") for z in ZONE_TYPES])

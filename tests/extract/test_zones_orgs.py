@@ -73,3 +73,9 @@ def test_quoted_districts_people_s_organisations_and_line_extensions(pipe: Pipel
 def test_short_generic_items_listed_with_organisations_are_not_organisations(pipe: Pipeline) -> None:
     found = classes(pipe, "支持工会、残联、文艺、慈善等工作。")
     assert found.get("工会") == "Organization" and "文艺" not in found and "慈善" not in found
+
+
+def test_campuses_bonded_zones_and_quoted_awards(pipe: Pipeline) -> None:
+    found = classes(pipe, "建设江北大学青山校区和市属高校新校区，提升综保区能级，获“绿色家园”范例奖。")
+    assert found.get("江北大学青山校区") == "Project" and "市属高校新校区" not in found
+    assert found.get("综保区") == "Zone" and "“绿色家园”" not in found
