@@ -79,3 +79,9 @@ def test_campuses_bonded_zones_and_quoted_awards(pipe: Pipeline) -> None:
     found = classes(pipe, "建设江北大学青山校区和市属高校新校区，提升综保区能级，获“绿色家园”范例奖。")
     assert found.get("江北大学青山校区") == "Project" and "市属高校新校区" not in found
     assert found.get("综保区") == "Zone" and "“绿色家园”" not in found
+
+
+def test_abbreviated_expos_games_and_party_congresses_are_events(pipe: Pipeline) -> None:
+    found = classes(pipe, "成功举办江北世博会和残奥会，召开省第十三次党代会，深入贯彻党的二十大和二十届历次全会精神。")
+    for name in ("江北世博会", "残奥会", "省第十三次党代会", "二十届历次全会"):
+        assert found.get(name) == "Event", name
