@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidates import (
+    LEADING_MODIFIERS,
     CueSpec,
     lexicon_mentions,
     one_per_span,
     pattern_mentions,
+    strip_leading,
     suffix_mentions,
+    token_boundaries,
     tokens_in,
     word_frequency,
 )
@@ -123,6 +126,33 @@ def _without_clause_verb(doc: Document, m: Mention) -> Mention:
     return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
 
 
+# Verbs that take a document as object (落实…政策措施, 制定…若干措施, 出台…实施意见): the title runs from right after
+# them to its cue, its own opening verbs included (进一步促进…, 支持…, 推动…).
+DOC_VERB = re.compile(r"(?:全面落实|落实|制定实施|制定|出台|印发|实施|推进)$")
+DOC_CUES = ("措施", "意见", "方案", "政策", "行动")
+TITLE_REACH = 10
+
+
+def _document_title(doc: Document, m: Mention) -> Mention:
+    """The whole title when a document verb stands a few characters before the name (落实|进一步促进…政策措施);
+    not across a conjunction or punctuation (实施和完善…), and without a leading 新一轮."""
+    if not m.text.endswith(DOC_CUES) or m.text.startswith("《"):
+        return m
+    text = doc.match_text
+    sent = doc.sentences[m.sentence].span
+    starts = token_boundaries(doc)[0]
+    for start in range(m.span.start, max(sent.start, m.span.start - TITLE_REACH) - 1, -1):
+        if start < m.span.start and text[start] in "，。；：、”《》（）":
+            break
+        if start in starts and DOC_VERB.search(text, max(sent.start, start - 4), start):
+            if start == m.span.start or any(t.pos in ("c", "p") for t in tokens_in(doc, start, m.span.start)):
+                return m
+            start = strip_leading(text, start, m.span.end, LEADING_MODIFIERS)
+            span = Span(start, m.span.end)
+            return Mention(doc.text[start:m.span.end], m.cls, span, m.sentence, m.extractor, m.confidence)
+    return m
+
+
 def _unplaced_coordination(m: Mention) -> bool:
     """…协同发展 names a policy when an area or region leads it (京津冀协同发展), not 三医协同发展."""
     if not m.text.endswith("协同发展"):
@@ -204,7 +234,7 @@ def find_policies(doc: Document) -> list[Mention]:
     out = []
     systems = [m for m in suffix_mentions(doc, SYSTEM_SPEC) if doc.match_text[m.span.end:m.span.end + 1] != "的"]
     for found in (*suffix_mentions(doc, SPEC), *systems):  # not 把权力关进制度|的笼子
-        m = _without_clause_verb(doc, found)
+        m = _document_title(doc, _without_clause_verb(doc, found))
         if not _generic(doc, m) and not _bare_kind(m) and not _unplaced_coordination(m):
             out.append(m)
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))

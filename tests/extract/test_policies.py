@@ -90,3 +90,10 @@ def test_roles_a_city_sets_out_to_play_are_policies_not_organisations(pipeline: 
     doc = parse_document("加快建设国际金融中心和国际航运中心，江北市人民医院新建急救中心。", source="t.txt")
     found = {m.text: m.cls for m in pipeline(doc).mentions}
     assert found.get("国际金融中心") == "Policy" and found.get("国际航运中心") == "Policy"
+
+
+def test_a_document_title_keeps_its_own_opening_verbs(pipe: Pipeline) -> None:
+    text = "落实进一步促进民间投资发展政策措施，制定支持“好房子”建设若干措施，实施和完善积极的就业政策。"
+    found = policies(pipe, text)
+    assert "进一步促进民间投资发展政策措施" in found and "支持“好房子”建设若干措施" in found
+    assert not any(name.startswith("和完善") for name in found)
