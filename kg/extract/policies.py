@@ -171,10 +171,13 @@ def _bare_kind(m: Mention) -> bool:
 QUOTE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|机制|活动|行动|计划|战略|试点|专项治理|改革|体系|制度|攻坚战)")
 # Inner words that end an event (“五五购物节”) or a place (“模速空间”, “大零号湾”): not a policy.
 OTHER_KIND_END = re.compile(r"(?:节|季|会|赛|周|空间|社区|湾|港|园|岛|谷|城)$")
-# After the quote: an award, an effect or an era (“地球家园”范例奖, “后亚冬”效应, “动车时代”); before it: a result
-# reached (迈入, 实现, 成为 …).
-AFTER_FIGURE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:奖|称号|效应|荣誉)")
-RESULT_BEFORE = re.compile(r"(?:迈入|进入|跨入|迈进|实现|成为|达到|首获|斩获|夺得)$")
+# After the quote: an award, an effect, a launch or the event it names (“地球家园”范例奖, “后亚冬”效应, “津港通”上线,
+# “上海之夏”国际消费季); before it: a result reached (驶入“动车时代”, 实现洪涝灾害“零亡人”) or a first of its kind
+# (首家“灯塔工厂”).
+AFTER_FIGURE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:奖|称号|效应|荣誉)|上线|[\u4e00-\u9fff]{0,8}?(?:消费季|赛会|大赛"
+                          r"|博览会|论坛|峰会|购物节|艺术节|文化节|旅游节)")
+RESULT_BEFORE = re.compile(r"(?:(?:迈入|进入|驶入|跨入|迈进|实现|成为|达到|首获|斩获|夺得)[\u4e00-\u9fff]{0,4}"
+                           r"|首家|首台|首个|首款|首座)$")
 
 
 def _quoted(doc: Document) -> list[Mention]:

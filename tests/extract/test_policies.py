@@ -97,3 +97,9 @@ def test_a_document_title_keeps_its_own_opening_verbs(pipe: Pipeline) -> None:
     found = policies(pipe, text)
     assert "进一步促进民间投资发展政策措施" in found and "支持“好房子”建设若干措施" in found
     assert not any(name.startswith("和完善") for name in found)
+
+
+def test_quotes_naming_events_launches_and_firsts_are_not_policies(pipe: Pipeline) -> None:
+    text = ("办好“江北之春”国际消费季，“江港通”上线运行，建成全国首家“灯塔工厂”，"
+            "实现洪涝灾害“零伤亡”，全省驶入“高铁时代”。")
+    assert policies(pipe, text) == []
