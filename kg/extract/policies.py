@@ -23,6 +23,7 @@ from kg.extract.lexicons.policies import (
     GENERIC_POLICY_WORDS,
     NATIONAL_POLICIES,
     NOT_POLICIES,
+    POLICY_DOMAINS,
     ROLE_CENTRE,
 )
 from kg.extract.pipeline import component
@@ -91,12 +92,17 @@ ROLE_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("中心",), mi
 SYSTEM_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("制度",), min_len=6, max_len=20, confidence=0.6)
 
 
+_GENERIC_WORDS = sorted(GENERIC_POLICY_WORDS, key=len, reverse=True)  # longest first, sorted once
+_GENERIC_WITH_DOMAINS = sorted(GENERIC_POLICY_WORDS | POLICY_DOMAINS, key=len, reverse=True)
+
+
 def _generic(doc: Document, m: Mention) -> bool:
-    """A name made only of generic policy words (重大政策, 国家规划, 中央系列宏观调控政策) names no policy."""
+    """A name made only of generic policy words (重大政策, 国家规划, 中央系列宏观调控政策), or of those and policy
+    domains before 政策 (财政金融政策), names no policy."""
     if "“" in m.text or "《" in m.text:
         return False
     rest = doc.match_text[m.span.start:m.span.end]
-    words = sorted(GENERIC_POLICY_WORDS, key=len, reverse=True)
+    words = _GENERIC_WITH_DOMAINS if rest.endswith("政策") else _GENERIC_WORDS
     changed = True
     while rest and changed:
         changed = False
@@ -242,7 +248,8 @@ def find_policies(doc: Document) -> list[Mention]:
             out.append(m)
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))
                if _city_goal(doc, m))
-    out.extend(m for m in suffix_mentions(doc, ROLE_SPEC) if ROLE_CENTRE.search(m.text))
+    out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, ROLE_SPEC))
+               if ROLE_CENTRE.search(m.text))
     out.extend(pattern_mentions(doc, RENEWAL, "Policy", "policies.renewal", confidence=0.7))
     out.extend(pattern_mentions(doc, MACRO_STANCE, "Policy", "policies.stance", confidence=0.75))
     out.extend(_quoted(doc))

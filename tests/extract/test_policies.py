@@ -103,3 +103,9 @@ def test_quotes_naming_events_launches_and_firsts_are_not_policies(pipe: Pipelin
     text = ("办好“江北之春”国际消费季，“江港通”上线运行，建成全国首家“灯塔工厂”，"
             "实现洪涝灾害“零伤亡”，全省驶入“高铁时代”。")
     assert policies(pipe, text) == []
+
+
+def test_domains_before_policy_are_kinds_but_name_reforms(pipe: Pipeline) -> None:
+    found = policies(pipe, "加强财政金融政策协同，精准把握国家政策，深化财税体制改革和价格改革。")
+    assert "财税体制改革" in found and "价格改革" in found
+    assert "财政金融政策" not in found and not any(name.endswith("国家政策") for name in found)

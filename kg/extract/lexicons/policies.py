@@ -38,7 +38,8 @@ GENERIC_POLICY_WORDS: frozenset[str] = frozenset(
     重大 重点 试点 落实 升级版 升级 支持 系列 宏观调控 国家 地方性 地方 中央 相关 各项 一系列 配套 优惠 扶持 惠企 帮扶
     专项 有关 具体 改革 涉农区 领域 重点领域 深层次 关键环节 环节 机制 体制 制度 系统集成 牵引性 系统性 社会民生 民生
     长效 工作 协调 联动 保障 管理 运行 常态化 体制机制 激励 约束 考核 评价 监督 监管 治理 服务 决策 基本 基础 现代 各项
-    相应 有效 完善 健全 创新 市场化 法治化 标准化 规范化 一体化 协同 合作 沟通 联络 对接 响应 应急 预警 分配 投入 筹资 区 市 省 县 市企 各类 各级 这些 一批 新 好 大 主要 产业 发展 稳增长 增量 存量 系列化
+    相应 有效 完善 健全 创新 市场化 法治化 标准化 规范化 一体化 协同 合作 沟通 联络 对接 响应 应急 预警 分配 投入 筹资
+    高效 精准 把握 调整 利民 区 市 省 县 市企 各类 各级 这些 一批 新 好 大 主要 产业 发展 稳增长 增量 存量 系列化
     全面 深化 进一步 政策 规划 行动 计划 方案 办法 战略 法规 工作 任务 措施 目标 城市 城乡 区域 空间 专业 行业
     """.split()
 )
@@ -47,3 +48,9 @@ GENERIC_POLICY_WORDS: frozenset[str] = frozenset(
 # policy, not institutions, though they end in 中心.
 ROLE_CENTRE = re.compile(r"(?:国际|区域|全球|全国)[\u4e00-\u9fff]{0,4}?(?:经济|金融|贸易|航运|科技创新|创新|消费|物流|交往|文化|"
                          r"商贸|商务|数据|算力|航空|会展|旅游)中心$")
+
+# Domains that, with only generic words, name a kind of policy before 政策 (财政金融政策, 房地产政策), though they
+# name reforms (财税体制改革, 价格改革).
+POLICY_DOMAINS: frozenset[str] = frozenset(
+    "财政 金融 财税 货币 消费 服务 房地产 土地 人才 就业 价格 投资 外贸 外资 服务消费 住房".split()
+)
