@@ -109,3 +109,8 @@ def test_domains_before_policy_are_kinds_but_name_reforms(pipe: Pipeline) -> Non
     found = policies(pipe, "加强财政金融政策协同，精准把握国家政策，深化财税体制改革和价格改革。")
     assert "财税体制改革" in found and "价格改革" in found
     assert "财政金融政策" not in found and not any(name.endswith("国家政策") for name in found)
+
+
+def test_a_document_title_drops_a_complement_after_its_verb(pipe: Pipeline) -> None:
+    found = policies(pipe, "落实好国家支持经济大省挑大梁政策，实施好新一轮找矿突破战略行动。")
+    assert "国家支持经济大省挑大梁政策" in found and "找矿突破战略行动" in found
