@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidates import (
+    LEADING_MODIFIERS,
     CueSpec,
     lexicon_mentions,
     one_per_span,
     pattern_mentions,
+    strip_leading,
     suffix_mentions,
     token_boundaries,
     tokens_in,
-    trim_left,
     word_frequency,
 )
 from kg.extract.lexicons.divisions import load_divisions
@@ -152,7 +153,7 @@ def _document_title(doc: Document, m: Mention) -> Mention:
         if start in starts and DOC_VERB.search(text, max(sent.start, start - 4), start):
             if start == m.span.start or any(t.pos in ("c", "p") for t in tokens_in(doc, start, m.span.start)):
                 return m
-            start = trim_left(text, start, m.span.end)  # 落实|好…, 实施|新一轮…
+            start = strip_leading(text, start, m.span.end, ("好", *LEADING_MODIFIERS))  # 落实|好…, 实施|新一轮…
             span = Span(start, m.span.end)
             return Mention(doc.text[start:m.span.end], m.cls, span, m.sentence, m.extractor, m.confidence)
     return m
