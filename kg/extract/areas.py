@@ -69,26 +69,32 @@ HOME_MIN = 3  # mentions a province or city needs before an excerpt without a by
 
 @lru_cache(maxsize=1)
 def _upper_forms() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern over the names and short forms of provinces and prefecture-level cities, and form → full name."""
+    """One pattern over the names and short forms of provinces and prefecture-level cities, and form → the
+    province it names or lies in (成都 → 四川省)."""
     lex = load_divisions()
-    full: dict[str, str] = {}
+    province: dict[str, str] = {}
     for form, divs in lex.forms().items():
-        uppers = {d.name for d in divs if d.level in ("province", "prefecture")}
+        uppers = {d for d in divs if d.level in ("province", "prefecture")}
         if len(uppers) == 1 and len(form) >= 2:
-            full[form] = uppers.pop()
-    return re.compile("|".join(sorted(map(re.escape, full), key=len, reverse=True))), full
+            div = uppers.pop()
+            top = div if div.level == "province" else next(
+                (a for a in lex.ancestors(div) if a.level == "province"), None)
+            if top is not None:
+                province[form] = top.name
+    return re.compile("|".join(sorted(map(re.escape, province), key=len, reverse=True))), province
 
 
 def home_area(doc: Document) -> str | None:
-    """The area whose report this is: the byline's issuer, else for an excerpt without one the province or
-    city it names most (at least HOME_MIN times, and more than any other), so its counties' short forms count."""
+    """The area whose report this is: the byline's issuer, else for an excerpt without one the province it
+    names most, its cities counting for it (at least HOME_MIN times, and more than any other), so its counties'
+    short forms count."""
     if doc.issuer:
         return doc.issuer
     cached = doc.__dict__.get("_home_area", False)
     if cached is not False:
         return cached
-    pattern, full = _upper_forms()
-    counts = Counter(full[m.group()] for m in pattern.finditer(doc.match_text))
+    pattern, province = _upper_forms()
+    counts = Counter(province[m.group()] for m in pattern.finditer(doc.match_text))
     ranked = counts.most_common(2)
     home = None
     if ranked and ranked[0][1] >= HOME_MIN and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):

@@ -53,3 +53,8 @@ def test_region_groups_and_county_after_its_city(pipe: Pipeline) -> None:
 def test_a_street_named_after_a_city_is_no_area(pipe: Pipeline) -> None:
     found = area_names(pipe, "上海推进南京东路和淮海中路商圈升级，上海加快建设，上海要带好头。")
     assert "南京" not in found
+
+
+def test_an_excerpt_naming_its_cities_takes_their_province_as_home(pipe: Pipeline) -> None:
+    found = area_names(pipe, "成都加快建设，绵阳稳步发展，成都都市圈扩容，打通若尔盖的旅游通道。")
+    assert "若尔盖" in found
