@@ -10,9 +10,11 @@ villages (辛口镇, 杨柳青镇) are below the county-level data and are found
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
-from kg.extract.lexicons.divisions import DivisionLexicon, is_generic, jieba_common_word, load_divisions
+from kg.extract.lexicons.divisions import Division, DivisionLexicon, is_generic, jieba_common_word, load_divisions
 from kg.extract.lexicons.genre import LEADING_VERBS
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
@@ -38,7 +40,7 @@ FUNCTION_TAGS = frozenset(
 # A division's last character and the next one forming a common word: the name is not there.
 GLUED = frozenset("县域 县级 县城 县乡 市级 市场 市域 市民 市区 市县 区域 区级 区县 区位 省级 省域 省市 州市 旗县"
                   .split())
-STREET_TAILS = ("路", "道", "街", "巷", "胡同", "大道", "大街")
+STREET_TAILS = ("路", "道", "街", "巷", "胡同", "大道", "大街", "东路", "西路", "南路", "北路", "中路")
 # Descriptive words the genre puts before 村/镇 (样板村, 宜居村, 明星村, 数字乡镇): kinds, not names.
 TOWN_MODIFIERS = tuple(
     """样板 示范 宜居 和美 美丽 标杆 新一轮 先进 明星 富裕 文明 生态 数字 智慧 特色 红色 绿色 低碳 零碳 康养 旅游 淘宝
@@ -62,6 +64,45 @@ def _user_words() -> list[tuple[str, str]]:
     return [(form, "ns") for form in load_divisions().forms() if not freq.get(form)]
 
 
+HOME_MIN = 3  # mentions a province or city needs before an excerpt without a byline counts as its report
+
+
+@lru_cache(maxsize=1)
+def _upper_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern over the names and short forms of provinces and prefecture-level cities, and form → the
+    province it names or lies in (成都 → 四川省)."""
+    lex = load_divisions()
+    province: dict[str, str] = {}
+    for form, divs in lex.forms().items():
+        uppers = {d for d in divs if d.level in ("province", "prefecture")}
+        if len(uppers) == 1 and len(form) >= 2:
+            div = uppers.pop()
+            top = div if div.level == "province" else next(
+                (a for a in lex.ancestors(div) if a.level == "province"), None)
+            if top is not None:
+                province[form] = top.name
+    return re.compile("|".join(sorted(map(re.escape, province), key=len, reverse=True))), province
+
+
+def home_area(doc: Document) -> str | None:
+    """The area whose report this is: the byline's issuer, else for an excerpt without one the province it
+    names most, its cities counting for it (at least HOME_MIN times, and more than any other), so its counties'
+    short forms count."""
+    if doc.issuer:
+        return doc.issuer
+    cached = doc.__dict__.get("_home_area", False)
+    if cached is not False:
+        return cached
+    pattern, province = _upper_forms()
+    counts = Counter(province[m.group()] for m in pattern.finditer(doc.match_text))
+    ranked = counts.most_common(2)
+    home = None
+    if ranked and ranked[0][1] >= HOME_MIN and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        home = ranked[0][0]
+    doc.__dict__["_home_area"] = home
+    return home
+
+
 def _mention(doc: Document, lex: DivisionLexicon, start: int, end: int, sent: int,
              next_word: str = "") -> Mention | None:
     """A lexicon mention with its full name, code and parent when the form resolves; None for a county
@@ -70,9 +111,10 @@ def _mention(doc: Document, lex: DivisionLexicon, start: int, end: int, sent: in
     form = doc.match_text[start:end]
     if next_word in STREET_TAILS:
         return None  # 泰安道, 南京路: a street named after the place
-    div = lex.resolve(form, issuer=doc.issuer)
+    home = home_area(doc)
+    div = lex.resolve(form, issuer=home)
     if all(d.level == "county" and d.name != form for d in lex.lookup(form)):
-        if div is None or not lex.within(div, doc.issuer):
+        if div is None or not lex.within(div, home):
             return None
     if div is None:
         names = {d.name for d in lex.lookup(form)}
@@ -121,10 +163,26 @@ def lexicon_areas(doc: Document, lex: DivisionLexicon) -> Iterator[Mention]:
             i += 1
 
 
+def _nested_division(lex: DivisionLexicon, word: str) -> tuple[Division, Division] | None:
+    """(province or city, division inside it) when a word is the one's name followed by the other's full name
+    (上海浦东新区, 天津滨海新区): a county written after its city."""
+    for cut in range(2, len(word) - 1):
+        outer = lex.resolve(word[:cut])
+        inner = [d for d in lex.lookup(word[cut:]) if d.name == word[cut:]]
+        if outer is not None and outer.level != "county" and any(outer in lex.ancestors(d) for d in inner):
+            return outer, next(d for d in inner if outer in lex.ancestors(d))
+    return None
+
+
 def _token_head(doc: Document, lex: DivisionLexicon, i: int, sent: int) -> Mention | None:
     """A full division name or region that opens a longer token another extractor registered
     (京津冀|协同发展, 天津市|政府); short forms never (天津|港 is a port, not 天津)."""
     tok = doc.tokens[i]
+    whole = _nested_division(lex, doc.match_text[tok.span.start:tok.span.end])
+    if whole is not None:
+        outer, inner = whole
+        return Mention(tok.word, CLS, tok.span, sent, EXTRACTOR, 0.85, division_code=inner.code,
+                       parent_label=outer.name)
     for size in range(min(len(tok.word) - 2, MAX_NAME), 2, -1):
         start, end = tok.span.start, tok.span.start + size
         form = doc.match_text[start:end]
@@ -232,12 +290,38 @@ def tagged_areas(doc: Document, taken: list[Span]) -> Iterator[Mention]:
             yield Mention(doc.text[span.start:span.end], CLS, span, sent.index, EXTRACTOR, 0.6)
 
 
+# A metropolitan area, city cluster or economic region named after an area (哈尔滨都市圈, 成渝现代化城市群).
+AREA_GROUP = re.compile(r"(?:地区)?(?:现代化|双城)?(?:都市圈|城市群|经济区|经济圈)")
+
+
+def grouped_areas(doc: Document, found: list[Mention]) -> Iterator[Mention]:
+    """Standing regions named after an area (成都都市圈, 成渝地区双城经济圈), and a county written after its
+    province or city (上海浦东新区), each as one longer area mention."""
+    lex = load_divisions()
+    for k, m in enumerate(found):
+        sent = doc.sentences[m.sentence].span
+        group = AREA_GROUP.match(doc.match_text, m.span.end, sent.end)
+        if group:
+            start = m.span.start - 3 if doc.match_text[m.span.start - 3:m.span.start] == "现代化" else m.span.start
+            yield Mention(doc.text[start:group.end()], CLS, Span(start, group.end()), m.sentence, EXTRACTOR, 0.7)
+            continue
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if nxt is None or nxt.span.start != m.span.end or not (m.division_code and nxt.division_code):
+            continue
+        outer, inner = lex.by_code(m.division_code), lex.by_code(nxt.division_code)
+        if outer and inner and outer in lex.ancestors(inner):
+            span = Span(m.span.start, nxt.span.end)
+            yield Mention(doc.text[span.start:span.end], CLS, span, m.sentence, EXTRACTOR, 0.85,
+                          division_code=nxt.division_code, parent_label=outer.name)
+
+
 @component("areas", order=10, user_words=_user_words)
 def find_areas(doc: Document) -> list[Mention]:
     """Divisions and regions by lexicon (with code and parent), towns and villages by suffix, other
     place words with a division suffix by POS."""
     lex = load_divisions()
     out = list(lexicon_areas(doc, lex))
+    out.extend(list(grouped_areas(doc, out)))
     out.extend(town_areas(doc, [m.span for m in out]))
     out.extend(tagged_areas(doc, [m.span for m in out]))
     return out

@@ -76,13 +76,13 @@ COLLECTIVE = re.compile(r"[一二两三四五六七八九十]+大(?!学|厦|道|
 DESCRIPTIVE = re.compile(r"首家|首个|第一家|唯一|最大|最早|一流")
 COMMON_VERB_FREQ = 100  # jieba dictionary count above which a verb is an ordinary verb
 MEASURE_WORDS = frozenset("个 只 家 项 所 条 批 座 处 种 类 支 台 套 艘 辆".split())
-LEADING_MODIFIERS = ("全国", "全市", "全省", "全区", "一批", "新一批", "首批", "首部", "首个", "首家")
+LEADING_MODIFIERS = ("全国", "全市", "全省", "全区", "一批", "新一批", "新一轮", "首批", "首部", "首个", "首家")
 LEADING_TRIM = ("加快建设", "推进", "推动", "加快", "支持", "建设", "实施", "打造", "培育", "举办", "组建", "用足用好",
                 "用好", "用足", "打好", "打赢", "好", "提请审议", "审议", *LEADING_MODIFIERS)
 PROPER_POS = ("ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng")
 PHASE = re.compile(r"\d+号|[\d一二三四五六七八九十]期|[东南西北中]段|号线|首开段|[A-Z]{2,}")
 # Words jieba's dictionary tags as person names although they are common nouns.
-COMMON_NR = frozenset({"智慧", "创新", "和谐", "文明", "海洋", "安康", "永安"})
+COMMON_NR = frozenset({"智慧", "创新", "和谐", "文明", "海洋", "安康", "永安", "慈善"})
 
 
 def _is_predicate(doc: Document, i: int, sent_start: int) -> bool:
@@ -120,7 +120,7 @@ def word_frequency(word: str) -> int:
 
 
 def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int, *,
-                  stop_at_predicates: bool = True) -> int:
+                  stop_at_predicates: bool = True, nominal_before_cue: bool = False) -> int:
     """Offset where a name ending at token ``end_token`` begins: stop at punctuation, genre verbs and
     function words, the sentence start or ``limit`` characters; a quoted part (“十四五”规划) is taken whole."""
     text = doc.match_text
@@ -138,6 +138,10 @@ def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int, *,
             start = opening
             while i >= 0 and doc.tokens[i].span.start > opening:
                 i -= 1
+            i -= 1
+            continue
+        if nominal_before_cue and i == end_token - 1 and tok.pos == "vn" and tok.word in LEADING_VERBS:
+            start = tok.span.start  # 乡村|建设|行动, 城市|更新|试点: a verbal noun that says what the programme does
             i -= 1
             continue
         if tok.word in LEADING_VERBS or tok.word in MEASURE_WORDS or any(ch in PUNCTUATION for ch in tok.word):
@@ -239,7 +243,7 @@ def suffix_mentions(doc: Document, spec: CueSpec) -> Iterator[Mention]:
                     end = more.end()
             tok_index = bisect.bisect_right(starts, found.start()) - 1
             start = left_boundary(doc, tok_index, spec.max_len, sent.span.start,
-                                  stop_at_predicates=spec.cls != "Policy")
+                                  stop_at_predicates=spec.cls != "Policy", nominal_before_cue=spec.cls == "Policy")
             start = trim_left(text, start, end)
             start = trim_leading_verbs(doc, start, end, keep_verbs=spec.cls == "Policy")
             name = text[start:end]
@@ -292,3 +296,14 @@ def lexicon_mentions(doc: Document, names: Iterable[str], cls: str, extractor: s
                 full = (canonical or {}).get(name) or (name if surface != name else None)
                 yield Mention(surface, cls, Span(found.start(), found.end()), sent.index, extractor, confidence,
                               canonical=full)
+
+
+def one_per_span(mentions: Iterable[Mention]) -> Iterator[Mention]:
+    """The first mention of each (span, class): one extractor's rules that find the same name twice (a quote with
+    its head and the suffix rule) give it one mention, so the graph states it once."""
+    seen: set[tuple[int, int, str]] = set()
+    for m in mentions:
+        key = (m.span.start, m.span.end, m.cls)
+        if key not in seen:
+            seen.add(key)
+            yield m

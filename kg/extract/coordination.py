@@ -36,11 +36,15 @@ HEAD_CLASS = [
     (_head("项目|工程", gap=6), "Project"),
     (_head("企业|公司|集团|央企|民企|外企|龙头"), "Enterprise"),
     (_head("产业|行业|集群"), "Industry"),
-    (_head("政策|措施|改革|试点|行动|制度"), "Policy"),
-    (_head("平台|机构|院所|高校|医院|基金"), "Organization"),
+    # right after 等 only: 健康、养老等服务消费政策 and 供销合作社、国有农场等改革 list fields, not policies
+    (_head("政策|措施|试点|行动|制度", gap=0), "Policy"),
+    # not 平台: 论坛、交易会等开放平台, 概念验证、中试孵化等平台 call events and functions platforms
+    (_head("机构|院所|高校|医院|基金"), "Organization"),
     (_head("展会|会议|论坛|赛事|活动"), "Event"),
     (_head("园区|开发区"), "Zone"),
 ]
+# What an event's own name ends in (博览会, 锦标赛, 美食汇, 消费季, 进博会); listed activities without one are kinds.
+EVENT_END = re.compile(r"(?:会|节|赛|展|论坛|峰会|季|周|月|汇|活动|大典|仪式|马拉松)$")
 # Verbs after a list that say what its items are.
 VERB_CLASS = [
     (re.compile(r"^等?(?:增资扩产|增资|扩产|总部落户|落户)"), "Enterprise"),
@@ -87,11 +91,35 @@ def _has_verb(doc: Document, start: int, end: int) -> bool:
                for t in tokens_in(doc, start, end))
 
 
+EVERYDAY_VERB_FREQ = 1000  # 巩固, 扩大 open a clause; rarer verb-tagged words (远航, 启明) open company names
+
+
+def _skip_clause_openers(doc: Document, start: int, end: int, *, keep_verbs: bool) -> int:
+    """Move past prepositions, conjunctions, adverbs and common verbs that open the first item (在|集成电路,
+    巩固|扩大|智能网联新能源汽车); a policy keeps its verb (促进…条例)."""
+    for tok in tokens_in(doc, start, end):
+        if tok.span.start != start or end - tok.span.end < 2:
+            break
+        opener = tok.pos in ("p", "c", "d") or (not keep_verbs and tok.pos == "v" and len(tok.word) >= 2
+                                                 and word_frequency(tok.word) >= EVERYDAY_VERB_FREQ)
+        if not opener:
+            break
+        start = tok.span.end
+    return start
+
+
+def _clause_like(doc: Document, start: int, end: int) -> bool:
+    """An item that reads as a clause, not a name: an adverb, 的 or a conjunction inside (功能比较齐全的…,
+    京沪高速铁路和…炼油厂, 中部地区加快崛起)."""
+    return any((t.pos in ("d", "ad") and len(t.word) >= 2) or t.pos in ("uj", "c") for t in tokens_in(doc, start, end))
+
+
 def _tidy(doc: Document, start: int, end: int, cls: str) -> tuple[int, int]:
     """Trim an item: leading counts and verbs, a tail after a closing quote or an attribute noun."""
     text = doc.match_text
     start = trim_left(text, start, end)
     start = trim_leading_verbs(doc, start, end, keep_verbs=cls == "Policy")
+    start = _skip_clause_openers(doc, start, end, keep_verbs=cls == "Policy")
     item = text[start:end]
     if item.startswith("“") and "”" in item:
         end = start + item.index("”") + 1
@@ -142,11 +170,15 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                     continue  # classified already, unless only a suffix rule did and the list cue says otherwise
                 if (start, end) not in by_span and any(cs <= start and end <= ce for cs, ce in covered):
                     continue
-                if not cued and cls in ("Project", "Enterprise") and len(name) < 6 and not is_specific(
+                if not cued and cls in ("Project", "Enterprise", "Organization") and len(name) < 6 and not is_specific(
                         doc, start, end, end):
                     continue
                 if not cued and _has_verb(doc, start, end):
                     continue  # a clause, not a name: 集聚了比亚迪, 南阳做优中心城区
+                if cls != "Policy" and _clause_like(doc, start, end):
+                    continue
+                if cls == "Event" and not EVENT_END.search(name.strip("“”")):
+                    continue  # 国际商务、科技交流等活动, 商业欺诈、盗版侵权等违法活动: kinds of activity
                 confidence = 0.75 if cued else 0.6
                 out.append(Mention(doc.text[start:end], cls, Span(start, end), sent.index, "coordination", confidence))
     return out

@@ -11,14 +11,17 @@ from kg.ingest.document import Document
 from kg.model import Mention
 
 CN = "一二三四五六七八九十"
-CONGRESS = re.compile(rf"党的[{CN}]+大|[{CN}]+届(?:[{CN}]中、)*[{CN}]中全会|[{CN}]+届全国人大[{CN}]+次会议")
+CONGRESS = re.compile(rf"党的[{CN}]+大|[{CN}]+届(?:[{CN}]中、)*[{CN}]中全会|[{CN}]+届历次全会"
+                      rf"|[{CN}]+届全国人大[{CN}]+次会议|(?:省|市|区|县)?第[{CN}]+次党代会")
 SPEC = CueSpec(
     cls="Event",
     extractor="events",
     suffixes=("大会", "博览会", "论坛", "峰会", "座谈会", "洽谈会", "交易会", "展览会", "运动会", "奥运会", "锦标赛",
               "比赛", "大赛", "全会", "会议", "音乐节", "文化节", "艺术节", "大讲堂", "进博会", "广交会", "服贸会",
               "消博会", "高交会", "文博会", "亚运会", "全运会", "冬奥会", "世界杯", "俱杯", "联赛", "马拉松", "音乐汇",
-              "年会", "推介会", "发布会"),
+              "年会", "推介会", "发布会",
+              # abbreviated expos, games and fairs (世博会, 西博会, 残奥会, 哈洽会, 广交会)
+              "博会", "奥会", "洽会", "交会", "运会"),
     min_len=3,
     max_len=24,
     confidence=0.7,

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions, token_boundaries
 from kg.extract.lexicons.organizations import organization_names
+from kg.extract.lexicons.policies import ROLE_CENTRE
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention, Span
@@ -29,6 +30,9 @@ LOCAL_BODY = re.compile(
 )
 BODY_NAMES = {"人民政府": "人民政府", "政府": "人民政府", "人大常委会": "人大常委会", "人大": "人大", "政协": "政协",
               "委": "委"}
+# Openers that describe a kind of organization rather than name one (高水平研究型大学, 外资研发中心, 省重点实验室).
+KIND_OPENERS = ("高水平", "高能级", "高质量", "一流", "世界一流", "国际一流", "世界级", "新型", "大企业", "外资",
+                "外企", "省重点", "省级重点", "市重点", "市级重点", "国家重点", "中试", "开放", "各类", "一批", "重点")
 TEAM = re.compile(r"(?:女排|男排|女篮|男篮|女足|男足|足球队|篮球队|排球队|代表队)$")
 
 
@@ -74,7 +78,8 @@ def teams(doc: Document) -> list[Mention]:
 @component("organizations", order=60, user_words=lambda: [(n, "nt") for n in _lexicon()])
 def find_organizations(doc: Document) -> list[Mention]:
     """Names ending in an organization suffix, state bodies, international bodies and teams."""
-    out = list(suffix_mentions(doc, SPEC))
+    out = [m for m in suffix_mentions(doc, SPEC)
+           if not m.text.startswith(KIND_OPENERS) and not ROLE_CENTRE.search(m.text)]  # 国际金融中心 is a goal
     out.extend(lexicon_mentions(doc, _lexicon(), "Organization", "organizations.lexicon", confidence=0.9,
                                 canonical=_lexicon()))
     out.extend(local_bodies(doc))

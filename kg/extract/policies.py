@@ -5,11 +5,43 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.candidates import CueSpec, lexicon_mentions, pattern_mentions, suffix_mentions
-from kg.extract.lexicons.policies import CAMPAIGN_PREFIXES, GENERIC_POLICY_WORDS, NATIONAL_POLICIES, NOT_POLICIES
+from kg.extract.candidates import (
+    LEADING_MODIFIERS,
+    CueSpec,
+    lexicon_mentions,
+    one_per_span,
+    pattern_mentions,
+    strip_leading,
+    suffix_mentions,
+    token_boundaries,
+    tokens_in,
+    word_frequency,
+)
+from kg.extract.lexicons.divisions import load_divisions
+from kg.extract.lexicons.policies import (
+    CAMPAIGN_PREFIXES,
+    GENERIC_POLICY_WORDS,
+    NATIONAL_POLICIES,
+    NOT_POLICIES,
+    POLICY_DOMAINS,
+    ROLE_CENTRE,
+)
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention, Span
+
+# Law titles written without 《》 (民营经济促进法, 民族区域自治法): a bare 法 ends too many words (办法, 执法).
+LAW_SUFFIXES = ("促进法", "保护法", "自治法", "管理法", "安全法", "组织法", "监督法", "防治法", "保障法")
+# A 《title》 that ends in one of these names a document of government; others are works (films, shows, books).
+DOCUMENT_TITLE = re.compile(r"(?:条例|规划|纲要|计划|方案|办法|规定|意见|决定|法|通知|标准|指引|清单|目录|名录|行动"
+                            r"|政策|措施|制度|细则|准则|战略|协定|公约|宣言|决议|规则|导则|指南|守则|章程|体系)$")
+# The stance of national macro policy, part of its name: 更加积极的财政政策, 适度宽松的货币政策.
+MACRO_STANCE = re.compile(r"(?:更加|继续实施|实施)?(?:积极|稳健|宽松|适度宽松|从紧|灵活适度|稳健中性)(?:有为|有效)?的"
+                          r"(?:财政|货币|就业|产业|宏观)政策")
+# A policy name opened by a verb of the clause (坚持…战略, 把握…政策, 扩大…试点): the verb is not part of it;
+# documents and laws keep theirs (促进…条例, 优化营商环境条例).
+TITLE_ENDS = ("条例", "办法", "规定", "意见", "决定", "纲要", *LAW_SUFFIXES)
+CLAUSE_VERB_FREQ = 1000
 
 QUOTED = re.compile(r"“([^“”]{2,16})”|《([^《》]{2,40})》")
 # Achievements and figures of speech in quotes: 二十一连丰, 十连增 …
@@ -21,19 +53,56 @@ SPEC = CueSpec(
     extractor="policies",
     suffixes=("条例", "规划", "计划", "行动", "政策", "改革", "试点", "办法", "方案", "战略", "攻坚战", "攻坚",
               "同城化",
-              "政策体系", "承诺制", "责任制", "负责制", "备案制", "注册制", "清单制", "法规", "特别国债", "协同发展"),
+              "政策体系", "承诺制", "责任制", "负责制", "备案制", "注册制", "清单制", "法规", "特别国债", "协同发展",
+              "纲要", "专项治理", "强国", "若干措施", "政策措施", "实施意见", "负面清单", *LAW_SUFFIXES),
     min_len=4,
-    max_len=16,
+    max_len=20,
     confidence=0.65,
 )
+# 制度 ends named systems (城镇职工基本养老保险制度) and generic ones (基础性制度, 便利化制度): only names of at
+# least six characters, which say which system.
+# The kinds of city a government sets out to become (无废城市, 儿童友好城市, 国际消费中心城市) and the renewal
+# programmes of the housing stock (城中村改造, 城镇老旧小区改造); not the plain kinds of city (超大城市, 中心城市).
+CITY_KINDS = frozenset(
+    """
+    超大城市 特大城市 大城市 中小城市 中心城市 重点城市 试点城市 节点城市 沿海城市 内陆城市
+    边境城市 口岸城市 省会城市 区域中心城市 国家中心城市 现代化城市 主要城市 大中城市 中等城市
+    小城市 县级城市 地级城市 全市城市 新城市 老城市 国际化城市 周边城市 兄弟城市 友好城市
+    其他城市 一线城市 二线城市 三线城市 资源型城市 宜居城市 城市
+    """.split()
+)
+GOAL_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("城市", "之城", "之都"), min_len=4, max_len=12,
+                    confidence=0.55, blocked=CITY_KINDS)
+RENEWAL = re.compile(r"(?:城中村|棚户区|城镇老旧小区|老旧小区|城市危旧房|危旧房|老旧街区|农村危房)改造")
+GOAL_FOLLOWERS = frozenset("建设 创建 试点 ， 。 、 ； 和 与 等 ” )".split())
+
+
+def _city_goal(doc: Document, m: Mention) -> bool:
+    """A city kind named as a goal: it stands before punctuation, 建设 or 创建 (建设无废城市, 无废城市建设), is
+    no plain kind of city once clause verbs are gone, and holds no count or quote (2万多所…, “两园一河”城市设计)."""
+    if m.text in CITY_KINDS or len(m.text) < 4 or any(ch.isdigit() or ch in "“”" for ch in m.text):
+        return False
+    before = m.span.start - (doc.match_text[m.span.start - 1:m.span.start] == "“")
+    if HONOUR.search(doc.match_text, max(0, before - 10), before):
+        return False  # 入选“生物多样性魅力城市”: a title received
+    nxt = next(iter(tokens_in(doc, m.span.end, m.span.end + 4)), None)
+    return nxt is None or nxt.word in GOAL_FOLLOWERS
+# A role a city sets out to play (上海国际金融中心, 成渝地区区域科技创新中心), kept when ROLE_CENTRE says so.
+ROLE_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("中心",), min_len=6, max_len=14, confidence=0.55)
+SYSTEM_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("制度",), min_len=6, max_len=20, confidence=0.6)
+
+
+_GENERIC_WORDS = sorted(GENERIC_POLICY_WORDS, key=len, reverse=True)  # longest first, sorted once
+_GENERIC_WITH_DOMAINS = sorted(GENERIC_POLICY_WORDS | POLICY_DOMAINS, key=len, reverse=True)
 
 
 def _generic(doc: Document, m: Mention) -> bool:
-    """A name made only of generic policy words (重大政策, 国家规划, 中央系列宏观调控政策) names no policy."""
+    """A name made only of generic policy words (重大政策, 国家规划, 中央系列宏观调控政策), or of those and policy
+    domains before 政策 (财政金融政策), names no policy."""
     if "“" in m.text or "《" in m.text:
         return False
     rest = doc.match_text[m.span.start:m.span.end]
-    words = sorted(GENERIC_POLICY_WORDS, key=len, reverse=True)
+    words = _GENERIC_WITH_DOMAINS if rest.endswith("政策") else _GENERIC_WORDS
     changed = True
     while rest and changed:
         changed = False
@@ -45,17 +114,100 @@ def _generic(doc: Document, m: Mention) -> bool:
     return len(rest) <= 1
 
 
+def _without_clause_verb(doc: Document, m: Mention) -> Mention:
+    """The name after an opening everyday verb, adverb or idiom (扩大|增值税转型改革试点, 坚定不移|深化改革)."""
+    if m.text.endswith(TITLE_ENDS) or m.text.startswith(("“", "《")):
+        return m
+    start = m.span.start
+    for tok in tokens_in(doc, m.span.start, m.span.end):
+        if tok.span.start != start or m.span.end - tok.span.end < 2:
+            break
+        opener = tok.pos in ("d", "ad", "p", "c", "i") or (
+            tok.pos in ("v", "vd") and len(tok.word) >= 2 and word_frequency(tok.word) >= CLAUSE_VERB_FREQ)
+        if not opener:
+            break
+        start = tok.span.end
+    if start == m.span.start:
+        return m
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
+
+
+# Verbs that take a document as object (落实…政策措施, 制定…若干措施, 出台…实施意见): the title runs from right after
+# them to its cue, its own opening verbs included (进一步促进…, 支持…, 推动…).
+DOC_VERB = re.compile(r"(?:全面落实|落实|制定实施|制定|出台|印发|实施|推进)$")
+DOC_CUES = ("措施", "意见", "方案", "政策", "行动")
+TITLE_REACH = 10
+
+
+def _document_title(doc: Document, m: Mention) -> Mention:
+    """The whole title when a document verb stands a few characters before the name (落实|进一步促进…政策措施);
+    not across a conjunction or punctuation (实施和完善…), and without a leading 新一轮."""
+    if not m.text.endswith(DOC_CUES) or m.text.startswith("《"):
+        return m
+    text = doc.match_text
+    sent = doc.sentences[m.sentence].span
+    starts = token_boundaries(doc)[0]
+    for start in range(m.span.start, max(sent.start, m.span.start - TITLE_REACH) - 1, -1):
+        if start < m.span.start and text[start] in "，。；：、”《》（）":
+            break
+        if start in starts and DOC_VERB.search(text, max(sent.start, start - 4), start):
+            if start == m.span.start or any(t.pos in ("c", "p") for t in tokens_in(doc, start, m.span.start)):
+                return m
+            start = strip_leading(text, start, m.span.end, ("好", *LEADING_MODIFIERS))  # 落实|好…, 实施|新一轮…
+            span = Span(start, m.span.end)
+            return Mention(doc.text[start:m.span.end], m.cls, span, m.sentence, m.extractor, m.confidence)
+    return m
+
+
+def _unplaced_coordination(m: Mention) -> bool:
+    """…协同发展 names a policy when an area or region leads it (京津冀协同发展), not 三医协同发展."""
+    if not m.text.endswith("协同发展"):
+        return False
+    return not load_divisions().lookup(m.text[:-4].removesuffix("地区"))
+
+
+def _bare_kind(m: Mention) -> bool:
+    """财政政策, 土地政策, 人才政策: a two-character domain and 政策 names a kind of policy, not one."""
+    return len(m.text) == 4 and m.text.endswith("政策")
+
+
+# A quote that opens a longer name with a policy head (“书香京城”全民阅读活动, “百千万”工程, “自审自发”机制): the
+# whole name is the policy, the bare quote is not. Not after 等 (a list of slogans) and not 政策 or 品牌, which
+# only say what the slogan is (“两新”政策).
+QUOTE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|机制|活动|行动|计划|战略|试点|专项治理|改革|体系|制度|攻坚战)")
+# Inner words that end an event (“五五购物节”) or a place (“模速空间”, “大零号湾”): not a policy.
+OTHER_KIND_END = re.compile(r"(?:节|季|会|赛|周|空间|社区|湾|港|园|岛|谷|城)$")
+# After the quote: an award, an effect, a launch or the event it names (“地球家园”范例奖, “后亚冬”效应, “津港通”上线,
+# “上海之夏”国际消费季); before it: a result reached (驶入“动车时代”, 实现洪涝灾害“零亡人”) or a first of its kind
+# (首家“灯塔工厂”).
+AFTER_FIGURE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:奖|称号|效应|荣誉)|上线|[\u4e00-\u9fff]{0,8}?(?:消费季|赛会|大赛"
+                          r"|博览会|论坛|峰会|购物节|艺术节|文化节|旅游节)")
+RESULT_BEFORE = re.compile(r"(?:(?:迈入|进入|驶入|跨入|迈进|实现|成为|达到|首获|斩获|夺得)[\u4e00-\u9fff]{0,4}"
+                           r"|首家|首台|首个|首款|首座)$")
+
+
 def _quoted(doc: Document) -> list[Mention]:
-    """Quoted names and 《titles》 that are not figures of speech or counts."""
+    """Quoted names and 《titles》 that are not figures of speech, counts, results, awards, events or places."""
     out = []
+    text = doc.match_text
     for sent in doc.sentences:
-        for found in QUOTED.finditer(doc.match_text, sent.span.start, sent.span.end):
+        for found in QUOTED.finditer(text, sent.span.start, sent.span.end):
             inner = found.group(1) or found.group(2)
             if found.group(1) and (inner in NOT_POLICIES or ACHIEVEMENT.search(inner)):
                 continue
-            if HONOUR.search(doc.match_text, max(sent.span.start, found.start() - 6), found.start()):
+            if found.group(2) and not DOCUMENT_TITLE.search(inner):
+                continue  # 《哪吒2》, 《向前一步》: a film, show or book, not a policy
+            if HONOUR.search(text, max(sent.span.start, found.start() - 6), found.start()):
                 continue  # 入选“生物多样性魅力城市”: an honour received, not a policy
-            span = Span(found.start(), found.end())
+            if found.group(1) and (OTHER_KIND_END.search(inner) or "得" in inner
+                                   or AFTER_FIGURE.match(text, found.end(), sent.span.end)
+                                   or RESULT_BEFORE.search(text, sent.span.start, found.start())):
+                continue  # “五五购物节”, “模速空间”, “管得好”, “地球家园”范例奖, 迈入“动车时代”
+            end = found.end()
+            head = QUOTE_HEAD.match(text, end, sent.span.end) if found.group(1) else None
+            if head and not any(ch in head.group() for ch in "，、等"):
+                end = head.end()
+            span = Span(found.start(), end)
             out.append(Mention(doc.text[span.start:span.end], "Policy", span, sent.index, "policies.quoted", 0.6))
     return out
 
@@ -88,10 +240,21 @@ def _censuses(doc: Document) -> list[Mention]:
 @component("policies", order=50, user_words=lambda: [(p, "n") for p in NATIONAL_POLICIES if "、" not in p])
 def find_policies(doc: Document) -> list[Mention]:
     """Quoted names and titles, names ending in a policy cue, national programmes, campaigns, censuses."""
-    out = [m for m in suffix_mentions(doc, SPEC) if not _generic(doc, m)]
+    out = []
+    systems = [m for m in suffix_mentions(doc, SYSTEM_SPEC) if doc.match_text[m.span.end:m.span.end + 1] != "的"]
+    for found in (*suffix_mentions(doc, SPEC), *systems):  # not 把权力关进制度|的笼子
+        m = _document_title(doc, _without_clause_verb(doc, found))
+        if not _generic(doc, m) and not _bare_kind(m) and not _unplaced_coordination(m):
+            out.append(m)
+    out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))
+               if _city_goal(doc, m))
+    out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, ROLE_SPEC))
+               if ROLE_CENTRE.search(m.text))
+    out.extend(pattern_mentions(doc, RENEWAL, "Policy", "policies.renewal", confidence=0.7))
+    out.extend(pattern_mentions(doc, MACRO_STANCE, "Policy", "policies.stance", confidence=0.75))
     out.extend(_quoted(doc))
     out.extend(lexicon_mentions(doc, NATIONAL_POLICIES, "Policy", "policies.lexicon", confidence=0.8))
     out.extend(_campaigns(doc))
     out.extend(_censuses(doc))
-    return out
+    return list(one_per_span(out))
 

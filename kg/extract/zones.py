@@ -1,8 +1,11 @@
-"""Zones: parks, development and free-trade zones, business districts, ports."""
+"""Zones: parks, development and free-trade zones, business districts, ports, science and university towns,
+resorts, corridors and pilot areas (先行区, 合作区, 先导区)."""
 
 from __future__ import annotations
 
-from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions
+import re
+
+from kg.extract.candidates import CueSpec, lexicon_mentions, pattern_mentions, suffix_mentions
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention
@@ -11,14 +14,17 @@ from kg.model import Mention
 ZONE_TYPES = tuple(
     """
     自贸试验区 自由贸易试验区 自由贸易港 综合保税区 保税港区 国家级新区 国家自主创新示范区 跨境电子商务综合试验区
-    跨境电商综试区 国家级经济技术开发区 国家高新技术产业开发区
+    跨境电商综试区 国家级经济技术开发区 国家高新技术产业开发区 综保区 经济特区
     """.split()
 )
 SPEC = CueSpec(
     cls="Zone",
     extractor="zones",
     suffixes=("园区", "科创园", "开发区", "经开区", "高新区", "示范区", "试验区", "科技城", "商务区", "工业区",
-              "保税区", "综合保税区", "自贸区", "片区", "港", "集聚区"),
+              "保税区", "综合保税区", "自贸区", "片区", "港", "集聚区",
+              # science and university towns, resort areas, port areas, corridors and belts, pilot areas
+              "科学城", "科创城", "创新城", "智慧城", "大学城", "高教园", "度假区", "旅游区", "港区", "走廊", "创新带",
+              "先行区", "合作区", "先导区", "引领区", "启动区"),
     min_len=3,
     max_len=14,
     confidence=0.7,
@@ -27,7 +33,14 @@ SPEC = CueSpec(
 )
 
 
+# A quoted place name of an innovation block or district (“大零号湾”, “模速空间”, “智谷社区”).
+QUOTED_PLACE = re.compile(r"“[^“”]{1,10}(?:空间|社区|湾|港|园|谷|城|岛|街区|小镇|硅巷)”"
+                          r"(?![\u4e00-\u9fff]{0,4}?(?:奖|活动|行动|工程|计划|品牌|称号))")  # not “地球家园”范例奖
+
+
 @component("zones", order=30, user_words=lambda: [(z, "n") for z in ZONE_TYPES])
 def find_zones(doc: Document) -> list[Mention]:
-    """Names ending in a zone suffix, and the national zone types a report means as its own (自贸试验区)."""
-    return [*suffix_mentions(doc, SPEC), *lexicon_mentions(doc, ZONE_TYPES, "Zone", "zones.lexicon", confidence=0.8)]
+    """Names ending in a zone suffix, the national zone types a report means as its own (自贸试验区), and quoted
+    place names of innovation districts."""
+    return [*suffix_mentions(doc, SPEC), *lexicon_mentions(doc, ZONE_TYPES, "Zone", "zones.lexicon", confidence=0.8),
+            *pattern_mentions(doc, QUOTED_PLACE, "Zone", "zones.quoted", confidence=0.65)]

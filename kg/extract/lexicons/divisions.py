@@ -49,6 +49,7 @@ REGIONS: dict[str, str | None] = {
     "粤港澳大湾区": None, "大湾区": None, "成渝地区": None, "成渝": None, "港澳台": None, "港澳": None,
     "东北地区": None, "西部地区": None, "中部地区": None, "东部地区": None, "西北地区": None, "西南地区": None,
     "环渤海": None, "北部湾": None, "长江经济带": None, "黄河流域": None, "长江流域": None,
+    "中西部地区": None, "中西部": None, "东北": None, "西南": None, "川渝": None, "巴蜀": None, "东部沿海": None,
     "雄安新区": "130000", "首都": None, "中华人民共和国": None,
 }
 

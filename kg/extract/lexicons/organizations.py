@@ -22,10 +22,17 @@ STATE_BODIES: dict[str, tuple[str, ...]] = {
     "国家邮政局": (), "国家药品监督管理局": ("国家药监局",), "国家移民管理局": (), "国家林业和草原局": ("国家林草局",),
     "国家文物局": (), "中国科学院": ("中科院",), "中国工程院": (), "中国社会科学院": ("社科院",),
     "联合国": (), "世界银行": (), "国际货币基金组织": (), "世界贸易组织": ("世贸组织",), "世界卫生组织": ("世卫组织",),
-    "亚洲基础设施投资银行": ("亚投行",), "新开发银行": (), "上海合作组织": ("上合组织",), "东盟": (), "欧盟": (),
+    "亚洲基础设施投资银行": ("亚投行",), "新开发银行": (), "上海合作组织": ("上合组织",),
     "非盟": (), "二十国集团": (), "亚太经合组织": (), "国际奥委会": (), "联合国教科文组织": (), "国际劳工组织": (),
     "世界知识产权组织": (), "国际电信联盟": (), "世界经济论坛": (),
 }
+
+
+# People's organisations (人民团体) and local congresses and conferences, as reports name them bare
+# (工会、共青团、妇联等群团组织; 人大、政协): each is the issuer's own, so the bare name stays the label.
+MASS_ORGANIZATIONS: tuple[str, ...] = (
+    "人大", "政协", "工会", "侨联", "台联", "文联", "作协", "社科联", "残联", "红十字会", "友协", "贸促会", "法学会",
+)
 
 
 def organization_names() -> dict[str, str]:
@@ -35,4 +42,6 @@ def organization_names() -> dict[str, str]:
         names[full] = full
         for short in shorts:
             names.setdefault(short, full)
+    for name in MASS_ORGANIZATIONS:
+        names.setdefault(name, name)
     return names

@@ -1,0 +1,55 @@
+"""The industries extractor: short sector names, national sector lexicons, list items on short genre texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import Pipeline
+from kg.ingest.document import parse_document
+
+
+@pytest.fixture(scope="module")
+def pipe(pipeline: Pipeline) -> Pipeline:
+    """Industries and list coordination.
+
+    Made after the full pipeline, so jieba learns the user words in the order every build uses.
+    """
+    return Pipeline(["industries", "coordination"])
+
+
+def industries(pipe: Pipeline, text: str) -> list[str]:
+    """The industry mentions of a text, in order."""
+    doc = parse_document(text, source="t.txt")
+    return [m.text for m in pipe(doc).mentions if m.cls == "Industry"]
+
+
+def test_short_sector_names(pipe: Pipeline) -> None:
+    found = industries(pipe, "大力发展数字贸易和赛事经济，培育跨境物流，发展现代设施农业。")
+    assert {"数字贸易", "赛事经济", "跨境物流", "现代设施农业"} <= set(found)
+
+
+def test_generic_and_modifying_short_names_are_not_sectors(pipe: Pipeline) -> None:
+    text = "服务实体经济，扩大对外贸易，贯彻中央经济工作会议精神，建设科技金融路演中心，防范金融风险。"
+    found = industries(pipe, text)
+    assert found == []
+
+
+def test_national_sector_lexicon(pipe: Pipeline) -> None:
+    found = industries(pipe, "推动服务业和建筑业提质，布局脑机接口、6G等未来产业，保障煤炭、油气供应。")
+    assert {"服务业", "建筑业", "脑机接口", "6G", "煤炭", "油气"} <= set(found)
+
+
+def test_first_list_item_drops_its_opening_verb(pipe: Pipeline) -> None:
+    found = industries(pipe, "巩固扩大智能网联新能源汽车、生物医药等产业领先优势。")
+    assert "智能网联新能源汽车" in found and not any(name.startswith("巩固") for name in found)
+
+
+def test_roles_and_unplaced_clusters_are_not_industries(pipe: Pipeline) -> None:
+    found = industries(pipe, "壮大县域主导产业和乡村富民产业，培育数字产业集群，建设江苏新材料产业集群，发展软件产业。")
+    assert "软件产业" in found and "江苏新材料产业集群" in found
+    assert not any(name.endswith(("主导产业", "富民产业")) or name == "数字产业集群" for name in found)
+
+
+def test_service_sectors_and_modern_kinds_are_named_whole(pipe: Pipeline) -> None:
+    found = industries(pipe, "发展科技服务和服务型制造，壮大现代畜牧业。")
+    assert {"科技服务", "服务型制造", "现代畜牧业"} <= set(found) and "畜牧业" not in found

@@ -1,0 +1,116 @@
+"""The policies extractor on short genre texts: systems, laws, macro stances, clause verbs, work titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import Pipeline
+from kg.ingest.document import parse_document
+
+
+@pytest.fixture(scope="module")
+def pipe(pipeline: Pipeline) -> Pipeline:
+    """Only the policies component.
+
+    Made after the full pipeline, so jieba learns the user words in the order every build uses.
+    """
+    return Pipeline(["policies"])
+
+
+def policies(pipe: Pipeline, text: str) -> list[str]:
+    """The policy mentions of a text, in order."""
+    doc = parse_document(text, source="t.txt")
+    return [m.text for m in pipe(doc).mentions if m.cls == "Policy"]
+
+
+def test_named_systems_and_laws(pipe: Pipeline) -> None:
+    found = policies(pipe, "建立城镇居民最低生活保障制度，完善基础性制度，贯彻实施中小企业促进法。")
+    assert "城镇居民最低生活保障制度" in found and "中小企业促进法" in found
+    assert "基础性制度" not in found
+
+
+def test_macro_stance_is_part_of_the_name_and_bare_kinds_are_not_policies(pipe: Pipeline) -> None:
+    found = policies(pipe, "实施更加积极的财政政策和适度宽松的货币政策，加强人才政策和土地政策协同。")
+    assert "更加积极的财政政策" in found and "适度宽松的货币政策" in found
+    assert "人才政策" not in found and "土地政策" not in found
+
+
+def test_clause_verbs_do_not_open_a_policy(pipe: Pipeline) -> None:
+    found = policies(pipe, "坚持规划引领，扩大增值税转型改革试点，坚定不移深化改革。")
+    assert "增值税转型改革试点" in found
+    assert not any(name.startswith(("坚持", "扩大", "坚定")) for name in found)
+
+
+def test_titles_of_works_are_not_policies(pipe: Pipeline) -> None:
+    found = policies(pipe, "电影《山海之间》票房创新高，《江北市养老服务条例》正式施行。")
+    assert found == ["《江北市养老服务条例》"]
+
+
+def test_quote_with_a_policy_head_is_named_whole(pipe: Pipeline) -> None:
+    found = policies(pipe, "开展“书香江北”全民阅读活动，落实“两新”政策，推行“一窗通办”机制。")
+    assert "“书香江北”全民阅读活动" in found and "“一窗通办”机制" in found and "“两新”" in found
+    assert "“书香江北”" not in found
+
+
+def test_quoted_events_places_results_and_awards_are_not_policies(pipe: Pipeline) -> None:
+    text = "办好“江北之夏”消费节和“青山购物节”，建设“智谷空间”，管理“放得活”，全省迈入“高铁时代”，获“绿水青山”范例奖。"
+    found = policies(pipe, text)
+    assert not any(name.startswith(("“青山购物节", "“智谷空间", "“放得活", "“高铁时代", "“绿水青山")) for name in found)
+
+
+def test_city_goals_renewal_programmes_and_national_strategies(pipe: Pipeline) -> None:
+    text = ("建设无废城市和儿童友好城市，推进城中村改造和城镇老旧小区改造，加快建设教育强国，"
+            "入选“美丽河湖魅力城市”，发挥中心城市作用。")
+    found = policies(pipe, text)
+    for name in ("无废城市", "儿童友好城市", "城中村改造", "城镇老旧小区改造", "教育强国"):
+        assert name in found, name
+    assert "美丽河湖魅力城市" not in found and "中心城市" not in found
+
+
+def test_new_round_is_not_part_of_a_name_and_coordination_needs_an_area(pipe: Pipeline) -> None:
+    found = policies(pipe, "实施新一轮农业转移人口市民化行动，推动京津冀协同发展和三医协同发展。")
+    assert "农业转移人口市民化行动" in found and "京津冀协同发展" in found
+    assert "新一轮农业转移人口市民化行动" not in found and "三医协同发展" not in found
+
+
+def test_fields_listed_before_a_policy_head_are_not_policies(pipeline: Pipeline) -> None:
+    pipe = Pipeline(["policies", "coordination"])  # after the full pipeline: see pipe()
+    doc = parse_document("加大对健康、养老、托育等服务消费政策支持，落实育儿补贴、生育休假等政策。", source="t.txt")
+    found = [m.text for m in pipe(doc).mentions if m.cls == "Policy"]
+    assert "育儿补贴" in found and "生育休假" in found
+    assert "养老" not in found and "托育" not in found
+
+
+def test_a_verbal_noun_before_the_cue_belongs_to_the_name(pipe: Pipeline) -> None:
+    found = policies(pipe, "深入实施乡村建设行动，稳妥推进城市更新试点。")
+    assert "乡村建设行动" in found
+
+
+def test_roles_a_city_sets_out_to_play_are_policies_not_organisations(pipeline: Pipeline) -> None:
+    doc = parse_document("加快建设国际金融中心和国际航运中心，江北市人民医院新建急救中心。", source="t.txt")
+    found = {m.text: m.cls for m in pipeline(doc).mentions}
+    assert found.get("国际金融中心") == "Policy" and found.get("国际航运中心") == "Policy"
+
+
+def test_a_document_title_keeps_its_own_opening_verbs(pipe: Pipeline) -> None:
+    text = "落实进一步促进民间投资发展政策措施，制定支持“好房子”建设若干措施，实施和完善积极的就业政策。"
+    found = policies(pipe, text)
+    assert "进一步促进民间投资发展政策措施" in found and "支持“好房子”建设若干措施" in found
+    assert not any(name.startswith("和完善") for name in found)
+
+
+def test_quotes_naming_events_launches_and_firsts_are_not_policies(pipe: Pipeline) -> None:
+    text = ("办好“江北之春”国际消费季，“江港通”上线运行，建成全国首家“灯塔工厂”，"
+            "实现洪涝灾害“零伤亡”，全省驶入“高铁时代”。")
+    assert policies(pipe, text) == []
+
+
+def test_domains_before_policy_are_kinds_but_name_reforms(pipe: Pipeline) -> None:
+    found = policies(pipe, "加强财政金融政策协同，精准把握国家政策，深化财税体制改革和价格改革。")
+    assert "财税体制改革" in found and "价格改革" in found
+    assert "财政金融政策" not in found and not any(name.endswith("国家政策") for name in found)
+
+
+def test_a_document_title_drops_a_complement_after_its_verb(pipe: Pipeline) -> None:
+    found = policies(pipe, "落实好国家支持经济大省挑大梁政策，实施好新一轮找矿突破战略行动。")
+    assert "国家支持经济大省挑大梁政策" in found and "找矿突破战略行动" in found

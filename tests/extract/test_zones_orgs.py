@@ -1,0 +1,87 @@
+"""Zones, organizations and list classes on short genre texts: town and corridor suffixes, kinds of platforms."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import Pipeline
+from kg.ingest.document import parse_document
+
+
+@pytest.fixture(scope="module")
+def pipe(pipeline: Pipeline) -> Pipeline:
+    """Every component, as a build runs them."""
+    return pipeline
+
+
+def classes(pipe: Pipeline, text: str) -> dict[str, str]:
+    """Mention text → class for a text."""
+    doc = parse_document(text, source="t.txt")
+    return {m.text: m.cls for m in pipe(doc).mentions}
+
+
+def test_science_towns_corridors_and_pilot_areas_are_zones(pipe: Pipeline) -> None:
+    text = "建设青山科学城和江北大学城，打造沿江产业创新带、江北人才科创走廊和数字贸易先行区，提升滨湖旅游度假区。"
+    found = classes(pipe, text)
+    for name in ("青山科学城", "江北大学城", "沿江产业创新带", "江北人才科创走廊", "数字贸易先行区", "滨湖旅游度假区"):
+        assert found.get(name) == "Zone", name
+
+
+def test_kinds_of_organizations_are_not_names(pipe: Pipeline) -> None:
+    found = classes(pipe, "建设高水平研究型大学，引进外资研发中心，新建省重点实验室，江北大学附属医院投入使用。")
+    assert "高水平研究型大学" not in found and "外资研发中心" not in found and "省重点实验室" not in found
+    assert found.get("江北大学附属医院") == "Organization"
+
+
+def test_events_called_platforms_stay_events(pipe: Pipeline) -> None:
+    found = classes(pipe, "用好江北数字经济博览会、青山论坛等开放平台，提升概念验证、中试孵化等平台服务能力。")
+    assert found.get("江北数字经济博览会") == "Event" and found.get("青山论坛") == "Event"
+    assert "概念验证" not in found and "中试孵化" not in found
+
+
+def test_kinds_of_projects_and_clause_items_are_not_projects(pipe: Pipeline) -> None:
+    text = "推进“十五五”重大项目和央属标志性项目，建设爱国主义教育基地。青山铁路和江北炼油厂等项目建成投产。"
+    found = classes(pipe, text)
+    assert not any(name.endswith(("重大项目", "标志性项目", "教育基地")) for name in found)
+    assert "青山铁路和江北炼油厂" not in found
+
+
+def test_large_listed_companies_without_a_suffix(pipe: Pipeline) -> None:
+    found = classes(pipe, "支持赛力斯、宁德时代扩大产能，引进DeepSeek等人工智能企业。")
+    assert found.get("赛力斯") == "Enterprise" and found.get("DeepSeek") == "Enterprise"
+
+
+def test_a_system_in_a_figure_of_speech_is_no_policy(pipe: Pipeline) -> None:
+    found = classes(pipe, "把权力关进制度的笼子，建立城乡居民大病保险制度。")
+    assert "权力关进制度" not in found and found.get("城乡居民大病保险制度") == "Policy"
+
+
+def test_listed_kinds_of_activity_are_not_events(pipe: Pipeline) -> None:
+    found = classes(pipe, "打击商业欺诈、盗版侵权等违法活动。办好“江北购物节”、青山国际花卉节等活动。")
+    assert "商业欺诈" not in found and "盗版侵权" not in found
+    assert found.get("青山国际花卉节") == "Event"
+
+
+def test_quoted_districts_people_s_organisations_and_line_extensions(pipe: Pipeline) -> None:
+    text = "提升“智谷空间”功能，支持工会、残联等群团组织，加快地铁9号线东延伸和江北陆海新通道建设，开行中欧班列。"
+    found = classes(pipe, text)
+    assert found.get("“智谷空间”") == "Zone"
+    assert found.get("工会") == "Organization" and found.get("残联") == "Organization"
+    assert found.get("地铁9号线东延伸") == "Project" and found.get("中欧班列") == "Project"
+
+
+def test_short_generic_items_listed_with_organisations_are_not_organisations(pipe: Pipeline) -> None:
+    found = classes(pipe, "支持工会、残联、文艺、慈善等工作。")
+    assert found.get("工会") == "Organization" and "文艺" not in found and "慈善" not in found
+
+
+def test_campuses_bonded_zones_and_quoted_awards(pipe: Pipeline) -> None:
+    found = classes(pipe, "建设江北大学青山校区和市属高校新校区，提升综保区能级，获“绿色家园”范例奖。")
+    assert found.get("江北大学青山校区") == "Project" and "市属高校新校区" not in found
+    assert found.get("综保区") == "Zone" and "“绿色家园”" not in found
+
+
+def test_abbreviated_expos_games_and_party_congresses_are_events(pipe: Pipeline) -> None:
+    found = classes(pipe, "成功举办江北世博会和残奥会，召开省第十三次党代会，深入贯彻党的二十大和二十届历次全会精神。")
+    for name in ("江北世博会", "残奥会", "省第十三次党代会", "二十届历次全会"):
+        assert found.get(name) == "Event", name
