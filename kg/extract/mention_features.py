@@ -56,6 +56,9 @@ class _Context:
         for m in mentions:
             self.by_span[(m.span.start, m.span.end)].append(m)
         self.extents = sorted(self.by_span)
+        self.ends: dict[int, list[int]] = defaultdict(list)  # end offset → start offsets of candidates
+        for start, end in self.extents:
+            self.ends[end].append(start)
 
     def occurs(self, text: str) -> int:
         """How many times a string occurs in the document's text (cached per string)."""
@@ -128,7 +131,10 @@ def _mention_features(ctx: _Context, m: Mention) -> list[str]:
         inside = tokens[max(first, 0):last + 1]
         f.append(f"ntok={_bucket(len(inside), (1, 2, 3, 5))}")
         if inside:
-            f += [f"pos_first={inside[0].pos}", f"pos_last={inside[-1].pos}|cls={cls}"]
+            f += [f"pos_first={inside[0].pos}", f"pos_last={inside[-1].pos}|cls={cls}",
+                  "pos_seq=" + "-".join(t.pos for t in inside[:4]) + ("+" if len(inside) > 4 else "")]
+            if any(t.pos.startswith("v") and t.pos != "vn" for t in inside[1:]):
+                f.append(f"verb_inside|cls={cls}")
             if len(inside) == 1:
                 f.append(f"pos_only={inside[0].pos}|cls={cls}")
         if first - 1 >= 0:
@@ -146,6 +152,9 @@ def _mention_features(ctx: _Context, m: Mention) -> list[str]:
         f.append(f"contested|cls={cls}")
     outer, inner = ctx.nesting(m)
     f += [f"outer={int(outer)}|cls={cls}", f"inner={int(inner)}"]
+    starts = ctx.ends[m.span.end]  # candidates sharing this one's head: a longer one says this is its tail
+    f.append(f"longer_same_head={int(any(s < m.span.start for s in starts))}|ext={ext_family}")
+    f.append(f"shorter_same_head={int(any(s > m.span.start for s in starts))}|ext={ext_family}")
     issuer = ctx.doc.issuer or ""
     if issuer and (text in issuer or issuer in text):
         f.append(f"issuer|cls={cls}")

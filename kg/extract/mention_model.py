@@ -67,6 +67,7 @@ class MentionModel:
         """The candidates this model keeps, each with the class it chose (one decision per name)."""
         from kg.extract.mention_features import mention_features
 
+        mentions = with_broad(doc, mentions)
         if not mentions:
             return []
         probs = self.probabilities(mention_features(doc, mentions))
@@ -85,17 +86,24 @@ class MentionModel:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object `kg train` writes: features with their weight rows (rounded), bias, threshold."""
+        # weights to three decimals, features whose weights all round to zero left out: the file stays small
+        rows = {f: [round(float(w), 3) for w in row] for f, row in zip(self.features, self.weights, strict=True)}
         return {"format": FORMAT, "labels": list(LABELS), "keep_threshold": self.keep_threshold,
-                "bias": [round(float(b), 4) for b in self.bias],
-                "weights": {f: [round(float(w), 4) for w in row] for f, row in zip(self.features, self.weights,
-                                                                                   strict=True)},
-                "info": self.info}
+                "bias": [round(float(b), 3) for b in self.bias],
+                "weights": {f: row for f, row in rows.items() if any(row)}, "info": self.info}
 
     def save(self, path: str | Path) -> None:
         """Write the model as JSON (to a temporary file, then renamed)."""
         from kg.atomic import write_atomic
 
         write_atomic(Path(path), json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")))
+
+
+def with_broad(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """The rules' candidates and the broad ones (kg/extract/broad_candidates.py) the model also judges."""
+    from kg.extract.broad_candidates import broad_candidates
+
+    return [*mentions, *broad_candidates(doc, mentions)]
 
 
 def relabel(m: Mention, cls: str) -> Mention:
