@@ -31,11 +31,12 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg import analytics  # noqa: E402
-from kg.explore import NameIndex, find_paths, neighbourhood  # noqa: E402
+from kg.explore import analytics  # noqa: E402
+from kg.explore.network import EntityNetwork  # noqa: E402
+from kg.explore.network_cache import load_network  # noqa: E402
+from kg.explore.paths import NameIndex, find_paths, neighbourhood  # noqa: E402
 from kg.model import ENTITY_CLASSES, RELATION_TYPES  # noqa: E402
-from kg.namespace import KG, RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE, RDFS_LABEL  # noqa: E402
-from kg.network import EntityNetwork, load_network  # noqa: E402
+from kg.rdf.namespace import KG, RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE, RDFS_LABEL  # noqa: E402
 
 BASE = "https://w3id.org/govkg/id/"
 XSD_INT = NamedNode("http://www.w3.org/2001/XMLSchema#integer")

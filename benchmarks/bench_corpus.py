@@ -20,7 +20,7 @@ from pathlib import Path
 
 import psutil
 
-from kg.synth import write_corpus
+from kg.eval.synth import write_corpus
 
 
 def extraction_ratio(samples: int = 5) -> tuple[float, float]:
@@ -28,7 +28,7 @@ def extraction_ratio(samples: int = 5) -> tuple[float, float]:
     import jieba.posseg
 
     from kg.build import load_document, sample_path
-    from kg.pipeline import Pipeline
+    from kg.extract.pipeline import Pipeline
 
     pipe = Pipeline()
     text = load_document(sample_path()).text

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.build import load_document, sample_path  # noqa: E402
-from kg.pipeline import Pipeline  # noqa: E402
+from kg.extract.pipeline import Pipeline  # noqa: E402
 
 
 def median_time(func, repeat: int) -> float:

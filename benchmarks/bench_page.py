@@ -25,9 +25,9 @@ from pyoxigraph import Literal, NamedNode, Quad
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.graph import XSD_DECIMAL, integer  # noqa: E402
 from kg.model import RELATION_TYPES  # noqa: E402
-from kg.namespace import (  # noqa: E402
+from kg.rdf.graph import XSD_DECIMAL, integer  # noqa: E402
+from kg.rdf.namespace import (  # noqa: E402
     DCT_PART_OF,
     DCT_TITLE,
     DEFAULT_BASE,
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from kg.build import build
-    from kg.viz import write_page
+    from kg.web.viz import write_page
 
     out = Path(tempfile.mkdtemp(prefix="bench-page-"))
     started = time.perf_counter()

@@ -12,7 +12,7 @@ queries over them have work to do.
     .venv/bin/python benchmarks/bench_sparql.py --triples 200000 --graph output/graph.trig --out bench.md
     .venv/bin/python benchmarks/bench_sparql.py --store W/out2/store   # a store bench_corpus.py built
 
-The store gets the summary graph a build writes (kg/summary.py: neighbour and sentence counts, the top co-mention
+The store gets the summary graph a build writes (kg/store/summary.py: neighbour and sentence counts, the top co-mention
 pairs), timed apart; rdflib is given the same summary quads, so both engines answer the same queries over the
 same data. --no-summary leaves it out, to time the queries that then count for themselves.
 
@@ -40,8 +40,9 @@ from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, RdfFormat, Store,
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.graph import XSD_DECIMAL, XSD_GYEAR  # noqa: E402
-from kg.namespace import (  # noqa: E402
+from kg.queries.library import SavedQuery, has_header, parse_header, saved_queries, with_prefixes  # noqa: E402
+from kg.rdf.graph import XSD_DECIMAL, XSD_GYEAR  # noqa: E402
+from kg.rdf.namespace import (  # noqa: E402
     DEFAULT_BASE,
     KG,
     KG_NS,
@@ -53,9 +54,8 @@ from kg.namespace import (  # noqa: E402
     RDFS_LABEL,
     SKOS_ALT,
 )
-from kg.querylib import SavedQuery, has_header, parse_header, saved_queries, with_prefixes  # noqa: E402
-from kg.store import GraphStore  # noqa: E402
-from kg.summary import SUMMARY_GRAPH, refresh_summary  # noqa: E402
+from kg.store.graphstore import GraphStore  # noqa: E402
+from kg.store.summary import SUMMARY_GRAPH, refresh_summary  # noqa: E402
 
 TYPE, LABEL, ALT, KG_YEAR, GYEAR, ISSUER = RDF_TYPE, RDFS_LABEL, SKOS_ALT, KG.year, XSD_GYEAR, KG.issuer
 kg = KG.__getitem__  # kg("Statement") → kg:Statement (a closed namespace: a typo is an error)
@@ -294,7 +294,7 @@ def bench(label: str, quads: list[Quad], args: argparse.Namespace) -> list[str]:
         dataset = load_rdflib(nquads + serialize(summary, format=RdfFormat.N_QUADS))
         rdf_load = time.perf_counter() - started
         summary_note = ("no summary graph (--no-summary)." if args.no_summary else
-                        f"summary graph: {summary_s:.2f} s for {len(summary):,} quads (kg/summary.py, after the "
+                        f"summary graph: {summary_s:.2f} s for {len(summary):,} quads (kg/store/summary.py, after the "
                         "union; given to rdflib too).")
         lines = [f"### {label}: {len(quads):,} quads", "",
                  f"Load: pyoxigraph (on-disk store) {ox_load:.2f} s ({ox_bulk:.2f} s bulk load + "
@@ -369,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rdflib-timeout", type=float, default=120.0, help="seconds before an rdflib query is "
                         "stopped")
     parser.add_argument("--skip-sample", action="store_true", help="only the synthetic corpus")
-    parser.add_argument("--no-summary", action="store_true", help="leave out the summary graph (kg/summary.py)")
+    parser.add_argument("--no-summary", action="store_true", help="leave out the summary graph (kg/store/summary.py)")
     parser.add_argument("--queries", metavar="DIR", help="time the .rq files of DIR instead of kg/queries")
     parser.add_argument("--out", help="also write the report to this markdown file")
     parser.add_argument("--store", metavar="DIR", help="only time the saved queries on this store made by kg build "

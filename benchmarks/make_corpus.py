@@ -1,4 +1,4 @@
-"""Write N synthetic reports for benchmarks and tests (see kg.synth), deterministic from a seed.
+"""Write N synthetic reports for benchmarks and tests (see kg.eval.synth), deterministic from a seed.
 
     python benchmarks/make_corpus.py 1000 -o /tmp/corpus-1000 --seed 1
     python benchmarks/make_corpus.py 50 -o /tmp/c50 --source ../shared/corpus/provinces-2026
@@ -12,8 +12,8 @@ import argparse
 from pathlib import Path
 
 from kg.build import sample_path
-from kg.readers import read_file
-from kg.synth import write_corpus
+from kg.eval.synth import write_corpus
+from kg.ingest.readers import read_file
 
 
 def main() -> None:

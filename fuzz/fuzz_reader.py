@@ -17,9 +17,9 @@ SUFFIXES = ("", ".txt", ".md", ".html", ".docx", ".pdf")
 
 def check(data: bytes) -> None:
     """Read bytes as a report file (the first byte picks the suffix) and check the document's offsets."""
-    from kg.document import parse_document
     from kg.errors import InputError
-    from kg.readers import read_bytes
+    from kg.ingest.document import parse_document
+    from kg.ingest.readers import read_bytes
 
     suffix = SUFFIXES[data[0] % len(SUFFIXES)] if data else ""
     try:
@@ -39,11 +39,11 @@ def run_atheris(argv: list[str]) -> None:
     import atheris
 
     with atheris.instrument_imports():
-        import kg.document  # noqa: F401
-        import kg.readers  # noqa: F401
-        import kg.readers.chrome  # noqa: F401
-        import kg.readers.html  # noqa: F401
-        import kg.readers.text  # noqa: F401
+        import kg.ingest.document  # noqa: F401
+        import kg.ingest.readers  # noqa: F401
+        import kg.ingest.readers.chrome  # noqa: F401
+        import kg.ingest.readers.html  # noqa: F401
+        import kg.ingest.readers.text  # noqa: F401
     atheris.Setup(argv, check)
     atheris.Fuzz()
 

@@ -22,25 +22,17 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat
 
 from kg.atomic import write_atomic, write_atomic_with
-from kg.corpus import (
-    CorpusReport,
-    LocalSink,
-    RemoteSink,
-    build_corpus,
-    plan,
-    read_plan_cache,
-    write_plan_cache,
-)
-from kg.curation import read_curation
-from kg.document import Document, parse_document
 from kg.errors import InputError
-from kg.executors import make_executor
-from kg.graph import XSD_INTEGER
-from kg.graph_stats import Shares, graph_sizes, store_shares
-from kg.graph_stats import mentions as graph_mentions
-from kg.lock import store_lock
+from kg.eval.review import review_csv
+from kg.extract.curation import read_curation
+from kg.extract.pipeline import Pipeline, PipelineSpec
+from kg.ingest.document import Document, parse_document
+from kg.ingest.readers import TEXT_SUFFIXES, read_file
+from kg.ingest.sample import sample_path
+from kg.ingest.sidecar import Metadata
 from kg.model import RELATION_TYPES
-from kg.namespace import (
+from kg.rdf.graph import XSD_INTEGER
+from kg.rdf.namespace import (
     KG,
     KG_NS,
     ONTOLOGY_GRAPH,
@@ -51,16 +43,24 @@ from kg.namespace import (
     RDFS_LABEL,
     SKOS_ALT,
 )
-from kg.parts import Parts
-from kg.pipeline import Pipeline, PipelineSpec
-from kg.readers import TEXT_SUFFIXES, read_file
-from kg.review import review_csv
-from kg.sidecar import Metadata
-from kg.store import GraphStore
-from kg.summary import SUMMARY_GRAPH, refresh_summary
+from kg.store.corpus import (
+    CorpusReport,
+    LocalSink,
+    RemoteSink,
+    build_corpus,
+    plan,
+    read_plan_cache,
+    write_plan_cache,
+)
+from kg.store.executors import make_executor
+from kg.store.graph_stats import Shares, graph_sizes, store_shares
+from kg.store.graph_stats import mentions as graph_mentions
+from kg.store.graphstore import GraphStore
+from kg.store.lock import store_lock
+from kg.store.parts import Parts
+from kg.store.summary import SUMMARY_GRAPH, refresh_summary
 
-SAMPLE_NAME = "tianjin-2025-government-work-report.txt"
-LOAD_BATCH_BYTES = 24 * 2**20  # new reports' N-Triples loaded into the store together (kg.corpus.LocalSink)
+LOAD_BATCH_BYTES = 24 * 2**20  # new reports' N-Triples loaded into the store together (kg.store.corpus.LocalSink)
 PAGE_TOP = 300  # entities on the page of a large graph
 PAGE_WHOLE_LIMIT = 300_000  # a store up to this many quads is drawn whole
 PAGE_SENTENCES = 20  # sentences kept per entity on the page of a large graph
@@ -68,11 +68,6 @@ WHOLE_EXPORT_LIMIT = 2_000_000  # triples: a larger store is exported one TriG f
 INDICATORS_PART = ".indicators.csv"
 DOCUMENT_PARTS = (".trig", INDICATORS_PART)
 PAGE_EDGE_DOCUMENTS = 5  # documents kept per co-mention edge on the page of a large graph
-
-
-def sample_path() -> Path:
-    """The bundled sample report (天津市 2025 政府工作报告)."""
-    return Path(__file__).parent / "data" / SAMPLE_NAME
 
 
 def expand_inputs(inputs: list[str | Path]) -> list[Path]:
@@ -155,7 +150,7 @@ def store_counts(sink) -> tuple[dict[str, int], dict[str, int]]:
 
 def local_counts(store: GraphStore, rows: list[dict[str, str]], shares: Shares) -> tuple[dict[str, int],
                                                                                        dict[str, int]]:
-    """store_counts for a local store, from its graphs' shares (kg.graph_stats) instead of whole-store queries;
+    """store_counts for a local store, from its graphs' shares (kg.store.graph_stats) instead of whole-store queries;
     entities per class come from the entity records already read."""
     sizes = graph_sizes(shares).values()
     summary = _select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s ?p ?o }} }}")
@@ -243,7 +238,7 @@ def entity_rows(store: GraphStore, shares: Shares | None = None) -> list[dict[st
     """One record per entity of the store: IRI, class, label, aliases, mentions (all documents), confidence,
     extractors, division code, typed relations and the number of documents that mention it.
 
-    Mentions and documents are summed over the graphs' shares (kg.graph_stats); everything else is read from
+    Mentions and documents are summed over the graphs' shares (kg.store.graph_stats); everything else is read from
     the union (the default graph when the build merged it), so the cost grows with the entities, not with the
     documents. Predicates that only entities and sections carry are read with one scan each; the others
     (types, confidence, extractors, which every mention and statement also carries) entity by entity. A point
@@ -419,7 +414,7 @@ def write_outputs(store: GraphStore, out: Path, *, page: bool, documents: int, t
     """graph.ttl, graph.trig, entities.csv, indicators.csv and (unless page is False) graph.html from a store.
 
     A store of more than WHOLE_EXPORT_LIMIT ``triples`` is exported as graphs/<document>.trig instead of one
-    graph.ttl and graph.trig (see kg.parts): only the documents that changed are written again, on ``threads``
+    graph.ttl and graph.trig (see kg.store.parts): only the documents that changed are written again, on ``threads``
     threads.
     """
     files = [out / "entities.csv", out / "indicators.csv", out / "review.csv"]
@@ -444,7 +439,7 @@ def write_outputs(store: GraphStore, out: Path, *, page: bool, documents: int, t
             parts.record(iri)
         parts.save(documents_now, DOCUMENT_PARTS)
     if page:
-        from kg.viz import render_page
+        from kg.web.viz import render_page
 
         files.append(out / "graph.html")
         mentions = {row["iri"]: int(row["mentions"]) for row in rows}
@@ -466,8 +461,8 @@ def refresh_analytics(store: GraphStore, *, enabled: bool) -> None:
         store.store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{KG_NS}{name}> ?v }} }}")
         store.store.update(f"DELETE WHERE {{ ?e <{KG_NS}{name}> ?v }}")  # and from the union
     if enabled:
-        from kg.analytics import network_quads
-        from kg.network import EntityNetwork
+        from kg.explore.analytics import network_quads
+        from kg.explore.network import EntityNetwork
 
         quads = network_quads(EntityNetwork(store.store))
         store.store.extend(quads)
@@ -489,7 +484,7 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
     endpoint (then no local files are written). Documents whose text is already stored are skipped
     unless ``rebuild``; a document that fails is reported and the others go on. Every input is read and
     checked first: when none can be read, InputError is raised and nothing is touched. ``curation`` is a
-    curation CSV (kg/curation.py) applied after resolution; ``analytics`` writes kg:degree, kg:pagerank and
+    curation CSV (kg/extract/curation.py) applied after resolution; ``analytics`` writes kg:degree, kg:pagerank and
     kg:community onto every entity. ``model`` chooses the mention model (kg/extract/mention_model.py): None or
     "default" for the shipped one, "none" for the rules alone, or a file `kg train` wrote.
     """
@@ -501,7 +496,7 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
     planned, unreadable = plan(paths, overrides=overrides or Metadata(), cache=cache)
     if not planned:
         raise InputError(unreadable[0][1])
-    from kg.corpus import DocFailure
+    from kg.store.corpus import DocFailure
 
     edits = tuple(read_curation(curation)) if curation else ()
     from kg.extract.mention_model import DEFAULT, NO_MODEL, load_model, model_path
@@ -517,14 +512,14 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
     threads = max(1, jobs or 1)  # --jobs N: N extraction processes, then N threads for per-graph work
     jobs = min(jobs or 0, len(planned)) or None
     if client is not None:
-        from kg.executors import DaskExecutor
+        from kg.store.executors import DaskExecutor
 
         runner = DaskExecutor(client=client, components=components)
     else:
         runner = make_executor(executor, jobs=jobs, scheduler=scheduler, pipeline=pipeline, components=components)
     result = BuildResult()
     if store_url:
-        from kg.remote import RemoteStore
+        from kg.store.remote import RemoteStore
 
         sink = RemoteSink(RemoteStore(store_url, query_url=sparql_url))
         result.target = store_url
@@ -552,11 +547,11 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
                 store.materialize_union()
             # each graph's counts: as the workers read them, cached, or read again where the graph changed
             shares = store_shares(store, threads=threads, given=sink.shares.shares())
-            refresh_summary(store, shares)  # the whole-store counts the saved queries read (kg.summary)
+            refresh_summary(store, shares)  # the whole-store counts the saved queries read (kg.store.summary)
             store.mark_changed([SUMMARY_GRAPH])
             store.flush()
-            from kg.network import network_data_from_shares
-            from kg.network_cache import write_network_cache
+            from kg.explore.network import network_data_from_shares
+            from kg.explore.network_cache import write_network_cache
 
             # the view kg path/neighbors/rank/communities read, cached beside the store (best effort), made from
             # the shares and the union; with more than one thread it is made while the other outputs are written

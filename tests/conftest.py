@@ -25,7 +25,7 @@ GENRE_TEXT = """2026年江北市政府工作报告
 @pytest.fixture(scope="session")
 def pipeline():
     """One pipeline for the whole session (jieba loads once)."""
-    from kg.pipeline import Pipeline
+    from kg.extract.pipeline import Pipeline
 
     return Pipeline()
 

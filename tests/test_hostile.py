@@ -11,14 +11,14 @@ import pytest
 import rdflib
 
 from kg.cli import main
-from kg.document import parse_document
 from kg.errors import InputError, UsageError
-from kg.export import serialize_rdf
-from kg.graph import extraction_quads
-from kg.iri import document_iri, iri_segment, mint_iri
+from kg.extract.pipeline import Extraction
+from kg.ingest.document import parse_document
+from kg.ingest.readers import read_bytes, read_file
 from kg.model import Entity, Mention, Span
-from kg.pipeline import Extraction
-from kg.readers import read_bytes, read_file
+from kg.rdf.export import serialize_rdf
+from kg.rdf.graph import extraction_quads
+from kg.rdf.iri import document_iri, iri_segment, mint_iri
 
 HOSTILE = '华星> "光电" \\集团 {a} |b| ^c^ `d` e\tf\ng <script>'
 IRI_BREAKERS = set('<>"{}|^`\\ \t\n')
@@ -217,7 +217,7 @@ def test_zip_with_an_unsupported_version_is_refused_in_one_line(tmp_path):
     import zipfile
 
     from kg.errors import InputError
-    from kg.readers import read_file
+    from kg.ingest.readers import read_file
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as archive:

@@ -11,11 +11,11 @@ import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.document import normalise, parse_document
 from kg.errors import InputError
-from kg.export import serialize_rdf
-from kg.graph import extraction_quads
-from kg.readers import read_bytes
+from kg.ingest.document import normalise, parse_document
+from kg.ingest.readers import read_bytes
+from kg.rdf.export import serialize_rdf
+from kg.rdf.graph import extraction_quads
 
 REPORT_LINES = [
     "2025年江北市政府工作报告", "——2025年1月20日在江北市第九届人民代表大会第四次会议上", "各位代表：",
@@ -79,7 +79,7 @@ def test_normalise_is_stable(text):
 def shapes():
     from rdflib import Graph
 
-    from kg.ontology import ontology_text
+    from kg.rdf.ontology import ontology_text
 
     return Graph().parse(data=ontology_text("shapes.ttl"), format="turtle"), \
         Graph().parse(data=ontology_text("govkg.ttl"), format="turtle")
@@ -167,6 +167,6 @@ def test_real_reports_through_the_pipeline(pipeline, relpath):
     from pathlib import Path
 
     path = Path(__file__).parent / "fixtures" / "real" / relpath.replace("/", "-")
-    from kg.readers import read_file
+    from kg.ingest.readers import read_file
 
     _pipeline_checks(pipeline, read_file(path))

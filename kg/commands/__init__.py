@@ -1,4 +1,7 @@
-"""One module per `kg` subcommand, each with ``register(subparsers)`` and ``run(args)``."""
+"""Commands: one module per `kg` subcommand, each with ``register(subparsers)`` and ``run(args)``; kg.cli finds
+them here, so adding a command never means editing another. A command parses its options, calls the rooms below
+(ingest … web) and prints; the options several commands share (--graph / --store / --document / --format) are
+defined here."""
 
 import argparse
 

@@ -65,8 +65,8 @@ def run(args: argparse.Namespace) -> int:
     """Build, print a summary and the failures; exit 1 when a document failed."""
     from kg.build import build
     from kg.errors import UsageError
-    from kg.executors import default_jobs
-    from kg.sidecar import Metadata
+    from kg.ingest.sidecar import Metadata
+    from kg.store.executors import default_jobs
 
     if args.scheduler and args.executor != "dask":
         raise UsageError("--scheduler is for --executor dask; add --executor dask")

@@ -32,9 +32,9 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Find the communities and print the largest."""
-    from kg.analytics import class_mix, communities
-    from kg.explore import network_from_args, write_csv, write_json
-    from kg.results import table
+    from kg.explore.analytics import class_mix, communities
+    from kg.explore.paths import network_from_args, write_csv, write_json
+    from kg.queries.results import table
 
     net = network_from_args(args)
     groups = communities(net, method=args.method)

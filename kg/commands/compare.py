@@ -34,9 +34,9 @@ def register(subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Compare and print or write the report."""
     from kg.atomic import write_atomic
-    from kg.compare import compare, to_csv, to_markdown
     from kg.errors import InputError
-    from kg.store import GraphStore
+    from kg.explore.compare import compare, to_csv, to_markdown
+    from kg.store.graphstore import GraphStore
 
     store = None
     if args.graph:

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.graph}: give a gold JSON file after the graph, or a folder of annotated reports")
     if args.model or args.leave_one_out:
         raise UsageError("--model and --leave-one-out are for a folder of annotated reports, not a built graph")
-    from kg.evaluate import evaluate_files
+    from kg.eval.evaluate import evaluate_files
 
     result = evaluate_files(args.graph, args.gold)
     if args.json:
@@ -67,13 +67,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_folder(args: argparse.Namespace) -> int:
     """Build and score every annotated report of a folder: one row each and the mean."""
-    from kg.evaluate_dir import evaluate_folder, folder_table, summary
+    from kg.eval.evaluate_dir import evaluate_folder, folder_table, summary
 
     if args.model and args.leave_one_out:
         from kg.errors import UsageError
 
         raise UsageError("--leave-one-out trains its own models; drop --model")
-    rows = evaluate_folder(args.graph, model=args.model, leave_one_out=args.leave_one_out,
+    rows = evaluate_folder(args.graph, build_report, model=args.model, leave_one_out=args.leave_one_out,
                            progress=None if args.json else lambda name: print(f"scored {name}", file=sys.stderr))
     means = summary(rows)
     if args.json:
@@ -86,3 +86,11 @@ def _run_folder(args: argparse.Namespace) -> int:
     if args.min_f1 is not None and means["strict_F1"] < args.min_f1:
         return 1
     return 0
+
+
+def build_report(text: Path, out: Path, model: str | None) -> Path:
+    """Build one report as `kg build TEXT -o OUT --jobs 1 --no-page --model MODEL` does; the graph file."""
+    from kg.build import build
+
+    build([text], out, page=False, jobs=1, quiet=True, model=model)
+    return out / "graph.ttl"

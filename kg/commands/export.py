@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kg.commands import add_command
-from kg.export import FORMATS
+from kg.rdf.export import FORMATS
 
 EXAMPLES = """  kg export output/graph.trig --to nq -o output/graph.nq
   kg export output/graph.ttl --to jsonld -o output/graph.jsonld
@@ -25,8 +25,8 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Export and report what was written."""
-    from kg.export import export
-    from kg.store import GraphStore
+    from kg.rdf.export import export
+    from kg.store.graphstore import GraphStore
 
     quads = GraphStore.from_file(args.graph).quads()
     export(quads, args.to, args.output)

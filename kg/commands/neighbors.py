@@ -31,7 +31,7 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Print the neighbourhood (and write its page with --html)."""
-    from kg.explore import (
+    from kg.explore.paths import (
         NameIndex,
         arrow,
         class_text,
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         write_csv,
         write_json,
     )
-    from kg.results import table
+    from kg.queries.results import table
 
     classes = {parse_class(c) for c in args.classes} if args.classes else None
     net = network_from_args(args)
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     found = neighbourhood(net, centre, depth=args.depth, classes=classes)
     shown = found[: max(args.limit, 0)]
     if args.html:
-        from kg.viz import write_page
+        from kg.web.viz import write_page
 
         title = f"{net.label(centre)} — {args.depth} hop{'s' if args.depth > 1 else ''}"
         write_page(net.subgraph_quads(neighbourhood_nodes(centre, shown)), args.html, title=title)

@@ -31,7 +31,7 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Find and print the paths; exit 1 when the two entities are not connected within --max-hops."""
-    from kg.explore import (
+    from kg.explore.paths import (
         NameIndex,
         arrow,
         class_text,
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         write_csv,
         write_json,
     )
-    from kg.results import table
+    from kg.queries.results import table
 
     net = network_from_args(args)
     index = NameIndex(net)

@@ -78,7 +78,7 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 
 def query_text(args: argparse.Namespace) -> str:
     """The SPARQL to run: a saved query with its parameters bound, or the text given."""
-    from kg.querylib import get_query, is_query_name
+    from kg.queries.library import get_query, is_query_name
 
     params = parse_params(args.param)
     arg = args.sparql
@@ -94,7 +94,7 @@ def query_text(args: argparse.Namespace) -> str:
 
 def open_source(args: argparse.Namespace):
     """What to query: a remote endpoint, a store, or a graph file (defaults under output/)."""
-    from kg.store import GraphStore, RemoteEndpoint
+    from kg.store.graphstore import GraphStore, RemoteEndpoint
 
     if args.endpoint:
         return RemoteEndpoint(args.endpoint, timeout=args.timeout)
@@ -113,8 +113,8 @@ def open_source(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     """Run the query and print the results."""
-    from kg.querylib import library_listing
-    from kg.results import print_results
+    from kg.queries.library import library_listing
+    from kg.queries.results import print_results
 
     if args.list:
         print(library_listing())

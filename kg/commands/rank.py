@@ -33,10 +33,10 @@ def run(args: argparse.Namespace) -> int:
     """Compute the measure and print the top entities."""
     from heapq import nsmallest
 
-    from kg.analytics import centrality
-    from kg.explore import class_text, network_from_args, parse_class, write_csv, write_json
+    from kg.explore.analytics import centrality
+    from kg.explore.paths import class_text, network_from_args, parse_class, write_csv, write_json
     from kg.model import ENTITY_CLASSES
-    from kg.results import table
+    from kg.queries.results import table
 
     cls = parse_class(args.cls) if args.cls else None
     net = network_from_args(args)

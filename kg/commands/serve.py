@@ -49,7 +49,7 @@ def _interrupt(signum, frame) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the endpoint and serve until Ctrl-C or SIGTERM."""
-    from kg.serve import Endpoint, ServeOptions, is_loopback_host
+    from kg.web.serve import Endpoint, ServeOptions, is_loopback_host
 
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port {args.port}: use a port between 1 and 65535 (0 picks a free one)")

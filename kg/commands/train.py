@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     """Train, write the model and print what it learned from."""
     import time
 
-    from kg.train import examples, find_pairs, fit
+    from kg.eval.train import examples, find_pairs, fit
 
     started = time.perf_counter()
     labelled = examples(find_pairs(args.folder), quiet=args.quiet)

@@ -23,7 +23,7 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Validate; exit 0 when the graph conforms, 1 when it does not."""
-    from kg.validate import validate_file
+    from kg.rdf.validate import validate_file
 
     if not Path(args.graph).is_file():
         raise InputError(f"{args.graph}: no such graph file; run `kg build` first")

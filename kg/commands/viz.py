@@ -35,8 +35,8 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Render the page and report what it shows."""
-    from kg.store import GraphStore
-    from kg.viz import check_options, default_title, parse_classes, write_page
+    from kg.store.graphstore import GraphStore
+    from kg.web.viz import check_options, default_title, parse_classes, write_page
 
     classes = parse_classes(args.classes)
     check_options(args.min_mentions, args.top, args.evidence)

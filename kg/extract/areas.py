@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.document import Document
-from kg.lexicons.divisions import DivisionLexicon, is_generic, jieba_common_word, load_divisions
-from kg.lexicons.genre import LEADING_VERBS
+from kg.extract.lexicons.divisions import DivisionLexicon, is_generic, jieba_common_word, load_divisions
+from kg.extract.lexicons.genre import LEADING_VERBS
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention, Span
-from kg.pipeline import component
 
 CLS = "AdministrativeArea"
 EXTRACTOR = "areas"
@@ -56,7 +56,7 @@ CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 def _user_words() -> list[tuple[str, str]]:
     """Known area forms jieba lacks, as place words (ns), so segmentation keeps 宁河区 and 雄安新区 whole;
     forms jieba already has (天津, 宝坻) are left as they are, which keeps start-up fast."""
-    from kg.tokenize import _jieba
+    from kg.ingest.tokenize import _jieba
 
     freq = _jieba().dt.FREQ
     return [(form, "ns") for form in load_divisions().forms() if not freq.get(form)]
@@ -137,7 +137,7 @@ def _token_head(doc: Document, lex: DivisionLexicon, i: int, sent: int) -> Menti
 
 def _everyday(word: str) -> bool:
     """A word jieba knows as a non-noun (薄弱 a, 示范 v) or as a frequent non-place noun (重点 n)."""
-    from kg.tokenize import _jieba
+    from kg.ingest.tokenize import _jieba
 
     jieba = _jieba()
     tag = jieba.posseg.dt.word_tag_tab.get(word)
@@ -195,7 +195,7 @@ def town_areas(doc: Document, taken: list[Span]) -> Iterator[Mention]:
 
 def _is_place_word(word: str) -> bool:
     """A word of two or more characters that jieba's dictionary tags as a place (江东 in 江东区, not 文明城)."""
-    from kg.tokenize import _jieba
+    from kg.ingest.tokenize import _jieba
 
     return len(word) >= 2 and _jieba().posseg.dt.word_tag_tab.get(word) == "ns"
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.document import Document
 from kg.extract.candidates import ACTION_VERB_HEADS, token_starts
-from kg.lexicons.genre import LEADING_VERBS
+from kg.extract.lexicons.genre import LEADING_VERBS
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention, Span
-from kg.pipeline import component
 
 # Words Chinese company names end in after the brand (the 行业 part of 行政区划+字号+行业+组织形式).
 INDUSTRY_WORDS = tuple(

@@ -8,7 +8,7 @@ rules alone run. The head words are the genre's class heads as the annotation gu
 
 from __future__ import annotations
 
-from kg.document import Document
+from kg.ingest.document import Document
 from kg.model import Mention, Span
 
 EXTRACTOR = "broad"

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.document import Document
-from kg.lexicons.genre import LEADING_VERBS, PUNCTUATION
+from kg.extract.lexicons.genre import LEADING_VERBS, PUNCTUATION
+from kg.ingest.document import Document
 from kg.model import Mention, Span
 
 CJK_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -114,7 +114,7 @@ def _opens_clause(doc: Document, i: int, sent_start: int) -> bool:
 
 def word_frequency(word: str) -> int:
     """How often jieba's dictionary saw a word (0 for unknown words)."""
-    from kg.tokenize import _jieba
+    from kg.ingest.tokenize import _jieba
 
     return _jieba().dt.FREQ.get(word) or 0
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.document import Document
 from kg.extract.candidates import (
     is_specific,
     strip_leading,
@@ -16,9 +15,10 @@ from kg.extract.candidates import (
     trim_left,
     word_frequency,
 )
-from kg.lexicons.genre import ATTRIBUTE_NOUNS, LEADING_VERBS
+from kg.extract.lexicons.genre import ATTRIBUTE_NOUNS, LEADING_VERBS
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention, Span
-from kg.pipeline import component
 
 CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
 COUNT = r"(?:\d+|[一二两三四五六七八九十]+)?(?:个|家|项|只|批|所|条|场|届)?"

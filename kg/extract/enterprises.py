@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.document import Document
 from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions, token_starts
-from kg.lexicons.enterprises import enterprise_names
+from kg.extract.lexicons.enterprises import enterprise_names
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention, Span
-from kg.pipeline import component
 
 SPEC = CueSpec(
     cls="Enterprise",

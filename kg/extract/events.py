@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
 from kg.extract.candidates import CueSpec, pattern_mentions, suffix_mentions
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention
-from kg.pipeline import component
 
 CN = "一二三四五六七八九十"
 CONGRESS = re.compile(rf"党的[{CN}]+大|[{CN}]+届(?:[{CN}]中、)*[{CN}]中全会|[{CN}]+届全国人大[{CN}]+次会议")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
+from kg.extract.pipeline import component
 from kg.extract.relations.base import government_label
+from kg.ingest.document import Document
 from kg.model import Mention, Span
-from kg.pipeline import component
 
 LEVEL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "区", "县", "州", "盟", "旗")
 # 政府工作报告, 政府系统 … name the government's work, not the body: only a whole name counts.

@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.document import Document
-from kg.lexicons.units import (
+from kg.extract.lexicons.units import (
     APPROXIMATE,
     BASE_UNITS,
     DECREASE_VERBS,
@@ -35,8 +34,9 @@ from kg.lexicons.units import (
     normalise_unit,
     parse_number,
 )
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Entity, Indicator, Section, Span
-from kg.pipeline import component
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kg.document import Document
 from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions, tokens_in
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention, Span
-from kg.pipeline import component
 
 # Sector names used across reports (国民经济行业分类 and the strategic emerging industries catalogue).
 SECTORS = (

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
-from kg.document import Document
+from kg.ingest.document import Document
 from kg.model import Mention
 
 QUOTES_OPEN = "“《「『‘\"'"

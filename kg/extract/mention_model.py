@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from kg.document import Document
 from kg.errors import InputError
+from kg.ingest.document import Document
 from kg.model import ENTITY_CLASSES, Mention
 
 FORMAT = "govkg-mention-model/1"
@@ -34,7 +34,7 @@ NO_MODEL = "none"  # rules alone
 
 def mention_key(text: str) -> str:
     """The form a name is decided in: the scorer's normalisation (NFKC, no quotes or spaces, lower case)."""
-    from kg.resolve import name_key
+    from kg.extract.resolve import name_key
 
     return name_key(text)
 

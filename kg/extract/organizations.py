@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.document import Document
 from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions, token_boundaries
-from kg.lexicons.organizations import organization_names
+from kg.extract.lexicons.organizations import organization_names
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention, Span
-from kg.pipeline import component
 
 SPEC = CueSpec(
     cls="Organization",

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
 from kg.extract.candidates import CueSpec, lexicon_mentions, pattern_mentions, suffix_mentions
-from kg.lexicons.policies import CAMPAIGN_PREFIXES, GENERIC_POLICY_WORDS, NATIONAL_POLICIES, NOT_POLICIES
+from kg.extract.lexicons.policies import CAMPAIGN_PREFIXES, GENERIC_POLICY_WORDS, NATIONAL_POLICIES, NOT_POLICIES
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention, Span
-from kg.pipeline import component
 
 QUOTED = re.compile(r"“([^“”]{2,16})”|《([^《》]{2,40})》")
 # Achievements and figures of speech in quotes: 二十一连丰, 十连增 …

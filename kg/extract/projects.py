@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kg.document import Document
 from kg.extract.candidates import CueSpec, suffix_mentions
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention
-from kg.pipeline import component
 
 PHASES = ("一期", "二期", "三期", "四期", "五期", "南段", "北段", "东段", "西段", "中段", "首开段", "延伸线")
 SPEC = CueSpec(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kg.document import Document
 from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions
+from kg.extract.pipeline import component
+from kg.ingest.document import Document
 from kg.model import Mention
-from kg.pipeline import component
 
 # National zone types: in a province's report 自贸试验区 is that province's pilot free-trade zone.
 ZONE_TYPES = tuple(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.document import parse_document
+from kg.extract.pipeline import Pipeline
+from kg.ingest.document import parse_document
 from kg.model import Mention
-from kg.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,7 @@ def test_generic_town_words_are_not_areas(areas_pipe: Pipeline, text: str) -> No
 
 
 def test_full_name_opening_a_longer_token(areas_pipe: Pipeline) -> None:
-    from kg.tokenize import add_user_words
+    from kg.ingest.tokenize import add_user_words
 
     add_user_words([("京津冀协同发展", "n")])  # as the policies extractor registers it
     assert [m.text for m in areas(areas_pipe, "推动京津冀协同发展走深走实。")] == ["京津冀"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.document import parse_document
-from kg.pipeline import Pipeline
+from kg.extract.pipeline import Pipeline
+from kg.ingest.document import parse_document
 
 HEADER = "2026年江北市政府工作报告\n一、2025年工作回顾\n"
 

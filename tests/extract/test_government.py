@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.document import parse_document
 from kg.extract.government import find_government, government_surfaces
+from kg.ingest.document import parse_document
 
 
 def test_report_names_its_government() -> None:

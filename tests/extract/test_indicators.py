@@ -9,11 +9,11 @@ from decimal import Decimal
 
 import pytest
 
-from kg.document import parse_document
 from kg.extract.indicators import find_indicators, find_quantities, kind_and_year, parse_indicators, section_frames
-from kg.lexicons.units import cn_to_int
+from kg.extract.lexicons.units import cn_to_int
+from kg.extract.pipeline import load_components
+from kg.ingest.document import parse_document
 from kg.model import Entity, Mention, Span
-from kg.pipeline import load_components
 
 
 def _one(text: str):
@@ -235,7 +235,7 @@ def test_docstring_examples_run():
     import doctest
 
     import kg.extract.indicators
-    import kg.lexicons.units
+    import kg.extract.lexicons.units
 
-    for module in (kg.extract.indicators, kg.lexicons.units):
+    for module in (kg.extract.indicators, kg.extract.lexicons.units):
         assert doctest.testmod(module).failed == 0

@@ -10,7 +10,6 @@ import time
 
 import pytest
 
-from kg.document import parse_document
 from kg.extract.government import find_government
 from kg.extract.relations.base import Context, issuer_names
 from kg.extract.relations.cooperates import find_cooperates_with
@@ -19,8 +18,9 @@ from kg.extract.relations.implements import find_implements
 from kg.extract.relations.invests import find_invests
 from kg.extract.relations.located import find_located_in
 from kg.extract.relations.partof import find_part_of
+from kg.extract.resolve import resolve
+from kg.ingest.document import parse_document
 from kg.model import Mention, Span
-from kg.resolve import resolve
 
 TITLE = "2026年江北市政府工作报告\n我代表市人民政府向大会报告工作。\n"
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from kg.document import Document
+from kg.ingest.document import Document
 from kg.model import Entity, Relation
 
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")

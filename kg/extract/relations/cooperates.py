@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
+from kg.extract.pipeline import component
 from kg.extract.relations.base import PUNCT, Clause, Context, chain_after, chain_before, cue_matches, dedupe, relation
+from kg.ingest.document import Document
 from kg.model import Entity, Relation
-from kg.pipeline import component
 
 PARTIES = frozenset({"Enterprise", "Organization", "Zone", "AdministrativeArea", "Project"})
 WITH = re.compile(r"(?<![参给赋授])(?:与|同)(?!会|时|此|步|样|比|期)")

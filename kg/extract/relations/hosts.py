@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
+from kg.extract.pipeline import component
 from kg.extract.relations.base import (
     NATIONAL_NAMES,
     PLACE_CLASSES,
@@ -26,8 +26,8 @@ from kg.extract.relations.base import (
     names,
     relation,
 )
+from kg.ingest.document import Document
 from kg.model import Entity, Relation
-from kg.pipeline import component
 
 HOLD = re.compile(r"(?:举办|承办|主办|召开|举行|开幕|揭幕)")
 AT_HOLD = re.compile(r"在([^，。；、“”]{1,14}?)(?:成功|顺利|隆重)?(?:举办|召开|举行|开幕|揭幕)")

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
+from kg.extract.pipeline import component
 from kg.extract.relations.base import ACTOR_CLASSES, PUNCT, Clause, Context, cue_matches, dedupe, names, relation
+from kg.ingest.document import Document
 from kg.model import Entity, Relation
-from kg.pipeline import component
 
 ACTIVE = re.compile(r"(?:用足用好|用好用活|用足|用好|实施|推进|推动|推行|落实|贯彻|执行|深化|打好|打赢|完成|开展|启动"
                     r"|实行)")

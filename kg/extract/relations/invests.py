@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
+from kg.extract.pipeline import component
 from kg.extract.relations.base import Context, chain_after, chain_before, cue_matches, dedupe, names, relation
+from kg.ingest.document import Document
 from kg.model import Entity, Relation
-from kg.pipeline import component
 
 INVEST = re.compile(r"(?:追加投资|投资建设|投资|增资|注资|投建|入股|参股|控股)")
 INVESTORS = frozenset({"Enterprise", "Organization"})

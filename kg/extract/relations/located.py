@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
+from kg.extract.pipeline import component
 from kg.extract.relations.base import (
     ACTOR_CLASSES,
     NATIONAL_NAMES,
@@ -29,8 +29,8 @@ from kg.extract.relations.base import (
     names,
     relation,
 )
+from kg.ingest.document import Document
 from kg.model import Entity, Relation
-from kg.pipeline import component
 
 SETTLE = re.compile(r"(?:落户|落地|入驻|扎根|迁入|位于|坐落于|坐落在|选址|设在|建在)")
 SETTLE_DEFAULT = ("落户", "落地", "入驻", "扎根")

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
+from kg.extract.pipeline import component
 from kg.extract.relations.base import Context, dedupe, names, relation
+from kg.ingest.document import Document
 from kg.model import Entity, Relation
-from kg.pipeline import component
 
 LEVELS = (("特别行政区", 4), ("自治区", 4), ("省", 4), ("自治州", 3), ("地区", 3), ("盟", 3), ("市", 3),
           ("自治县", 2), ("新区", 2), ("区", 2), ("县", 2), ("旗", 2), ("街道", 1), ("镇", 1), ("乡", 1), ("村", 0))
