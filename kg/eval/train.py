@@ -9,6 +9,7 @@ with an L2 penalty is fitted by L-BFGS (scipy): deterministic, a few seconds on 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,10 @@ from kg.model import Mention
 
 MIN_COUNT = 2  # a feature seen fewer times in training is left out (it cannot be weighed)
 L2 = 1.0  # penalty on the squared weights, relative to the summed log-loss
-KEEP_THRESHOLD = 0.6  # keep a name when P(none) is below this: leave-one-out on dev, P 0.76 R 0.52 (0.5: 0.80 0.50)
+# Keep a name a rule proposed when P(none) < 0.7, one only the broad candidates proposed when < 0.5: leave-one-out
+# on the seven dev reports gave mean P 0.75 R 0.53 F1 0.62 (0.5/0.5: P 0.79 R 0.50; 0.85/0.6: P 0.70 R 0.55).
+KEEP_THRESHOLD = 0.7
+BROAD_THRESHOLD = 0.5
 
 
 @dataclass
@@ -36,12 +40,13 @@ class Pair:
 
 @dataclass
 class Example:
-    """The candidates of one annotated report with their feature strings and labels (None = neutral)."""
+    """The candidate names of one annotated report: their mentions, feature strings and labels (None = neutral)."""
 
     name: str
     mentions: list[Mention]
-    features: list[list[str]]
-    labels: list[str | None]
+    groups: list[list[int]]  # indices into mentions, one list per name
+    features: list[list[str]]  # one row per name
+    labels: list[str | None]  # one per name
 
 
 def find_pairs(folder: str | Path) -> list[Pair]:
@@ -86,12 +91,21 @@ def label_of(m: Mention, by_name: dict[str, str], neutral: set[str]) -> str | No
     return NONE
 
 
+def name_label(labels: list[str | None]) -> str | None:
+    """The label of a name from its candidates' labels: a class any of them has (the most frequent), else
+    "none", else None when all are neutral."""
+    classes = Counter(label for label in labels if label not in (None, NONE))
+    if classes:
+        return min(classes, key=lambda c: (-classes[c], c))
+    return NONE if NONE in labels else None
+
+
 def examples(pairs: Sequence[Pair], *, quiet: bool = True) -> list[Example]:
     """Run the rules over every annotated text and label their candidates."""
     import sys
 
     from kg.extract.mention_features import mention_features
-    from kg.extract.mention_model import with_broad
+    from kg.extract.mention_model import name_features, name_groups, with_broad
     from kg.extract.pipeline import Pipeline
 
     pipeline = Pipeline(model="none")
@@ -101,18 +115,18 @@ def examples(pairs: Sequence[Pair], *, quiet: bool = True) -> list[Example]:
         doc = read_document(pair.text)
         mentions = with_broad(doc, pipeline.candidates(doc))
         by_name, neutral = gold_labels(gold)
-        out.append(Example(pair.name, mentions, mention_features(doc, mentions),
-                           [label_of(m, by_name, neutral) for m in mentions]))
+        groups = name_groups(mentions)
+        labels = [label_of(m, by_name, neutral) for m in mentions]
+        out.append(Example(pair.name, mentions, groups, name_features(mention_features(doc, mentions), groups),
+                           [name_label([labels[i] for i in ids]) for ids in groups]))
         if not quiet:
             print(f"{pair.name}: {len(mentions)} candidates", file=sys.stderr)
     return out
 
 
 def fit(examples_: Sequence[Example], *, l2: float = L2, min_count: int = MIN_COUNT,
-        keep_threshold: float = KEEP_THRESHOLD) -> MentionModel:
+        keep_threshold: float = KEEP_THRESHOLD, broad_threshold: float = BROAD_THRESHOLD) -> MentionModel:
     """Fit the multinomial logistic regression on labelled candidates (neutral ones left out)."""
-    from collections import Counter
-
     from scipy.sparse import csr_matrix
 
     rows = [(feats, label) for ex in examples_ for feats, label in zip(ex.features, ex.labels, strict=True)
@@ -150,7 +164,7 @@ def fit(examples_: Sequence[Example], *, l2: float = L2, min_count: int = MIN_CO
     info = {"reports": [ex.name for ex in examples_], "candidates": len(rows), "features": n_feat,
             "l2": l2, "min_count": min_count,
             "labels": {label: int((y == i).sum()) for i, label in enumerate(LABELS)}}
-    return MentionModel(features, weights, bias, keep_threshold, info)
+    return MentionModel(features, weights, bias, keep_threshold, broad_threshold, info)
 
 
 def lbfgs(loss: Callable[[np.ndarray], tuple[float, np.ndarray]], theta: np.ndarray, *, iterations: int = 300,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.ingest.document import Document
 from kg.model import Mention, Span
 
-EXTRACTOR = "broad"
+EXTRACTOR = "broad"  # mention_model.BROAD
 MAX_TOKENS = 7
 MAX_CHARS = 20
 # class heads: the last characters of a name say what kind of thing it names

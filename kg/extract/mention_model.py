@@ -46,7 +46,8 @@ class MentionModel:
     features: list[str]
     weights: np.ndarray  # (len(features), len(LABELS))
     bias: np.ndarray  # (len(LABELS),)
-    keep_threshold: float = 0.5  # keep a name when P(none) is below this
+    keep_threshold: float = 0.5  # keep a name a rule proposed when P(none) is below this
+    broad_threshold: float = 0.5  # keep a name only the broad candidates proposed when P(none) is below this
     info: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -70,18 +71,15 @@ class MentionModel:
         mentions = with_broad(doc, mentions)
         if not mentions:
             return []
-        probs = self.probabilities(mention_features(doc, mentions))
-        groups: dict[str, list[int]] = defaultdict(list)
-        for i, m in enumerate(mentions):
-            groups[mention_key(m.text)].append(i)
+        groups = name_groups(mentions)
+        probs = self.probabilities(name_features(mention_features(doc, mentions), groups))
         kept: list[Mention] = []
-        for ids in groups.values():
-            p = probs[ids].mean(axis=0)
-            if p[0] >= self.keep_threshold:
+        for ids, p in zip(groups, probs, strict=True):
+            ruled = any(mentions[i].extractor != BROAD for i in ids)
+            if p[0] >= (self.keep_threshold if ruled else self.broad_threshold):
                 continue
             cls = LABELS[1 + int(np.argmax(p[1:]))]
-            for i in ids:
-                kept.append(relabel(mentions[i], cls))
+            kept.extend(relabel(mentions[i], cls) for i in ids)
         return sorted(kept, key=lambda m: (m.span.start, m.span.end, m.cls, m.extractor))
 
     def to_json(self) -> dict[str, Any]:
@@ -89,6 +87,7 @@ class MentionModel:
         # weights to three decimals, features whose weights all round to zero left out: the file stays small
         rows = {f: [round(float(w), 3) for w in row] for f, row in zip(self.features, self.weights, strict=True)}
         return {"format": FORMAT, "labels": list(LABELS), "keep_threshold": self.keep_threshold,
+                "broad_threshold": self.broad_threshold,
                 "bias": [round(float(b), 3) for b in self.bias],
                 "weights": {f: row for f, row in rows.items() if any(row)}, "info": self.info}
 
@@ -97,6 +96,22 @@ class MentionModel:
         from kg.atomic import write_atomic
 
         write_atomic(Path(path), json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")))
+
+
+def name_groups(mentions: list[Mention]) -> list[list[int]]:
+    """Indices of the candidates of each name (normalised), names in order of first appearance."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        groups[mention_key(m.text)].append(i)
+    return list(groups.values())
+
+
+def name_features(rows: list[list[str]], groups: list[list[int]]) -> list[list[str]]:
+    """The features of each name: the union of its candidates' features (a name is decided once per report)."""
+    return [sorted({f for i in ids for f in rows[i]}) for ids in groups]
+
+
+BROAD = "broad"  # the extractor name of kg/extract/broad_candidates.py
 
 
 def with_broad(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -125,10 +140,10 @@ def model_from_json(data: Any, source: str) -> MentionModel:
         features = list(data["weights"])
         weights = np.array([data["weights"][f] for f in features], dtype=float).reshape(len(features), len(LABELS))
         bias = np.array(data["bias"], dtype=float).reshape(len(LABELS))
-        threshold = float(data.get("keep_threshold", 0.5))
+        thresholds = float(data.get("keep_threshold", 0.5)), float(data.get("broad_threshold", 0.5))
     except (KeyError, TypeError, ValueError) as err:
         raise InputError(f"{source}: malformed mention model ({err}); make one with kg train") from None
-    return MentionModel(features, weights, bias, threshold, dict(data.get("info") or {}))
+    return MentionModel(features, weights, bias, *thresholds, dict(data.get("info") or {}))
 
 
 @lru_cache(maxsize=8)
