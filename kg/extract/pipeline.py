@@ -136,7 +136,7 @@ class Pipeline:
     """Runs a configurable list of components: mentions → resolve → relations and indicators."""
 
     def __init__(self, names: Sequence[str] | None = None, *, exclude: Sequence[str] = (),
-                 curation: Sequence[Edit] = (), model: str | None = "default") -> None:
+                 curation: Sequence[Edit] = (), model: str | None = None) -> None:
         from kg.extract.mention_model import DEFAULT, NO_MODEL, load_model, model_path
 
         registry = load_components()
@@ -146,7 +146,9 @@ class Pipeline:
         chosen = list(names) if names is not None else sorted(registry, key=lambda n: (registry[n].order, n))
         self.components = [registry[n] for n in chosen if n not in exclude]
         self.curation = list(curation)
-        path = model_path(model or DEFAULT)
+        if model is None:  # the shipped model learned over every component's candidates, not over a chosen few
+            model = DEFAULT if names is None and not exclude else NO_MODEL
+        path = model_path(model)
         self.model = load_model(str(path)) if path else None  # the learned keep/relabel layer, or rules alone
         self.spec = PipelineSpec(tuple(self.names), tuple(self.curation), str(path) if path else NO_MODEL)
         self.fingerprint = self.spec.make_fingerprint()

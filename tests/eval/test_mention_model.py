@@ -179,3 +179,12 @@ def test_evaluate_usage_errors(tmp_path, capsys):
     assert "give a gold JSON file" in capsys.readouterr().err
     assert main(["evaluate", str(graph), str(ANNOTATED / "hill-2026-plan.gold.json"), "--model", "none"]) == 2
     assert "for a folder" in capsys.readouterr().err
+
+
+def test_the_shipped_model_is_the_default_of_a_full_pipeline_only():
+    """A pipeline of every component uses the shipped model; a chosen few components run as rules alone (the
+    model was learned over every component's candidates); "none" switches it off."""
+    assert Pipeline().model is not None
+    assert Pipeline(["areas"]).model is None
+    assert Pipeline(model="none").model is None
+    assert Pipeline(["areas"], model="default").model is not None
