@@ -92,7 +92,8 @@ def _mention_features(ctx: _Context, m: Mention) -> list[str]:
     cls, ext = m.cls, m.extractor
     ext_family = ext.split(".")[0]
     source = "broad" if ext == "broad" else "rule"  # kg/extract/broad_candidates.py, or a rule component
-    f = [f"source={source}", f"source={source}|cls={cls}", f"cls={cls}", f"ext={ext}", f"ext_family={ext_family}|{cls}", f"ext={ext}|cls={cls}",
+    f = [f"source={source}", f"source={source}|cls={cls}", f"cls={cls}",
+         f"ext={ext}", f"ext_family={ext_family}|{cls}", f"ext={ext}|cls={cls}",
          f"len={_bucket(n, (1, 2, 3, 4, 5, 6, 8, 10, 14))}", f"len={_bucket(n, (2, 4, 8))}|cls={cls}",
          f"last1={text[-1:]}", f"last1={text[-1:]}|cls={cls}", f"conf={round(m.confidence, 1)}"]
     if n >= 3:
