@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         info = model.info
         kept = sum(n for label, n in info["labels"].items() if label != "none")
-        print(f"trained on {len(info['reports'])} reports: {info['candidates']} candidates ({kept} names of the "
+        print(f"trained on {len(info['reports'])} reports: {info['candidates']} candidate names ({kept} names of the "
               f"eight classes), {info['features']} features, {time.perf_counter() - started:.1f} s")
         print(f"wrote: {args.out}")
     return 0

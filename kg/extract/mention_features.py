@@ -12,6 +12,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
+from kg.extract.broad_candidates import head_class
 from kg.ingest.document import Document
 from kg.model import Mention
 
@@ -100,6 +101,7 @@ def _mention_features(ctx: _Context, m: Mention) -> list[str]:
         f += [f"last2={text[-2:]}", f"last2={text[-2:]}|cls={cls}", f"first1={text[:1]}"]
     if n >= 5:
         f += [f"last3={text[-3:]}|cls={cls}", f"first2={text[:2]}"]
+    f.append(f"head={head_class(text)}|cls={cls}")  # what the last characters say against what was proposed
     if DIGIT.search(text):
         f.append(f"digit|cls={cls}")
     if LATIN.search(text):
@@ -141,7 +143,9 @@ def _mention_features(ctx: _Context, m: Mention) -> list[str]:
                 f.append(f"pos_only={inside[0].pos}|cls={cls}")
         if first - 1 >= 0:
             prev = tokens[first - 1]
-            f += [f"prev_pos={prev.pos}", f"prev_word={prev.word}"]
+            f += [f"prev_pos={prev.pos}", f"prev_word={prev.word}", f"prev_word={prev.word}|cls={cls}"]
+            if first - 2 >= 0:
+                f.append(f"prev2_word={tokens[first - 2].word}")
         if last + 1 < len(tokens):
             nxt = tokens[last + 1]
             f += [f"next_pos={nxt.pos}", f"next_word={nxt.word}", f"next_word={nxt.word}|cls={cls}"]
