@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import InputError
 from kg.eval.evaluate import Evaluation, evaluate_files
 from kg.eval.train import Pair, examples, find_pairs, fit
 
@@ -39,6 +40,8 @@ def evaluate_folder(folder: str | Path, builder: Builder, *, model: str | None =
     trained on the other pairs. ``builder`` builds one report as `kg build` does (kg.build sits above this
     room, so the command passes it in)."""
     pairs = find_pairs(folder)
+    if leave_one_out and len(pairs) < 2:
+        raise InputError(f"{folder}: leave-one-out needs at least two annotated reports")
     rows = []
     with tempfile.TemporaryDirectory(prefix="govkg-eval-") as tmp:
         work = Path(tmp)
@@ -46,10 +49,6 @@ def evaluate_folder(folder: str | Path, builder: Builder, *, model: str | None =
         for i, pair in enumerate(pairs):
             chosen = model
             if leave_one_out:
-                if len(pairs) < 2:
-                    from kg.errors import InputError
-
-                    raise InputError(f"{folder}: leave-one-out needs at least two annotated reports")
                 held_out = work / f"{pair.name}.model.json"
                 fit([ex for j, ex in enumerate(labelled) if j != i]).save(held_out)
                 chosen = str(held_out)

@@ -1,11 +1,12 @@
 """Train the mention model (kg/extract/mention_model.py) from a folder of annotated reports.
 
 A folder holds ``NAME.txt`` + ``NAME.gold.json`` pairs (the gold format of the evaluation guidelines). The
-rules run over every text without a model; each candidate mention is labelled with the class of the gold
-entity whose name, alias or mention it equals after normalisation (the scorer's strict match), "none" when
-it equals none, and is left out when it names a neutral record (Ideology). A multinomial logistic regression
-with an L2 penalty is fitted by L-BFGS (scipy): deterministic, a few seconds on seven reports.
-"""
+rules and the broad candidate finder run over every text without a model; each candidate name (all its
+mentions together, as the model decides per name) is labelled with the class of the gold entity whose name,
+alias or mention it equals after normalisation (the scorer's strict match), "none" when it equals none, and
+is left out when it names only neutral records (Ideology). A multinomial logistic regression with an L2
+penalty is fitted by a small L-BFGS over scipy sparse matrices: deterministic (no random start, no
+sampling), seconds on seven reports."""
 
 from __future__ import annotations
 
