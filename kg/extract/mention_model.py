@@ -75,6 +75,9 @@ class MentionModel:
         probs = self.probabilities(name_features(mention_features(doc, mentions), groups))
         kept: list[Mention] = []
         for ids, p in zip(groups, probs, strict=True):
+            if any(is_division(mentions[i]) for i in ids):  # an official division: kept as it is
+                kept.extend(mentions[i] for i in ids if mentions[i].cls == "AdministrativeArea")
+                continue
             ruled = any(mentions[i].extractor != BROAD for i in ids)
             if p[0] >= (self.keep_threshold if ruled else self.broad_threshold):
                 continue
@@ -96,6 +99,11 @@ class MentionModel:
         from kg.atomic import write_atomic
 
         write_atomic(Path(path), json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")))
+
+
+def is_division(m: Mention) -> bool:
+    """An area mention the division lexicon resolved to one official division (连云港市, or 连云港 for it)."""
+    return m.cls == "AdministrativeArea" and bool(m.division_code)
 
 
 def name_groups(mentions: list[Mention]) -> list[list[int]]:

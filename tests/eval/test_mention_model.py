@@ -188,3 +188,27 @@ def test_the_shipped_model_is_the_default_of_a_full_pipeline_only():
     assert Pipeline(["areas"]).model is None
     assert Pipeline(model="none").model is None
     assert Pipeline(["areas"], model="default").model is not None
+
+
+def test_a_model_that_says_none_drops_all_but_official_divisions():
+    """Decisions come from the weights: a model whose bias says "none" keeps nothing but the areas the
+    division lexicon resolved (连云港市), which no learned weight overrules."""
+    import numpy as np
+
+    from kg.extract.mention_model import MentionModel
+
+    text = "2026年江北市政府工作报告\n一、2025年工作回顾\n连云港市推进“港城融合”行动，发展海洋装备产业。\n"
+    doc = parse_document(text, source="江北市.txt")
+    rules = Pipeline(model="none")
+    found = {(m.cls, m.text) for m in rules.candidates(doc)}
+    assert ("AdministrativeArea", "连云港市") in found and len(found) > 1
+    bias = np.zeros(len(LABELS))
+    bias[0] = 20.0
+    says_none = MentionModel([], np.zeros((0, len(LABELS))), bias)
+    kept = {(m.cls, m.text) for m in says_none.apply(doc, rules.candidates(doc))}
+    assert kept == {("AdministrativeArea", "连云港市")}
+    bias = np.zeros(len(LABELS))
+    bias[LABELS.index("Policy")] = 20.0
+    says_policy = MentionModel([], np.zeros((0, len(LABELS))), bias)
+    relabelled = says_policy.apply(doc, rules.candidates(doc))
+    assert {m.cls for m in relabelled if m.text != "连云港市"} == {"Policy"}
