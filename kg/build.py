@@ -479,7 +479,7 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
           sparql_url: str | None = None, jobs: int | None = 1, executor: str = "local",
           scheduler: str | None = None, client=None, rebuild: bool = False, quiet: bool = True,
           overrides: Metadata | None = None, wait: float = 0.0, top: int = PAGE_TOP,
-          curation: str | Path | None = None, analytics: bool = False) -> BuildResult:
+          curation: str | Path | None = None, analytics: bool = False, model: str | None = None) -> BuildResult:
     """Build the given reports (the bundled sample when none) into a store and write every output.
 
     The store is ``store_dir`` (default: ``<out_dir>/store``) or, with ``store_url``, a SPARQL Graph Store
@@ -487,7 +487,8 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
     unless ``rebuild``; a document that fails is reported and the others go on. Every input is read and
     checked first: when none can be read, InputError is raised and nothing is touched. ``curation`` is a
     curation CSV (kg/extract/curation.py) applied after resolution; ``analytics`` writes kg:degree, kg:pagerank and
-    kg:community onto every entity.
+    kg:community onto every entity. ``model`` chooses the mention model (kg/extract/mention_model.py): None or
+    "default" for the shipped one, "none" for the rules alone, or a file `kg train` wrote.
     """
     started = time.perf_counter()
     paths = expand_inputs(inputs) if inputs else [sample_path()]
@@ -500,10 +501,14 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
     from kg.store.corpus import DocFailure
 
     edits = tuple(read_curation(curation)) if curation else ()
-    if pipeline is not None and edits:
-        pipeline = Pipeline(pipeline.names, curation=edits)
+    from kg.extract.mention_model import DEFAULT, NO_MODEL, load_model, model_path
+
+    chosen = model_path(model or DEFAULT)
+    load_model(str(chosen) if chosen else NO_MODEL)  # a bad model file fails here, before anything is touched
+    if pipeline is not None and (edits or model):
+        pipeline = Pipeline(pipeline.names, curation=edits, model=str(chosen) if chosen else NO_MODEL)
     if pipeline is None:
-        components = PipelineSpec(curation=edits)
+        components = PipelineSpec(curation=edits, model=str(chosen) if chosen else NO_MODEL)
     else:  # any object with names and __call__ will do (tests wrap a pipeline)
         components = getattr(pipeline, "spec", None) or PipelineSpec(tuple(pipeline.names))
     threads = max(1, jobs or 1)  # --jobs N: N extraction processes, then N threads for per-graph work

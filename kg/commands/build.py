@@ -13,6 +13,8 @@ EXAMPLES = """  kg build                                  # the bundled sample: 
   kg build reports/ -o out --jobs 2         # two worker processes; run again: unchanged reports are skipped
   kg build reports/ -o out --rebuild        # extract every report again
   kg build 天津市.txt --issuer 天津市 --year 2026      # override the metadata read from the text
+  kg build reports/ -o out --model my-genre.json   # a mention model trained with kg train
+  kg build report.txt -o out --model none   # the rules alone, without the learned layer
   kg build reports/ --executor dask --scheduler tcp://10.0.0.5:8786
   kg build reports/ --store-url http://127.0.0.1:7878/store   # into an Oxigraph/Fuseki/GraphDB server
 
@@ -51,6 +53,9 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--title", metavar="TITLE", help="title of the report, e.g. 2026年天津市政府工作报告")
     p.add_argument("--curation", metavar="FILE", help="a curation CSV applied after extraction (merge, split, "
                    "retype, drop, alias, rename); every build also writes OUT/review.csv with suggestions")
+    p.add_argument("--model", metavar="MODEL", help="the mention model that keeps or drops and classifies the "
+                   "rules' candidates: a file made by kg train, 'none' for the rules alone (default: the shipped "
+                   "model)")
     p.add_argument("--analytics", action="store_true", help="write kg:degree, kg:pagerank and kg:community onto "
                    "every entity (for SPARQL ORDER BY and the page)")
     return p
@@ -71,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
     result = build(args.inputs, args.out, page=not args.no_page, store_dir=args.store, store_url=args.store_url,
                    sparql_url=args.sparql_url, jobs=args.jobs or default_jobs(), executor=args.executor,
                    scheduler=args.scheduler, rebuild=args.rebuild, quiet=args.quiet, overrides=overrides,
-                   wait=args.wait, top=args.top, curation=args.curation, analytics=args.analytics)
+                   wait=args.wait, top=args.top, curation=args.curation, analytics=args.analytics,
+                   model=args.model)
     print(result.summary())
     if result.files:
         print("wrote: " + ", ".join(str(p) for p in result.files))

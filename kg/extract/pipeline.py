@@ -88,16 +88,20 @@ class PipelineSpec:
 
     names: tuple[str, ...] | None = None
     curation: tuple[Edit, ...] = ()
+    model: str = "default"  # the mention model: "default" (shipped), "none" (rules alone) or a file path
 
     def make(self) -> Pipeline:
         """A pipeline built from this spec."""
-        return Pipeline(list(self.names) if self.names is not None else None, curation=self.curation)
+        return Pipeline(list(self.names) if self.names is not None else None, curation=self.curation,
+                        model=self.model)
 
     def make_fingerprint(self) -> str:
         """The kg:builtWith stamp a pipeline of this spec writes, without loading the pipeline."""
         names = self.names if self.names is not None else tuple(
             sorted(load_components(), key=lambda n: (REGISTRY[n].order, n)))
-        config = "|".join([*names, *map(repr, self.curation)])
+        from kg.extract.mention_model import model_digest
+
+        config = "|".join([*names, *map(repr, self.curation), f"model={model_digest(self.model)}"])
         return f"{code_fingerprint()}-{hashlib.sha256(config.encode()).hexdigest()[:8]}"
 
 
@@ -132,7 +136,9 @@ class Pipeline:
     """Runs a configurable list of components: mentions → resolve → relations and indicators."""
 
     def __init__(self, names: Sequence[str] | None = None, *, exclude: Sequence[str] = (),
-                 curation: Sequence[Edit] = ()) -> None:
+                 curation: Sequence[Edit] = (), model: str | None = None) -> None:
+        from kg.extract.mention_model import DEFAULT, NO_MODEL, load_model, model_path
+
         registry = load_components()
         unknown = [n for n in [*(names or []), *exclude] if n not in registry]
         if unknown:
@@ -140,7 +146,11 @@ class Pipeline:
         chosen = list(names) if names is not None else sorted(registry, key=lambda n: (registry[n].order, n))
         self.components = [registry[n] for n in chosen if n not in exclude]
         self.curation = list(curation)
-        self.spec = PipelineSpec(tuple(self.names), tuple(self.curation))
+        if model is None:  # the shipped model learned over every component's candidates, not over a chosen few
+            model = DEFAULT if names is None and not exclude else NO_MODEL
+        path = model_path(model)
+        self.model = load_model(str(path)) if path else None  # the learned keep/relabel layer, or rules alone
+        self.spec = PipelineSpec(tuple(self.names), tuple(self.curation), str(path) if path else NO_MODEL)
         self.fingerprint = self.spec.make_fingerprint()
         words: list[tuple[str, str]] = list(genre_verbs())
         for comp in self.components:
@@ -153,22 +163,33 @@ class Pipeline:
         """Names of the components this pipeline runs, in order."""
         return [c.name for c in self.components]
 
+    def candidates(self, doc: Document, timings: dict[str, float] | None = None) -> list[Mention]:
+        """Tokenise the document and run the mention components: every candidate, before any filtering."""
+        timings = {} if timings is None else timings
+        started = time.perf_counter()
+        doc.tokens = tokenize(doc.match_text)
+        timings["tokenize"] = time.perf_counter() - started
+        mentions: list[Mention] = []
+        for comp in self.components:
+            if comp.produces != "mentions":
+                continue
+            started = time.perf_counter()
+            found = comp.func(doc, list(mentions)) if comp.sees_mentions else comp.func(doc)
+            mentions.extend(found)
+            timings[comp.name] = time.perf_counter() - started
+        return mentions
+
     def __call__(self, doc: Document) -> Extraction:
         """Tokenise the document, run every component and return what they found."""
         from kg.extract.issuer_area import with_issuer_area
         from kg.extract.resolve import resolve
 
         result = Extraction(doc, built_with=self.fingerprint)
-        started = time.perf_counter()
-        doc.tokens = tokenize(doc.match_text)
-        result.timings["tokenize"] = time.perf_counter() - started
-        for comp in self.components:
-            if comp.produces != "mentions":
-                continue
+        result.mentions = self.candidates(doc, result.timings)
+        if self.model is not None:
             started = time.perf_counter()
-            found = comp.func(doc, list(result.mentions)) if comp.sees_mentions else comp.func(doc)
-            result.mentions.extend(found)
-            result.timings[comp.name] = time.perf_counter() - started
+            result.mentions = self.model.apply(doc, result.mentions)
+            result.timings["mention_model"] = time.perf_counter() - started
         result.mentions = _drop_overlaps(result.mentions)
         result.entities = resolve(result.mentions, doc=doc)
         # The issuer acts as its area in relations (kg:issuer): an entity of every graph, mentioned or not.

@@ -16,7 +16,7 @@ TEXT = ("2026年江北市政府工作报告\n一、2025年工作回顾\n"
 
 @pytest.fixture(scope="module")
 def entities():
-    return Pipeline()(parse_document(TEXT, source="江北市.txt")).entities
+    return Pipeline(model="none")(parse_document(TEXT, source="江北市.txt")).entities  # rules alone
 
 
 def _write(tmp_path, body: str):
@@ -59,7 +59,7 @@ def test_same_file_same_result(tmp_path, entities):
 
 def test_pipeline_applies_curation(tmp_path):
     edits = _write(tmp_path, "drop,蓝溪,,\n")
-    result = Pipeline(curation=edits)(parse_document(TEXT, source="江北市.txt"))
+    result = Pipeline(curation=edits, model="none")(parse_document(TEXT, source="江北市.txt"))
     assert "蓝溪" not in {e.label for e in result.entities}
 
 

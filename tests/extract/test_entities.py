@@ -12,7 +12,7 @@ HEADER = "2026年江北市政府工作报告\n一、2025年工作回顾\n"
 
 @pytest.fixture(scope="module")
 def run():
-    pipe = Pipeline()
+    pipe = Pipeline(model="none")  # the rules alone: the learned layer is tested in tests/eval/test_mention_model.py
 
     def extract(body: str):
         doc = parse_document(HEADER + body, source="江北市.txt")
