@@ -8,7 +8,7 @@ from setuptools.command.build_py import build_py
 
 
 class BuildWithOntology(build_py):
-    """Copy ontology/*.ttl into kg/rdf/ontology/ of the build tree (the top-level folder stays the source)."""
+    """Copy ontology/*.ttl into kg/ontology/ of the build tree (kg.rdf.ontology looks there first) (the top-level folder stays the source)."""
 
     def run(self) -> None:
         super().run()
