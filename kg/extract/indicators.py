@@ -158,6 +158,11 @@ PERCENT_UNITS = ("%", "个百分点", "百分点", "倍", "‰")
 PREDICATE_MAX = 8
 PREDICATE_START = re.compile(r"向|在|被|投入|完工|完成|开放|融入|转型|建成|落地|落户|开工|投产|入选|通过|获评|"
                              r"获得|上线|运营|开通|参与|参赛|实现|纳入|启动|覆盖|签约|竣工|交付|整县")
+# Where a counted noun ends: the predicate verbs above and a few transitive ones jieba tags as nouns (设置 vn).
+PREDICATE_SPLIT = re.compile(PREDICATE_START.pattern + r"|设置|引入|配备|下放|发放|启动|享受|用于|接入")
+ADVERB = re.compile(r"(?:全面|全部|圆满|顺利|基本|率先|稳步|持续|正式|成功|有序|加快)+")  # 全部完工 → 完工
+RELATIVE_MAX = 24  # a longer predicate is a clause of its own
+PREPOSITION_END = re.compile(r"(?:在|为|向|对|给)$")  # 为800个老旧小区引入物业服务: the noun is the verb's object
 NAMED_BY_COUNT = re.compile(r"论坛|峰会|大会|俱乐部")
 LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
 NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
@@ -308,14 +313,39 @@ def _noun_after(text: str) -> str:
     return text
 
 
-def _predicate(after: str, noun: str) -> str:
-    """The short predicate closing a clause after a counted noun (完工, 向市民开放, 转型或退出), or ''."""
-    at = after.find(noun)
-    tail = after[at + len(noun):] if at >= 0 else ""
-    tail = TRAILING_NOISE.sub("", tail)
-    if not tail or len(tail) > PREDICATE_MAX or "、" in tail or not PREDICATE_START.match(tail):
+def _predicate_split(rest: str) -> tuple[int, int]:
+    """Where a counted noun ends and what happened to it begins (小区|设置智能回收机), with adverbs between them
+    skipped (民心工程|全面|完成); (0, 0) when the noun runs into another subject (医用耗材|价格大幅降低)."""
+    rest = BRACKETED.sub(lambda m: "（" + "·" * (len(m.group()) - 2) + "）", rest)  # 县（市、区）is one noun
+    verb = PREDICATE_SPLIT.search(rest, 1)
+    stop = NOUN_END.search(rest, 1)
+    if verb is None or (stop and stop.start() < verb.start() and not ADVERB.match(rest, stop.start())):
+        return 0, 0
+    adverb = ADVERB.match(rest, stop.start()) if stop and stop.start() < verb.start() else None
+    return (adverb.start(), adverb.end()) if adverb else (verb.start(), verb.start())
+
+
+def _verb_final(predicate: str) -> bool:
+    """True when a predicate ends with its verb (向市民开放, 投入运营), not with an object (融入区域共建产业链)."""
+    from kg.ingest.tokenize import tokenize
+
+    tokens = tokenize(predicate)
+    return bool(tokens) and tokens[-1].pos in ("v", "vn")
+
+
+def _counted_relative(rest: str, prep: bool) -> str:
+    """What a count at a clause's head counts with its predicate: 在3000个小区设置智能回收机 → 设置智能回收机的小区,
+    6个区通过督导评估认定 → 通过督导评估认定的区, 56个口袋公园向市民开放 → 口袋公园向市民开放; '' when the
+    clause says no more than the noun. ``rest`` is the clause after the value, later values taken out."""
+    at, verb_at = _predicate_split(rest)
+    if not at:
         return ""
-    return tail
+    noun, predicate = clean_metric(rest[:at]), clean_metric(rest[verb_at:].replace("了", ""))
+    if not noun or not predicate or len(predicate) > RELATIVE_MAX or "、" in BRACKETED.sub("", noun + predicate):
+        return ""
+    if not prep and len(predicate) <= PREDICATE_MAX and _verb_final(predicate):
+        return noun + predicate  # a short state the noun is in reads as it is written
+    return predicate + "的" + noun
 
 
 def _leading_verb(metric: str) -> str:
@@ -383,7 +413,7 @@ def parse_indicators(text: str) -> list[Parsed]:
     """Indicators stated in one sentence, each with the metric its clause names.
 
     >>> [(i.metric, str(i.value), i.unit) for i in parse_indicators("770家优质企业融入6条区域共建产业链")]
-    [('优质企业', '770', '家'), ('区域共建产业链', '6', '条')]
+    [('融入区域共建产业链的优质企业', '770', '家'), ('区域共建产业链', '6', '条')]
     >>> [(i.metric, str(i.value)) for i in parse_indicators("盘活土地2.26万亩、房产超过1000万平方米")]
     [('盘活土地', '2.26'), ('盘活房产', '1000')]
     """
@@ -460,9 +490,9 @@ def parse_indicators(text: str) -> list[Parsed]:
                 else:
                     metric = right
                 source = (q.end, right_end)
-                if (not left or LISTING_END.search(left_raw)) and k + 1 == len(qs):
-                    # 56个口袋公园向市民开放: what happened to them is what is counted
-                    metric += _predicate(BRACKETED.sub("", right_raw), right)
+                if not left or LISTING_END.search(left_raw):
+                    # 56个口袋公园向市民开放, 为800个老旧小区引入物业服务: what happened to them is what is counted
+                    metric = _relative_metric(text, q, qs[k + 1 :], end, left_raw) or metric
                 direction = None
             elif left and (DIRECTION_ONLY.match(left) or BASE_FIRST.match(left)) and last_subject:
                 metric = _subject(last_subject) + left  # 地区生产总值5万亿元，增长5％
@@ -495,6 +525,19 @@ def parse_indicators(text: str) -> list[Parsed]:
                                   q.value_max))
             last_subject = metric
     return out
+
+
+def _relative_metric(text: str, q: Quantity, later: list[Quantity], end: int, left_raw: str) -> str:
+    """The counted noun with its predicate (see ``_counted_relative``), or '' when a value follows the noun directly
+    (116个国家和地区近4000名运动员参赛: the predicate belongs to the next value)."""
+    rest, pos = [], q.end
+    for other in later:
+        rest.append(text[pos : other.start])
+        pos = other.end
+    rest.append(text[pos:end])
+    if later and not _predicate_split(text[q.end : later[0].start])[0]:
+        return ""
+    return _counted_relative("".join(rest), bool(PREPOSITION_END.search(left_raw)))
 
 
 def _shared_growth(left: str) -> list[str] | None:

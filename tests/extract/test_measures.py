@@ -176,7 +176,22 @@ def test_the_last_item_s_quantity_word_is_shared_by_the_list():
 def test_a_counted_noun_keeps_the_short_predicate_that_closes_its_clause():
     assert [i.metric for i in parse_indicators("56个口袋公园向市民开放，30家融资平台转型或退出")] == [
         "口袋公园向市民开放", "融资平台转型或退出"]
-    assert [i.metric for i in parse_indicators("770家优质企业融入6条区域共建产业链")] == ["优质企业", "区域共建产业链"]
+    assert [i.metric for i in parse_indicators("770家优质企业融入6条区域共建产业链")] == [
+        "融入区域共建产业链的优质企业", "区域共建产业链"]
+
+
+def test_a_count_whose_predicate_has_an_object_names_the_noun_by_its_predicate():
+    # the noun is the object of a preposition: 在/为/向 N个 noun + verb phrase
+    assert parse_indicators("在1200个小区设置垃圾分类驿站")[0].metric == "设置垃圾分类驿站的小区"
+    assert parse_indicators("为650个老旧小区引入专业化物业服务")[0].metric == "引入专业化物业服务的老旧小区"
+    assert parse_indicators("为3.2万个村卫生室配备了远程诊疗设备")[0].metric == "配备远程诊疗设备的村卫生室"
+    # the noun is the subject and its predicate carries an object; a bracket inside the noun stays with it
+    assert parse_indicators("9个县（市、区）通过国家生态文明示范区验收")[0].metric == "通过国家生态文明示范区验收的县"
+    # adverbs before the verb are not part of what is counted; a second subject (价格) stops the noun
+    assert parse_indicators("36项惠民工程全部完工")[0].metric == "惠民工程完工"
+    assert [i.metric for i in parse_indicators("420种药品价格平均降低50％")][0] == "药品"
+    # a value right after the noun takes the predicate for itself
+    assert [i.metric for i in parse_indicators("60个国家和地区2000名选手参赛")][0] == "国家和地区"
 
 
 def test_a_term_lengthened_is_a_quantity_in_years_named_by_its_verb():
