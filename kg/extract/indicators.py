@@ -126,7 +126,7 @@ LEADING_NOISE = re.compile(
 )
 TRAILING_NOISE = re.compile(
     r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|约|了|在|从|由|和|，|、|"
-    r"跨上|迈上|站上|跃上|跨过|(?:19|20)\d{2}年(?:底|末)?|预期目标(?:定为|定在|是|为)?|预期(?:为|是)?|目标(?:定为|定在|是|为)?|定为|定在)+$"
+    r"(?:上升|提升|升|下降|降)(?:至|到)|跨上|迈上|站上|跃上|跨过|(?:19|20)\d{2}年(?:底|末)?|预期目标(?:定为|定在|是|为)?|预期(?:为|是)?|目标(?:定为|定在|是|为)?|定为|定在)+$"
 )
 # Time words inside a metric: 支出五年比前五年增长, 中央财政五年累计补助…资金, 国内生产总值比2002年年均增长.
 TIME_INSIDE = re.compile(r"(?<!前)(?:过去五年|这五年|五年)(?:累计|共)|(?<!前)五年(?=比)|比(?:19|20)\d{2}年(?=年均)"
@@ -163,6 +163,11 @@ PREDICATE_SPLIT = re.compile(PREDICATE_START.pattern + r"|设置|引入|配备|�
 ADVERB = re.compile(r"(?:全面|全部|圆满|顺利|基本|率先|稳步|持续|正式|成功|有序|加快)+")  # 全部完工 → 完工
 RELATIVE_MAX = 24  # a longer predicate is a clause of its own
 PREPOSITION_END = re.compile(r"(?:在|为|向|对|给)$")  # 为800个老旧小区引入物业服务: the noun is the verb's object
+STREAK_PREDICATE = re.compile(r"获评|荣获|获得|保持|优秀|位居|居|入选|评为|实现|达到|超过|突破|增产|增长|下降|只减不增")
+# What a count of things adds up to, said without the things (总投资1万亿元 after 产业项目3800个).
+AGGREGATE = re.compile(r"(?:[省市县区乡镇村]级|乡镇|行政村|村|县|区|市)?"
+                       r"(?:计划总投资|总投资|总规模|总产值|覆盖率|总面积|总建筑面积)")
+SHARE_OF = re.compile(r"占(?:全国|全省|全市|全区|全球|世界|全部|总量)?(?:的)?(?:比重|比例|份额)?")
 NAMED_BY_COUNT = re.compile(r"论坛|峰会|大会|俱乐部")
 LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
 NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
@@ -348,6 +353,21 @@ def _counted_relative(rest: str, prep: bool) -> str:
     return predicate + "的" + noun
 
 
+def _streak_parts(after: str) -> tuple[str, str]:
+    """What a streak is of and what was kept up (食品安全考核|获评A级): 连续 belongs before the predicate."""
+    verb = STREAK_PREDICATE.search(after)
+    return (after[: verb.start()], after[verb.start() :]) if verb else ("", after)
+
+
+def _without_examples(metric: str) -> str:
+    """A verb's object without the examples that lead it: 举办“购在龙江”等促消费活动 → 举办促消费活动."""
+    verb = _leading_verb(metric)
+    at = metric.rfind("等")
+    if not verb or at <= len(verb) or len(metric) - at - 1 < 2:
+        return metric
+    return verb + metric[at + 1 :]
+
+
 def _leading_verb(metric: str) -> str:
     """The verb a list's first item starts with (盘活土地 → 盘活), to lend to the items after it."""
     for verb in sorted(LEADING_VERBS, key=len, reverse=True):
@@ -395,6 +415,8 @@ def _respectively(text: str, start: int, end: int, qs: list[Quantity]) -> list[P
         items = _items(text[subject_start : marker.start()], LIST_SPLIT)
     if len(items) == 1 and len(after) == 2 and items[0].startswith("城乡") and len(items[0]) > 2:
         items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡居民收入分别增长4.4%、5.6%: town, then country
+    if len(after) == 1 and len(items) >= 2:
+        after = after * len(items)  # A、B分别达到200个以上: each item reaches the one value
     if len(after) < 2 or len(items) != len(after):
         return None
     suffix = _shared_suffix(items)
@@ -459,8 +481,8 @@ def parse_indicators(text: str) -> list[Parsed]:
             if q.form == "duration":  # 到期后再延长30年: the verb says what the years are
                 metric = left
             elif q.form == "consecutive":  # 连续三年考核优秀: what was kept up is said on both sides
-                right = clean_metric(text[q.end : end])
-                metric, source = (left + "连续" + right if left else right), (left_start, end)
+                subject, kept_up = _streak_parts(clean_metric(text[q.end : end]))
+                metric, source = (left + subject + "连续" + kept_up if left or subject else kept_up), (left_start, end)
             elif q.form == "rank":  # 制度创新指数稳居全国前三 → 制度创新指数全国排名
                 scope = RANK_SCOPE.match(text, q.start)
                 subject = RANK_VERBS.sub("", left)
@@ -497,7 +519,7 @@ def parse_indicators(text: str) -> list[Parsed]:
             elif left and (DIRECTION_ONLY.match(left) or BASE_FIRST.match(left)) and last_subject:
                 metric = _subject(last_subject) + left  # 地区生产总值5万亿元，增长5％
             elif left:
-                metric = left
+                metric = _without_examples(left) if q.unit not in PERCENT_UNITS and not q.unit.endswith("元") else left
             elif continues and last_subject:  # 里程新增3000公里、突破1.1万公里: the item before names it
                 metric = VERB_TAIL.sub("", _subject(last_subject))
             else:
@@ -506,8 +528,11 @@ def parse_indicators(text: str) -> list[Parsed]:
                     metric = last_subject or prev_clause
             if k == 0:
                 first_verb = _leading_verb(metric)
-            elif continues and first_verb and not _leading_verb(metric) and len(metric) > 1:
+            elif continues and first_verb and not _leading_verb(metric) and len(metric) > 1 and (
+                    q.unit not in PERCENT_UNITS):  # 新建5个医疗集团、区级覆盖率达80%: a ratio is not built
                 metric = first_verb + metric
+            if out and source[0] == left_start:
+                metric = _owned_by_previous(metric, out[-1])
             both = BOTH.match(left_raw)
             shared = None if both else _shared_growth(left_raw)
             if both and source[0] == left_start:
@@ -538,6 +563,17 @@ def _relative_metric(text: str, q: Quantity, later: list[Quantity], end: int, le
     if later and not _predicate_split(text[q.end : later[0].start])[0]:
         return ""
     return _counted_relative("".join(rest), bool(PREPOSITION_END.search(left_raw)))
+
+
+def _owned_by_previous(metric: str, previous: Parsed) -> str:
+    """A bare aggregate or share says whose it is by the value before it: 产业项目3800个，总投资1万亿元 → 产业项目
+    总投资; 经济总量4万亿元、占全省比重61.3% → 经济总量占全省比重."""
+    if AGGREGATE.fullmatch(metric) and previous.unit.endswith(COUNT_UNITS):
+        noun = previous.metric
+        return noun[len(_leading_verb(noun)) :] + metric
+    if SHARE_OF.fullmatch(metric) and previous.unit not in PERCENT_UNITS:
+        return _subject(previous.metric) + metric
+    return metric
 
 
 def _shared_growth(left: str) -> list[str] | None:

@@ -245,3 +245,32 @@ def test_a_rank_after_a_value_ranks_what_the_value_measures():
     zones = parse_indicators("国家级开发区增至18个、居中西部第2位")
     assert zones[-1].metric == "国家级开发区数量中西部排名"
     assert [i.metric for i in parse_indicators("总量和增速均居全国第6位")] == ["总量全国排名", "增速全国排名"]
+
+
+def test_a_streak_puts_连续_before_what_was_kept_up():
+    assert parse_indicators("连续六年安全生产考核获评优秀等次")[0].metric == "安全生产考核连续获评优秀等次"
+    assert parse_indicators("法治政府建设连续三年考核优秀")[0].metric == "法治政府建设考核连续优秀"
+    assert parse_indicators("粮食产量连续五年增长")[0].metric == "粮食产量连续增长"
+
+
+def test_respectively_with_one_value_gives_it_to_each_item():
+    found = parse_indicators("新认定专精特新企业、单项冠军企业分别达到150家以上")
+    assert [(i.metric, i.value) for i in found] == [("新认定专精特新企业", Decimal(150)),
+                                                    ("单项冠军企业", Decimal(150))]
+
+
+def test_the_examples_of_a_counted_object_leave_its_metric():
+    assert parse_indicators("举办“乐购江城”等消费季活动1500场")[0].metric == "举办消费季活动"
+    # a growth keeps what it is of
+    assert parse_indicators("新能源、新材料等产业增加值增长12％")[0].metric != "产业增加值增长"
+
+
+def test_a_bare_aggregate_or_share_belongs_to_the_value_before_it():
+    found = parse_indicators("实施省级重点项目1200个，总投资8000亿元以上")
+    assert [i.metric for i in found] == ["实施省级重点项目", "省级重点项目总投资"]
+    found = parse_indicators("组建30个县域医共体、乡镇覆盖率达95%")
+    assert found[-1].metric == "县域医共体乡镇覆盖率"
+    found = parse_indicators("沿江经济带经济总量达到2.1万亿元、占全省比重升至43.5%")
+    assert found[-1].metric == "沿江经济带经济总量占全省比重"
+    # a share after a growth rate is left alone: the rate is not what the share is of
+    assert parse_indicators("出口增长8％，占全国12％")[-1].metric == "占全国"
