@@ -150,8 +150,8 @@ LEADING_VERBS = (
     "吸纳", "组建", "设立", "开展", "救助", "资助", "新改建", "修缮", "提升",
 )
 # Ratios the last item of a list carries for all items (A、B、C占比).
-SHARED_RATIOS = ("占比", "比重", "增速", "增幅", "降幅", "增加值", "总产值", "产值", "营业收入", "利润总额", "产量",
-                 "总量", "规模", "交易额", "成交额")
+SHARED_RATIOS = ("排放总量", "排放量", "占比", "比重", "增速", "增幅", "降幅", "增加值", "总产值", "产值", "营业收入",
+                 "利润总额", "产量", "总量", "规模", "交易额", "成交额")
 WEAK_QUALIFIERS = ("达到",)  # 达到10％左右: the bound after the value says more
 PERCENT_UNITS = ("%", "个百分点", "百分点", "倍", "‰")
 # A predicate after a counted noun: short, and opening with a verb or a preposition that leads to one.
@@ -168,11 +168,14 @@ STREAK_PREDICATE = re.compile(r"获评|荣获|获得|保持|优秀|位居|居|�
 AGGREGATE = re.compile(r"(?:[省市县区乡镇村]级|乡镇|行政村|村|县|区|市)?"
                        r"(?:计划总投资|总投资|总规模|总产值|覆盖率|总面积|总建筑面积)")
 SHARE_OF = re.compile(r"占(?:全国|全省|全市|全区|全球|世界|全部|总量)?(?:的)?(?:比重|比例|份额)?")
+SHARED_STATE = re.compile(r"落后|闲置|低效|老旧|存量|过剩")  # 淘汰落后炼铁、炼钢产能: the state is the list's
+BASE_ONLY = re.compile(r"(?:(?:比|较)(?:上年|去年|(?:19|20)\d{2}年)|同比)?")
+TOPIC_END = re.compile(r"近年来|首次|出现|实现|继续|持续|保持|稳步|大幅|明显|均|都|(?:增长|下降|提高|上升|减少|降低)")
 NAMED_BY_COUNT = re.compile(r"论坛|峰会|大会|俱乐部")
 LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
 NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
 BASE_FIRST = re.compile(r"^(?:比|较|同比)")  # 、比上年增加1.6万亿元: the subject is the item before
-LISTING_END = re.compile(r"(?:等|和|及|与|以及|在|对|向|给)$")
+LISTING_END = re.compile(r"(?:等|和|(?<![惠涉普顾危])及|与|以及|在|对|向|给)$")  # not the 及 of 惠及
 RANK_SCOPE = re.compile(RANK_SCOPES)
 RANK_VERBS = re.compile(r"(?:跻身|稳居|位居|跃升|跃居|位列|保持|进入|升至|上升|提升|升|居|列|排名|排)+$")
 
@@ -368,6 +371,13 @@ def _without_examples(metric: str) -> str:
     return verb + metric[at + 1 :]
 
 
+def _lent_head(first: str, verb: str) -> str:
+    """What a list's first item lends the items after it: its verb (盘活土地、房产 → 盘活), with the state of what
+    the verb acts on when it says one (淘汰落后炼铁产能、炼钢产能 → 淘汰落后)."""
+    state = SHARED_STATE.match(first, len(verb))
+    return verb + state.group() if state and len(first) > state.end() + 1 else verb
+
+
 def _leading_verb(metric: str) -> str:
     """The verb a list's first item starts with (盘活土地 → 盘活), to lend to the items after it."""
     for verb in sorted(LEADING_VERBS, key=len, reverse=True):
@@ -410,9 +420,13 @@ def _respectively(text: str, start: int, end: int, qs: list[Quantity]) -> list[P
     after = [q for q in qs if q.start >= marker.start()]
     before = [q for q in qs if q.start < marker.start()]
     subject_start = max([start, *(q.end for q in before)])
-    items = _items(text[subject_start : marker.start()], LIST_COMMA)
+    subjects, base = text[subject_start : marker.start()], ""
+    if not before and BASE_ONLY.fullmatch(clean_metric(subjects)):
+        # A、B排放总量首次双下降，比上年分别下降x和y: the list is the clause before
+        base, subjects = clean_metric(subjects), _topic_list(text[:start])
+    items = _items(subjects, LIST_COMMA)
     if len(items) != len(after):
-        items = _items(text[subject_start : marker.start()], LIST_SPLIT)
+        items = _items(subjects, LIST_SPLIT)
     if len(items) == 1 and len(after) == 2 and items[0].startswith("城乡") and len(items[0]) > 2:
         items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡居民收入分别增长4.4%、5.6%: town, then country
     if len(after) == 1 and len(items) >= 2:
@@ -426,9 +440,17 @@ def _respectively(text: str, start: int, end: int, qs: list[Quantity]) -> list[P
     out = []
     for item, q in zip(items, after, strict=True):
         metric = item if item.endswith(suffix) else item + suffix
-        out.append(Parsed(metric + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end,
+        out.append(Parsed(metric + base + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end,
                           (subject_start, marker.start()), q.value_max))
     return out
+
+
+def _topic_list(before: str) -> str:
+    """The list a clause opens with, up to what it says of it: 化学需氧量、二氧化硫排放总量|近年来首次出现双下降."""
+    clause = CLAUSE_BREAK.split(before.rstrip("，,；;：: "))[-1]
+    said = TOPIC_END.search(clause, 1)
+    listed = clause[: said.start()] if said else clause
+    return listed if "、" in listed else ""
 
 
 def parse_indicators(text: str) -> list[Parsed]:
@@ -456,7 +478,7 @@ def parse_indicators(text: str) -> list[Parsed]:
             out.extend(listed)
             last_subject = listed[-1].metric
             continue
-        first_verb = left_raw = ""
+        first_verb = first_metric = counted_by = left_raw = ""
         for k, q in enumerate(qs):
             left_start = qs[k - 1].end if k else start
             right_end = qs[k + 1].start if k + 1 < len(qs) else end
@@ -507,6 +529,7 @@ def parse_indicators(text: str) -> list[Parsed]:
                 verb_phrase = len(left) <= VERB_PHRASE_MAX and not LISTING_END.search(left_raw)
                 if left in LEADING_VERBS or (verb_phrase and COUNTING_VERB.search(left)):
                     metric = left + right
+                    counted_by = left if k == 0 else ""
                 elif left and verb_phrase and CHANGE_VERB_END.search(left):
                     metric = CHANGE_VERB_END.sub("", left) + right  # 试点扩大到11个省份 → 试点省份
                 else:
@@ -527,10 +550,10 @@ def parse_indicators(text: str) -> list[Parsed]:
                 if not metric or DIRECTION_ONLY.match(metric):  # …经费，从2002年1288亿元增加到…: the clause before
                     metric = last_subject or prev_clause
             if k == 0:
-                first_verb = _leading_verb(metric)
+                first_verb, first_metric = counted_by or _leading_verb(metric), metric
             elif continues and first_verb and not _leading_verb(metric) and len(metric) > 1 and (
                     q.unit not in PERCENT_UNITS):  # 新建5个医疗集团、区级覆盖率达80%: a ratio is not built
-                metric = first_verb + metric
+                metric = _lent_head(first_metric, first_verb) + metric
             if out and source[0] == left_start:
                 metric = _owned_by_previous(metric, out[-1])
             both = BOTH.match(left_raw)

@@ -274,3 +274,20 @@ def test_a_bare_aggregate_or_share_belongs_to_the_value_before_it():
     assert found[-1].metric == "沿江经济带经济总量占全省比重"
     # a share after a growth rate is left alone: the rate is not what the share is of
     assert parse_indicators("出口增长8％，占全国12％")[-1].metric == "占全国"
+
+
+def test_a_counting_verb_phrase_is_lent_to_the_counted_items_after_it():
+    found = parse_indicators("省里安排资金新建和改造320所乡镇中心小学、45所县级高中")
+    assert [i.metric for i in found] == ["省里安排资金新建和改造乡镇中心小学", "省里安排资金新建和改造县级高中"]
+    # the state of what the verb acts on is lent with it, and nothing the first item names for itself
+    found = parse_indicators("淘汰落后焦炭产能120万吨、铸造产能45万吨")
+    assert [i.metric for i in found] == ["淘汰落后焦炭产能", "淘汰落后铸造产能"]
+    found = parse_indicators("新增规上工业企业500家、上云企业3000家")
+    assert [i.metric for i in found] == ["新增规上工业企业", "新增上云企业"]
+    # 惠及 is a verb, not a list's 及
+    assert parse_indicators("发放助学金惠及3.6万名学生")[0].metric == "发放助学金惠及学生"
+
+
+def test_respectively_after_a_bare_base_takes_its_list_from_the_clause_before():
+    found = parse_indicators("氮氧化物、挥发性有机物排放总量首次双下降，比上年分别下降2.6％和3.1％")
+    assert [i.metric for i in found] == ["氮氧化物排放总量比上年下降", "挥发性有机物排放总量比上年下降"]
