@@ -18,7 +18,7 @@ Three steps, each a plain function over one sentence or one document:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from kg.extract.lexicons.units import (
@@ -87,6 +87,8 @@ RANK = re.compile(
     r"|(?P<first>首位))"
 )
 
+THRESHOLD = re.compile(r"(?:以内|之内|内)[\u4e00-\u9fff]")
+THRESHOLD_UNITS = ("米", "公里", "千米", "秒", "分钟", "小时", "天", "日", "个工作日")
 QUOTED_NAME_MAX = 20  # a quoted name is short; a long quotation may state quantities
 CLAUSE_BREAK = re.compile(r"[，,](?!(?<=\d[，,])\d{3}(?!\d))|[；;：:。！？!?]")
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
@@ -171,6 +173,10 @@ SHARE_OF = re.compile(r"占(?:全国|全省|全市|全区|全球|世界|全部|�
 SHARED_STATE = re.compile(r"落后|闲置|低效|老旧|存量|过剩")  # 淘汰落后炼铁、炼钢产能: the state is the list's
 BASE_ONLY = re.compile(r"(?:(?:比|较)(?:上年|去年|(?:19|20)\d{2}年)|同比)?")
 TOPIC_END = re.compile(r"近年来|首次|出现|实现|继续|持续|保持|稳步|大幅|明显|均|都|(?:增长|下降|提高|上升|减少|降低)")
+# What an enterprise, a sector or a port states without naming itself again (…资产总额…，税收增长1.05倍).
+QUANTITY_WORD = re.compile(r"(?:资产总额|营业总收入|营业收入|利润总额|利润|税收|总产值|产值|增加值|产量|吞吐量|销售额|"
+                           r"交易额|营收)$")
+SCALE_AFTER = re.compile(r"规模(?=$|[，,；;。])")
 NAMED_BY_COUNT = re.compile(r"论坛|峰会|大会|俱乐部")
 LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
 NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
@@ -259,6 +265,8 @@ def find_quantities(text: str) -> list[Quantity]:
         add(m.start(), m.end(), Decimal(1), m.group("unit"), m.group("pre"), "spelled")
     for m in ARABIC.finditer(text):
         unit = m.group("unit")
+        if unit in THRESHOLD_UNITS and THRESHOLD.match(text, m.end() - len(m.group("post") or "")):
+            continue  # 50米内换乘比例, 15分钟以内到达率: a bound inside the name of what is measured
         pre = m.group("pre") if m.group("pre") not in WEAK_QUALIFIERS or not m.group("post") else None
         qualifier = pre or m.group("post") or (m.group("approx") and "余") or m.group("acc")
         start = m.start("acc") if m.group("acc") else m.start("pre") if m.group("pre") else m.start("lo")
@@ -557,13 +565,14 @@ def parse_indicators(text: str) -> list[Parsed]:
             if out and source[0] == left_start:
                 metric = _owned_by_previous(metric, out[-1])
             both = BOTH.match(left_raw)
-            shared = None if both else _shared_growth(left_raw)
+            shared = None if both else _shared_growth(left_raw) or _shared_tail(left_raw)
             if both and source[0] == left_start:
                 verb = both.group("verb")
                 growth = next((v for v in GROWTH_VERBS if verb.startswith(v)), "")
-                for item in _items(both.group("subjects"), LIST_COMMA):
-                    out.append(Parsed(item + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
-                                      q.value_max))
+                scale = SCALE_AFTER.match(right_raw)  # 均达到万亿元规模: what the value is, is said after it
+                for item in _examples_share(_items(both.group("subjects"), LIST_COMMA)):
+                    out.append(Parsed(item + growth + (scale.group() if scale else ""), q.value, q.unit, q.qualifier,
+                                      direction, q.start, q.end, source, q.value_max))
             elif shared and source[0] == left_start:
                 for name in shared:
                     out.append(Parsed(name, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
@@ -572,7 +581,21 @@ def parse_indicators(text: str) -> list[Parsed]:
                 out.append(Parsed(metric, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
                                   q.value_max))
             last_subject = metric
-    return out
+    return _with_topic(out)
+
+
+def _with_topic(found: list[Parsed]) -> list[Parsed]:
+    """Bare quantities after a sentence's first one are its topic's: 全国国有企业资产总额增长61%，实现利润增长2.2倍，
+    税收增长1.1倍 → 全国国有企业实现利润增长, 全国国有企业税收增长."""
+    if len(found) < 2:
+        return found
+    first = QUANTITY_WORD.search(_subject(found[0].metric))
+    topic = found[0].metric[: first.start()] if first else ""
+    if len(topic) < 2 or not topic[-1:].isalpha() or "、" in topic:
+        return found
+    return [found[0], *(replace(p, metric=topic + p.metric)
+                        if QUANTITY_WORD.fullmatch(_subject(p.metric).removeprefix("实现")) else p
+                        for p in found[1:])]
 
 
 def _relative_metric(text: str, q: Quantity, later: list[Quantity], end: int, left_raw: str) -> str:
@@ -613,6 +636,27 @@ def _shared_growth(left: str) -> list[str] | None:
         items = [item if item.endswith(suffix) else item + suffix for item in items]
     verb = found.group("verb").removesuffix("了")
     return [item + verb for item in items]
+
+
+def _shared_tail(left: str) -> list[str] | None:
+    """Short names before a full one share its tail: 内江、眉山、自贡经济总量 → 内江经济总量, 眉山经济总量, …"""
+    items = _items(left, LIST_COMMA)
+    if "”" in left or len(items) < 2 or any(len(i) > 3 or len(i) != len(items[0]) for i in items[:-1]):
+        return None
+    tail = items[-1][len(items[-2]) :]
+    if len(tail) < 2 or tail[0] in "一二两三四五六七八九十几多各":  # 京、津、冀三地: the tail counts them
+        return None
+    return [item + tail for item in items[:-1]] + [items[-1]]
+
+
+def _examples_share(items: list[str]) -> list[str]:
+    """A、B、C等产业集群: the noun after 等 is every item's (A产业集群, B产业集群, C产业集群)."""
+    last = items[-1] if items else ""
+    at = last.rfind("等")
+    if at < 1 or len(last) - at - 1 < 2:
+        return items
+    noun = last[at + 1 :]
+    return [item + noun for item in [*items[:-1], last[:at]]]
 
 
 def _subject(metric: str) -> str:
@@ -806,7 +850,7 @@ def find_indicators(doc: Document, entities: list[Entity]) -> list[Indicator]:
     for sent in doc.sentences:
         base = sent.span.start
         text = doc.match_text[base : sent.span.end]
-        if not any(ch.isdigit() or ch in "十百千两首前连" for ch in text):
+        if not any(ch.isdigit() or ch in "十百千万两首前连" for ch in text):
             continue
         surface = doc.text[base : sent.span.end]
         frame = frames[sent.section]

@@ -291,3 +291,31 @@ def test_a_counting_verb_phrase_is_lent_to_the_counted_items_after_it():
 def test_respectively_after_a_bare_base_takes_its_list_from_the_clause_before():
     found = parse_indicators("氮氧化物、挥发性有机物排放总量首次双下降，比上年分别下降2.6％和3.1％")
     assert [i.metric for i in found] == ["氮氧化物排放总量比上年下降", "挥发性有机物排放总量比上年下降"]
+
+
+def test_a_distance_or_time_bound_inside_a_name_is_no_value():
+    (ind,) = parse_indicators("地铁站300米内公交接驳比例提升至88%")
+    assert (ind.metric, ind.value) == ("地铁站300米内公交接驳比例", Decimal(88))
+    assert parse_indicators("城镇调查失业率控制在5.5%以内")[0].value == Decimal("5.5")
+
+
+def test_bare_quantities_after_a_sentence_s_first_one_are_its_topic_s():
+    found = parse_indicators("全省规上文化企业营业收入增长9.2%，实现利润增长15.4%，税收增长6.1%")
+    assert [i.metric for i in found] == ["规上文化企业营业收入增长", "规上文化企业实现利润增长",
+                                         "规上文化企业税收增长"]
+    # a quantity that names its own subject keeps it
+    assert parse_indicators("全市地区生产总值增长5%，规上工业增加值增长6%")[1].metric == "规上工业增加值增长"
+
+
+def test_short_names_before_a_full_one_share_its_tail():
+    found = parse_indicators("南充、宜宾、德阳经济总量突破3000亿元")
+    assert [i.metric for i in found] == ["南充经济总量", "宜宾经济总量", "德阳经济总量"]
+    # a tail that counts the names is one name; a quoted group is one quantity
+    assert len(parse_indicators("京、津、冀三地协同创新项目120个")) == 1
+
+
+def test_a_list_s_examples_share_the_noun_after_等_and_the_scale_after_the_value():
+    found = parse_indicators("食品饮料、新材料、清洁能源等产业集群均达到千亿元规模")
+    assert [(i.metric, i.value, i.unit) for i in found] == [
+        ("食品饮料产业集群规模", Decimal(1000), "亿元"), ("新材料产业集群规模", Decimal(1000), "亿元"),
+        ("清洁能源产业集群规模", Decimal(1000), "亿元")]
