@@ -682,9 +682,10 @@ FUTURE_CUES = re.compile(
 ACHIEVED = re.compile(r"(?:实现|完成|达到)了?(?:年初|全年)?(?:确定|预定|既定|提出)的(?:主要)?(?:预期)?(?:目标|指标)")
 REVIEW_OPENER = re.compile(r"过去一年|过去的一年|一年来|过去五年|五年来")
 # A value over several years: 年均/累计 with the five years named (过去五年, “十四五”时期, 今后五年).
-SPAN_CUES = re.compile(r"年均|年平均|平均每年|每年平均|累计|五年")
-AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均")
-FIVE_YEARS = re.compile(r"五年|十[一二三四五六七八九]五|个五年")
+# 年均浓度 is a year's average, not one over five years; 连续五年 is a streak, not a span.
+SPAN_CUES = re.compile(r"年均(?!浓度)|年平均(?!浓度)|平均每年|每年平均|累计|(?<!连续)五年")
+AVERAGE = re.compile(r"年均(?!浓度)|年平均(?!浓度)|平均每年|每年平均")
+FIVE_YEARS = re.compile(r"(?<!连续)五年|十[一二三四五六七八九]五|个五年")
 PERIOD_END_CUES = re.compile(r"过去五年|五年来|去年|上年|过去一年|一年来|过去的一年")
 
 

@@ -19,7 +19,7 @@ from functools import cache
 
 from kg.explore.trend import KIND_ZH, TrendRow
 from kg.rdf.measures import Concept
-from kg.web.viz import _inline_script, _json_for_html, _script_hash
+from kg.web.viz import _inline_script, _script_hash, json_for_html
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f",
            "#bcbd22")
@@ -148,6 +148,6 @@ def trend_page(rows: list[TrendRow], concept: Concept, *, cross_section: bool, s
         " Dashed ◇ targets, solid ● actuals; a range is drawn as an error bar. Hover a point for its sentence.</p>\n"
         '</header>\n<div id="kg-chart"></div>\n'
         f"{_table(rows)}\n"
-        f'<script type="application/json" id="kg-trend-data">{_json_for_html(data)}</script>\n'
+        f'<script type="application/json" id="kg-trend-data">{json_for_html(data)}</script>\n'
         f"<script>{plotly_js}</script>\n<script>{BOOT}</script>\n</body>\n</html>\n"
     )

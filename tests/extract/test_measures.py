@@ -319,3 +319,9 @@ def test_a_list_s_examples_share_the_noun_after_等_and_the_scale_after_the_valu
     assert [(i.metric, i.value, i.unit) for i in found] == [
         ("食品饮料产业集群规模", Decimal(1000), "亿元"), ("新材料产业集群规模", Decimal(1000), "亿元"),
         ("清洁能源产业集群规模", Decimal(1000), "亿元")]
+
+
+def test_a_year_s_average_concentration_and_a_streak_span_no_five_years():
+    found = _indicators("一、2025年工作回顾\nPM2.5年均浓度下降到30微克/立方米，连续五年安全生产考核获评优秀，"
+                        "全市地区生产总值过去五年年均增长6％。")
+    assert [(i.period, i.year) for i in found] == [(None, 2025), (None, 2025), ("2021-2025", 2025)]
