@@ -325,3 +325,23 @@ def test_a_year_s_average_concentration_and_a_streak_span_no_five_years():
     found = _indicators("一、2025年工作回顾\nPM2.5年均浓度下降到30微克/立方米，连续五年安全生产考核获评优秀，"
                         "全市地区生产总值过去五年年均增长6％。")
     assert [(i.period, i.year) for i in found] == [(None, 2025), (None, 2025), ("2021-2025", 2025)]
+
+
+@pytest.mark.parametrize(("metric", "unit", "slug"), [
+    ("生产安全事故起数下降", "%", "safety-accident-reduction"),
+    ("刑事案件下降", "%", "criminal-case-reduction"),
+    ("全社会研发经费投入年均增长", "%", "rd-spending-growth"),
+    ("建设高标准农田", "万亩", "high-standard-farmland"),
+    ("改造城镇老旧小区", "个", "old-compounds-renovated"),
+    ("电力总装机", "亿千瓦", "power-capacity"),
+    ("新能源装机", "万千瓦", "renewable-capacity"),
+    ("国家级专精特新“小巨人”企业", "家", "little-giant-enterprises"),
+    ("5G基站", "万个", "5g-base-stations"),
+    # none is better than a wrong one: a bare count of deaths, an increment, a share, a count in another unit
+    ("死亡人数下降", "%", None),
+    ("新建5G基站", "万个", None),
+    ("新能源装机占比", "%", None),
+    ("改造城镇老旧小区", "万户", None),
+])
+def test_recurring_provincial_quantities_have_concepts(metric, unit, slug):
+    assert measure_of(metric, unit) == slug
