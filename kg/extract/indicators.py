@@ -56,7 +56,8 @@ def _unit_pattern() -> str:
 NUM = r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?"  # 6，688，587，000元: older texts group digits with a full-width comma
 CN_NUM = r"[一二两三四五六七八九十百千]+"
 NOT_AFTER = r"(?<![\d.A-Za-z第/~～\-－])"  # PM2.5, 5G, 第3次 and the second half of a range are no values
-PRE = rf"(?P<acc>累计)?(?P<pre>{_alternation(PRE_QUALIFIERS)})?"
+# 签约3543亿元: the 约 of 签约 (节约, 制约, 预约, 合约) is no "about"
+PRE = rf"(?P<acc>累计)?(?P<pre>{_alternation(PRE_QUALIFIERS).replace('约', '(?<![签节制预合])约')})?"
 POST = rf"(?P<post>{_alternation(POST_QUALIFIERS)})?"
 
 ARABIC = re.compile(
@@ -127,7 +128,7 @@ LEADING_NOISE = re.compile(
     r"(?:主要)?预期目标(?:是|为)?|主要目标(?:是|为)?)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|约|了|在|从|由|和|，|、|"
+    r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|(?<![签节制预合])约|了|在|从|由|和|，|、|"
     r"(?:上升|提升|升|下降|降)(?:至|到)|跨上|迈上|站上|跃上|跨过|(?:19|20)\d{2}年(?:底|末)?|预期目标(?:定为|定在|是|为)?|预期(?:为|是)?|目标(?:定为|定在|是|为)?|定为|定在)+$"
 )
 # Time words inside a metric: 支出五年比前五年增长, 中央财政五年累计补助…资金, 国内生产总值比2002年年均增长.
@@ -144,12 +145,12 @@ CHANGE_VERB_END = re.compile(r"(?:扩大|增加|增至|达到|提高|上升|突�
 NOUN_END = re.compile(
     r"投入|完工|完成|开放|融入|擦亮|有序|圆满|全面|全部|加快|率先|通过|实现|获得|获评|入选|建成|落地|落户|开工|投产|"
     r"转型|受益|惠及|参与|覆盖|提升|增长|下降|达到|纳入|价格|投资|成功|顺利|正式|稳步|持续|上线|运营|运行|开通|"
-    r"被|得到|基本|向|等|在|的|、"
+    r"被|得到|基本|向|等|在|的|、|让|使"
 )
 LEADING_VERBS = (
     "新建改扩建", "改扩建", "新建", "新增", "改造", "盘活", "建设", "建成", "完成", "实施", "培育", "引进", "新设",
     "举办", "开工", "发放", "认定", "创建", "打造", "新开", "增开", "治理", "整治", "淘汰", "处置", "帮扶", "培训",
-    "吸纳", "组建", "设立", "开展", "救助", "资助", "新改建", "修缮", "提升",
+    "吸纳", "组建", "设立", "开展", "救助", "资助", "新改建", "修缮", "提升", "新开工改造", "新开工", "开工改造",
 )
 # Ratios the last item of a list carries for all items (A、B、C占比).
 SHARED_RATIOS = ("排放总量", "排放量", "占比", "比重", "增速", "增幅", "降幅", "增加值", "总产值", "产值", "营业收入",
@@ -177,6 +178,10 @@ TOPIC_END = re.compile(r"近年来|首次|出现|实现|继续|持续|保持|稳
 QUANTITY_WORD = re.compile(r"(?:资产总额|营业总收入|营业收入|利润总额|利润|税收|总产值|产值|增加值|产量|吞吐量|销售额|"
                            r"交易额|营收)$")
 SCALE_AFTER = re.compile(r"规模(?=$|[，,；;。])")
+# 经济总量超千亿元的县域达12个: a value, then 的 and what passes it (not 的基础上, 的情况下)
+THRESHOLD_OWNER = re.compile(r"的(?!基础|情况|前提|同时|背景|条件|水平)[^，,；;、]{1,10}?"
+                             r"(?:达到|达|为|超过|突破|增至|增加到)?$")
+COMPARED = re.compile(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全国平均|全省平均)(?:平均)?(?:水平)?")
 NAMED_BY_COUNT = re.compile(r"论坛|峰会|大会|俱乐部")
 LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
 NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
@@ -488,6 +493,7 @@ def parse_indicators(text: str) -> list[Parsed]:
             continue
         first_verb = first_metric = counted_by = left_raw = ""
         for k, q in enumerate(qs):
+            prev_left_start = qs[k - 2].end if k >= 2 else start
             left_start = qs[k - 1].end if k else start
             right_end = qs[k + 1].start if k + 1 < len(qs) else end
             prev_left = left_raw
@@ -508,7 +514,12 @@ def parse_indicators(text: str) -> list[Parsed]:
             if not left and k and not direction:
                 direction = out[-1].direction  # 增长4.2％、5.3％
             source = (left_start, q.start)
-            if q.form == "duration":  # 到期后再延长30年: the verb says what the years are
+            bar = k and THRESHOLD_OWNER.match(left_raw) and out and out[-1].start == qs[k - 1].start
+            if bar:  # 经济总量超千亿元的县域达12个: the first value is the bar the counted things pass
+                while out and out[-1].start == qs[k - 1].start:
+                    out.pop()
+                metric, source = clean_metric(text[prev_left_start : q.start]), (prev_left_start, q.start)
+            elif q.form == "duration":  # 到期后再延长30年: the verb says what the years are
                 metric = left
             elif q.form == "consecutive":  # 连续三年考核优秀: what was kept up is said on both sides
                 subject, kept_up = _streak_parts(clean_metric(text[q.end : end]))
@@ -547,6 +558,9 @@ def parse_indicators(text: str) -> list[Parsed]:
                     # 56个口袋公园向市民开放, 为800个老旧小区引入物业服务: what happened to them is what is counted
                     metric = _relative_metric(text, q, qs[k + 1 :], end, left_raw) or metric
                 direction = None
+            elif COMPARED.fullmatch(left) and q.unit in ("个百分点", "百分点") and out and _subject(
+                    out[-1].metric) != out[-1].metric:  # 民间投资增长2.1%、高于全国8.5个百分点: its growth's lead
+                metric = _subject(out[-1].metric) + "增速" + left
             elif left and (DIRECTION_ONLY.match(left) or BASE_FIRST.match(left)) and last_subject:
                 metric = _subject(last_subject) + left  # 地区生产总值5万亿元，增长5％
             elif left:

@@ -345,3 +345,25 @@ def test_a_year_s_average_concentration_and_a_streak_span_no_five_years():
 ])
 def test_recurring_provincial_quantities_have_concepts(metric, unit, slug):
     assert measure_of(metric, unit) == slug
+
+
+def test_a_value_before_的_is_the_bar_what_is_counted_passes():
+    assert [(i.metric, i.value) for i in parse_indicators("营业收入超百亿元的企业达到35家")] == [
+        ("营业收入超百亿元的企业", Decimal(35))]
+    # 的基础上 is no counted noun: both values stay
+    assert len(parse_indicators("增长5%的基础上新增就业10万人")) == 2
+
+
+def test_a_lead_over_the_country_is_the_lead_of_the_growth_before_it():
+    found = parse_indicators("规上工业增加值增长8.2%、高于全国2.1个百分点")
+    assert found[-1].metric == "规上工业增加值增速高于全国"
+    # a level before it leads nothing by itself: left as written
+    assert parse_indicators("研发投入强度2.5%，高于全国0.2个百分点")[-1].metric == "高于全国"
+
+
+def test_small_wording_families():
+    assert [i.metric for i in parse_indicators("新开工改造城镇老旧小区520个、城中村1.2万户")] == [
+        "新开工改造城镇老旧小区", "新开工改造城中村"]
+    assert parse_indicators("210项“跨省通办”事项让群众少跑腿")[0].metric == "“跨省通办”事项"
+    (ind,) = parse_indicators("项目签约1200亿元")
+    assert (ind.metric, ind.qualifier) == ("项目签约", None)
