@@ -287,12 +287,14 @@ def entities_csv(rows: list[dict[str, str]]) -> str:
     return buf.getvalue()
 
 
-INDICATOR_ROWS = """SELECT ?ind ?metric ?value ?unit ?qualifier ?year ?kind ?direction ?about ?evidence ?start
+INDICATOR_ROWS = """SELECT ?ind ?metric ?measure ?value ?value_max ?unit ?qualifier ?year ?period ?kind
+       ?direction ?about ?evidence ?start
 WHERE { GRAPH <%s> { ?ind a kg:Indicator ; kg:metric ?metric ; kg:value ?value ; kg:unit ?unit ; kg:valueKind ?k ;
           kg:evidence ?s ; kg:start ?start . ?s kg:text ?evidence .
   OPTIONAL { ?ind kg:qualifier ?qualifier } OPTIONAL { ?ind kg:year ?year } OPTIONAL { ?ind kg:direction ?direction }
-  OPTIONAL { ?ind kg:about ?a . ?a rdfs:label ?about } }
-  BIND(STRAFTER(STR(?k), "#") AS ?kind) }
+  OPTIONAL { ?ind kg:valueMax ?value_max } OPTIONAL { ?ind kg:period ?period }
+  OPTIONAL { ?ind kg:measure ?m } OPTIONAL { ?ind kg:about ?a . ?a rdfs:label ?about } }
+  BIND(STRAFTER(STR(?k), "#") AS ?kind) BIND(STRAFTER(STR(?m), "/metric/") AS ?measure) }
 ORDER BY ?start ?ind"""
 
 
@@ -304,7 +306,10 @@ def _plain(lexical: str) -> str:
         return lexical
 
 
-INDICATOR_COLUMNS = ["metric", "value", "unit", "qualifier", "year", "kind", "direction", "about", "evidence"]
+# measure: the metric scheme's concept slug (gdp-growth) or empty; value_max: a range's upper bound; period: the
+# five years a total or an average spans (2021-2025).
+INDICATOR_COLUMNS = ["metric", "measure", "value", "value_max", "unit", "qualifier", "year", "period", "kind",
+                     "direction", "about", "evidence"]
 
 
 def indicator_rows_csv(store: GraphStore, graph: str) -> str:
@@ -313,12 +318,14 @@ def indicator_rows_csv(store: GraphStore, graph: str) -> str:
     out = csv.writer(buf, lineterminator="\n")
     for row in _select(store, INDICATOR_ROWS % graph):
         row["value"] = _plain(row["value"])
+        if row.get("value_max"):
+            row["value_max"] = _plain(row["value_max"])
         out.writerow([graph, *(row.get(c, "") for c in INDICATOR_COLUMNS)])
     return buf.getvalue()
 
 
 def write_indicators_csv(store: GraphStore, path: Path, parts: Parts | None = None) -> None:
-    """One row per indicator, document by document: metric, value, unit, qualifier, year, kind, evidence.
+    """One row per indicator, document by document: the columns of INDICATOR_COLUMNS after the document.
     With ``parts``, each document's rows are read from its part (see write_document_parts)."""
     def writer(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:

@@ -18,7 +18,7 @@ Three steps, each a plain function over one sentence or one document:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from kg.extract.lexicons.units import (
@@ -56,7 +56,8 @@ def _unit_pattern() -> str:
 NUM = r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?"  # 6，688，587，000元: older texts group digits with a full-width comma
 CN_NUM = r"[一二两三四五六七八九十百千]+"
 NOT_AFTER = r"(?<![\d.A-Za-z第/~～\-－])"  # PM2.5, 5G, 第3次 and the second half of a range are no values
-PRE = rf"(?P<acc>累计)?(?P<pre>{_alternation(PRE_QUALIFIERS)})?"
+# 签约3543亿元: the 约 of 签约 (节约, 制约, 预约, 合约) is no "about"
+PRE = rf"(?P<acc>累计)?(?P<pre>{_alternation(PRE_QUALIFIERS).replace('约', '(?<![签节制预合])约')})?"
 POST = rf"(?P<post>{_alternation(POST_QUALIFIERS)})?"
 
 ARABIC = re.compile(
@@ -87,6 +88,8 @@ RANK = re.compile(
     r"|(?P<first>首位))"
 )
 
+THRESHOLD = re.compile(r"(?:以内|之内|内)[\u4e00-\u9fff]")
+THRESHOLD_UNITS = ("米", "公里", "千米", "秒", "分钟", "小时", "天", "日", "个工作日")
 QUOTED_NAME_MAX = 20  # a quoted name is short; a long quotation may state quantities
 CLAUSE_BREAK = re.compile(r"[，,](?!(?<=\d[，,])\d{3}(?!\d))|[；;：:。！？!?]")
 BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
@@ -125,8 +128,8 @@ LEADING_NOISE = re.compile(
     r"(?:主要)?预期目标(?:是|为)?|主要目标(?:是|为)?)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|约|了|在|从|由|和|，|、|"
-    r"跨上|迈上|站上|跃上|跨过|(?:19|20)\d{2}年(?:底|末)?|预期目标(?:定为|定在|是|为)?|预期(?:为|是)?|目标(?:定为|定在|是|为)?|定为|定在)+$"
+    r"(?:分别为|分别|保持在|控制在|稳定在|提高到|提升至|提高至|增至|降至|达到|拟按|按|为|达|是|至|到|共计|合计|共|累计|(?<!平)均|都|已|的|等|(?<![签节制预合])约|了|在|从|由|和|，|、|"
+    r"(?:上升|提升|升|下降|降)(?:至|到)|跨上|迈上|站上|跃上|跨过|(?:19|20)\d{2}年(?:底|末)?|预期目标(?:定为|定在|是|为)?|预期(?:为|是)?|目标(?:定为|定在|是|为)?|定为|定在)+$"
 )
 # Time words inside a metric: 支出五年比前五年增长, 中央财政五年累计补助…资金, 国内生产总值比2002年年均增长.
 TIME_INSIDE = re.compile(r"(?<!前)(?:过去五年|这五年|五年)(?:累计|共)|(?<!前)五年(?=比)|比(?:19|20)\d{2}年(?=年均)"
@@ -142,27 +145,48 @@ CHANGE_VERB_END = re.compile(r"(?:扩大|增加|增至|达到|提高|上升|突�
 NOUN_END = re.compile(
     r"投入|完工|完成|开放|融入|擦亮|有序|圆满|全面|全部|加快|率先|通过|实现|获得|获评|入选|建成|落地|落户|开工|投产|"
     r"转型|受益|惠及|参与|覆盖|提升|增长|下降|达到|纳入|价格|投资|成功|顺利|正式|稳步|持续|上线|运营|运行|开通|"
-    r"被|得到|基本|向|等|在|的|、"
+    r"被|得到|基本|向|等|在|的|、|让|使"
 )
 LEADING_VERBS = (
     "新建改扩建", "改扩建", "新建", "新增", "改造", "盘活", "建设", "建成", "完成", "实施", "培育", "引进", "新设",
     "举办", "开工", "发放", "认定", "创建", "打造", "新开", "增开", "治理", "整治", "淘汰", "处置", "帮扶", "培训",
-    "吸纳", "组建", "设立", "开展", "救助", "资助", "新改建", "修缮", "提升",
+    "吸纳", "组建", "设立", "开展", "救助", "资助", "新改建", "修缮", "提升", "新开工改造", "新开工", "开工改造",
 )
 # Ratios the last item of a list carries for all items (A、B、C占比).
-SHARED_RATIOS = ("占比", "比重", "增速", "增幅", "降幅", "增加值", "总产值", "产值", "营业收入", "利润总额", "产量",
-                 "总量", "规模", "交易额", "成交额")
+SHARED_RATIOS = ("排放总量", "排放量", "占比", "比重", "增速", "增幅", "降幅", "增加值", "总产值", "产值", "营业收入",
+                 "利润总额", "产量", "总量", "规模", "交易额", "成交额")
 WEAK_QUALIFIERS = ("达到",)  # 达到10％左右: the bound after the value says more
 PERCENT_UNITS = ("%", "个百分点", "百分点", "倍", "‰")
 # A predicate after a counted noun: short, and opening with a verb or a preposition that leads to one.
 PREDICATE_MAX = 8
 PREDICATE_START = re.compile(r"向|在|被|投入|完工|完成|开放|融入|转型|建成|落地|落户|开工|投产|入选|通过|获评|"
                              r"获得|上线|运营|开通|参与|参赛|实现|纳入|启动|覆盖|签约|竣工|交付|整县")
+# Where a counted noun ends: the predicate verbs above and a few transitive ones jieba tags as nouns (设置 vn).
+PREDICATE_SPLIT = re.compile(PREDICATE_START.pattern + r"|设置|引入|配备|下放|发放|启动|享受|用于|接入")
+ADVERB = re.compile(r"(?:全面|全部|圆满|顺利|基本|率先|稳步|持续|正式|成功|有序|加快)+")  # 全部完工 → 完工
+RELATIVE_MAX = 24  # a longer predicate is a clause of its own
+PREPOSITION_END = re.compile(r"(?:在|为|向|对|给)$")  # 为800个老旧小区引入物业服务: the noun is the verb's object
+STREAK_PREDICATE = re.compile(r"获评|荣获|获得|保持|优秀|位居|居|入选|评为|实现|达到|超过|突破|增产|增长|下降|只减不增")
+# What a count of things adds up to, said without the things (总投资1万亿元 after 产业项目3800个).
+AGGREGATE = re.compile(r"(?:[省市县区乡镇村]级|乡镇|行政村|村|县|区|市)?"
+                       r"(?:计划总投资|总投资|总规模|总产值|覆盖率|总面积|总建筑面积)")
+SHARE_OF = re.compile(r"占(?:全国|全省|全市|全区|全球|世界|全部|总量)?(?:的)?(?:比重|比例|份额)?")
+SHARED_STATE = re.compile(r"落后|闲置|低效|老旧|存量|过剩")  # 淘汰落后炼铁、炼钢产能: the state is the list's
+BASE_ONLY = re.compile(r"(?:(?:比|较)(?:上年|去年|(?:19|20)\d{2}年)|同比)?")
+TOPIC_END = re.compile(r"近年来|首次|出现|实现|继续|持续|保持|稳步|大幅|明显|均|都|(?:增长|下降|提高|上升|减少|降低)")
+# What an enterprise, a sector or a port states without naming itself again (…资产总额…，税收增长1.05倍).
+QUANTITY_WORD = re.compile(r"(?:资产总额|营业总收入|营业收入|利润总额|利润|税收|总产值|产值|增加值|产量|吞吐量|销售额|"
+                           r"交易额|营收)$")
+SCALE_AFTER = re.compile(r"规模(?=$|[，,；;。])")
+# 经济总量超千亿元的县域达12个: a value, then 的 and what passes it (not 的基础上, 的情况下)
+THRESHOLD_OWNER = re.compile(r"的(?!基础|情况|前提|同时|背景|条件|水平)[^，,；;、]{1,10}?"
+                             r"(?:达到|达|为|超过|突破|增至|增加到)?$")
+COMPARED = re.compile(r"(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全国平均|全省平均)(?:平均)?(?:水平)?")
 NAMED_BY_COUNT = re.compile(r"论坛|峰会|大会|俱乐部")
 LIST_INTRO = re.compile(r"(?:以下|如下|下面|下列)$")
 NOT_COUNTED = ("新台阶", "台阶", "大关", "关口", "水平", "目标", "规模")  # 跃上1.4万亿斤新台阶
 BASE_FIRST = re.compile(r"^(?:比|较|同比)")  # 、比上年增加1.6万亿元: the subject is the item before
-LISTING_END = re.compile(r"(?:等|和|及|与|以及|在|对|向|给)$")
+LISTING_END = re.compile(r"(?:等|和|(?<![惠涉普顾危])及|与|以及|在|对|向|给)$")  # not the 及 of 惠及
 RANK_SCOPE = re.compile(RANK_SCOPES)
 RANK_VERBS = re.compile(r"(?:跻身|稳居|位居|跃升|跃居|位列|保持|进入|升至|上升|提升|升|居|列|排名|排)+$")
 
@@ -246,6 +270,8 @@ def find_quantities(text: str) -> list[Quantity]:
         add(m.start(), m.end(), Decimal(1), m.group("unit"), m.group("pre"), "spelled")
     for m in ARABIC.finditer(text):
         unit = m.group("unit")
+        if unit in THRESHOLD_UNITS and THRESHOLD.match(text, m.end() - len(m.group("post") or "")):
+            continue  # 50米内换乘比例, 15分钟以内到达率: a bound inside the name of what is measured
         pre = m.group("pre") if m.group("pre") not in WEAK_QUALIFIERS or not m.group("post") else None
         qualifier = pre or m.group("post") or (m.group("approx") and "余") or m.group("acc")
         start = m.start("acc") if m.group("acc") else m.start("pre") if m.group("pre") else m.start("lo")
@@ -308,14 +334,61 @@ def _noun_after(text: str) -> str:
     return text
 
 
-def _predicate(after: str, noun: str) -> str:
-    """The short predicate closing a clause after a counted noun (完工, 向市民开放, 转型或退出), or ''."""
-    at = after.find(noun)
-    tail = after[at + len(noun):] if at >= 0 else ""
-    tail = TRAILING_NOISE.sub("", tail)
-    if not tail or len(tail) > PREDICATE_MAX or "、" in tail or not PREDICATE_START.match(tail):
+def _predicate_split(rest: str) -> tuple[int, int]:
+    """Where a counted noun ends and what happened to it begins (小区|设置智能回收机), with adverbs between them
+    skipped (民心工程|全面|完成); (0, 0) when the noun runs into another subject (医用耗材|价格大幅降低)."""
+    rest = BRACKETED.sub(lambda m: "（" + "·" * (len(m.group()) - 2) + "）", rest)  # 县（市、区）is one noun
+    verb = PREDICATE_SPLIT.search(rest, 1)
+    stop = NOUN_END.search(rest, 1)
+    if verb is None or (stop and stop.start() < verb.start() and not ADVERB.match(rest, stop.start())):
+        return 0, 0
+    adverb = ADVERB.match(rest, stop.start()) if stop and stop.start() < verb.start() else None
+    return (adverb.start(), adverb.end()) if adverb else (verb.start(), verb.start())
+
+
+def _verb_final(predicate: str) -> bool:
+    """True when a predicate ends with its verb (向市民开放, 投入运营), not with an object (融入区域共建产业链)."""
+    from kg.ingest.tokenize import tokenize
+
+    tokens = tokenize(predicate)
+    return bool(tokens) and tokens[-1].pos in ("v", "vn")
+
+
+def _counted_relative(rest: str, prep: bool) -> str:
+    """What a count at a clause's head counts with its predicate: 在3000个小区设置智能回收机 → 设置智能回收机的小区,
+    6个区通过督导评估认定 → 通过督导评估认定的区, 56个口袋公园向市民开放 → 口袋公园向市民开放; '' when the
+    clause says no more than the noun. ``rest`` is the clause after the value, later values taken out."""
+    at, verb_at = _predicate_split(rest)
+    if not at:
         return ""
-    return tail
+    noun, predicate = clean_metric(rest[:at]), clean_metric(rest[verb_at:].replace("了", ""))
+    if not noun or not predicate or len(predicate) > RELATIVE_MAX or "、" in BRACKETED.sub("", noun + predicate):
+        return ""
+    if not prep and len(predicate) <= PREDICATE_MAX and _verb_final(predicate):
+        return noun + predicate  # a short state the noun is in reads as it is written
+    return predicate + "的" + noun
+
+
+def _streak_parts(after: str) -> tuple[str, str]:
+    """What a streak is of and what was kept up (食品安全考核|获评A级): 连续 belongs before the predicate."""
+    verb = STREAK_PREDICATE.search(after)
+    return (after[: verb.start()], after[verb.start() :]) if verb else ("", after)
+
+
+def _without_examples(metric: str) -> str:
+    """A verb's object without the examples that lead it: 举办“购在龙江”等促消费活动 → 举办促消费活动."""
+    verb = _leading_verb(metric)
+    at = metric.rfind("等")
+    if not verb or at <= len(verb) or len(metric) - at - 1 < 2:
+        return metric
+    return verb + metric[at + 1 :]
+
+
+def _lent_head(first: str, verb: str) -> str:
+    """What a list's first item lends the items after it: its verb (盘活土地、房产 → 盘活), with the state of what
+    the verb acts on when it says one (淘汰落后炼铁产能、炼钢产能 → 淘汰落后)."""
+    state = SHARED_STATE.match(first, len(verb))
+    return verb + state.group() if state and len(first) > state.end() + 1 else verb
 
 
 def _leading_verb(metric: str) -> str:
@@ -360,11 +433,17 @@ def _respectively(text: str, start: int, end: int, qs: list[Quantity]) -> list[P
     after = [q for q in qs if q.start >= marker.start()]
     before = [q for q in qs if q.start < marker.start()]
     subject_start = max([start, *(q.end for q in before)])
-    items = _items(text[subject_start : marker.start()], LIST_COMMA)
+    subjects, base = text[subject_start : marker.start()], ""
+    if not before and BASE_ONLY.fullmatch(clean_metric(subjects)):
+        # A、B排放总量首次双下降，比上年分别下降x和y: the list is the clause before
+        base, subjects = clean_metric(subjects), _topic_list(text[:start])
+    items = _items(subjects, LIST_COMMA)
     if len(items) != len(after):
-        items = _items(text[subject_start : marker.start()], LIST_SPLIT)
+        items = _items(subjects, LIST_SPLIT)
     if len(items) == 1 and len(after) == 2 and items[0].startswith("城乡") and len(items[0]) > 2:
         items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡居民收入分别增长4.4%、5.6%: town, then country
+    if len(after) == 1 and len(items) >= 2:
+        after = after * len(items)  # A、B分别达到200个以上: each item reaches the one value
     if len(after) < 2 or len(items) != len(after):
         return None
     suffix = _shared_suffix(items)
@@ -374,16 +453,24 @@ def _respectively(text: str, start: int, end: int, qs: list[Quantity]) -> list[P
     out = []
     for item, q in zip(items, after, strict=True):
         metric = item if item.endswith(suffix) else item + suffix
-        out.append(Parsed(metric + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end,
+        out.append(Parsed(metric + base + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end,
                           (subject_start, marker.start()), q.value_max))
     return out
+
+
+def _topic_list(before: str) -> str:
+    """The list a clause opens with, up to what it says of it: 化学需氧量、二氧化硫排放总量|近年来首次出现双下降."""
+    clause = CLAUSE_BREAK.split(before.rstrip("，,；;：: "))[-1]
+    said = TOPIC_END.search(clause, 1)
+    listed = clause[: said.start()] if said else clause
+    return listed if "、" in listed else ""
 
 
 def parse_indicators(text: str) -> list[Parsed]:
     """Indicators stated in one sentence, each with the metric its clause names.
 
     >>> [(i.metric, str(i.value), i.unit) for i in parse_indicators("770家优质企业融入6条区域共建产业链")]
-    [('优质企业', '770', '家'), ('区域共建产业链', '6', '条')]
+    [('融入区域共建产业链的优质企业', '770', '家'), ('区域共建产业链', '6', '条')]
     >>> [(i.metric, str(i.value)) for i in parse_indicators("盘活土地2.26万亩、房产超过1000万平方米")]
     [('盘活土地', '2.26'), ('盘活房产', '1000')]
     """
@@ -404,8 +491,9 @@ def parse_indicators(text: str) -> list[Parsed]:
             out.extend(listed)
             last_subject = listed[-1].metric
             continue
-        first_verb = left_raw = ""
+        first_verb = first_metric = counted_by = left_raw = ""
         for k, q in enumerate(qs):
+            prev_left_start = qs[k - 2].end if k >= 2 else start
             left_start = qs[k - 1].end if k else start
             right_end = qs[k + 1].start if k + 1 < len(qs) else end
             prev_left = left_raw
@@ -426,11 +514,16 @@ def parse_indicators(text: str) -> list[Parsed]:
             if not left and k and not direction:
                 direction = out[-1].direction  # 增长4.2％、5.3％
             source = (left_start, q.start)
-            if q.form == "duration":  # 到期后再延长30年: the verb says what the years are
+            bar = k and THRESHOLD_OWNER.match(left_raw) and out and out[-1].start == qs[k - 1].start
+            if bar:  # 经济总量超千亿元的县域达12个: the first value is the bar the counted things pass
+                while out and out[-1].start == qs[k - 1].start:
+                    out.pop()
+                metric, source = clean_metric(text[prev_left_start : q.start]), (prev_left_start, q.start)
+            elif q.form == "duration":  # 到期后再延长30年: the verb says what the years are
                 metric = left
             elif q.form == "consecutive":  # 连续三年考核优秀: what was kept up is said on both sides
-                right = clean_metric(text[q.end : end])
-                metric, source = (left + "连续" + right if left else right), (left_start, end)
+                subject, kept_up = _streak_parts(clean_metric(text[q.end : end]))
+                metric, source = (left + subject + "连续" + kept_up if left or subject else kept_up), (left_start, end)
             elif q.form == "rank":  # 制度创新指数稳居全国前三 → 制度创新指数全国排名
                 scope = RANK_SCOPE.match(text, q.start)
                 subject = RANK_VERBS.sub("", left)
@@ -455,19 +548,23 @@ def parse_indicators(text: str) -> list[Parsed]:
                 verb_phrase = len(left) <= VERB_PHRASE_MAX and not LISTING_END.search(left_raw)
                 if left in LEADING_VERBS or (verb_phrase and COUNTING_VERB.search(left)):
                     metric = left + right
+                    counted_by = left if k == 0 else ""
                 elif left and verb_phrase and CHANGE_VERB_END.search(left):
                     metric = CHANGE_VERB_END.sub("", left) + right  # 试点扩大到11个省份 → 试点省份
                 else:
                     metric = right
                 source = (q.end, right_end)
-                if (not left or LISTING_END.search(left_raw)) and k + 1 == len(qs):
-                    # 56个口袋公园向市民开放: what happened to them is what is counted
-                    metric += _predicate(BRACKETED.sub("", right_raw), right)
+                if not left or LISTING_END.search(left_raw):
+                    # 56个口袋公园向市民开放, 为800个老旧小区引入物业服务: what happened to them is what is counted
+                    metric = _relative_metric(text, q, qs[k + 1 :], end, left_raw) or metric
                 direction = None
+            elif COMPARED.fullmatch(left) and q.unit in ("个百分点", "百分点") and out and _subject(
+                    out[-1].metric) != out[-1].metric:  # 民间投资增长2.1%、高于全国8.5个百分点: its growth's lead
+                metric = _subject(out[-1].metric) + "增速" + left
             elif left and (DIRECTION_ONLY.match(left) or BASE_FIRST.match(left)) and last_subject:
                 metric = _subject(last_subject) + left  # 地区生产总值5万亿元，增长5％
             elif left:
-                metric = left
+                metric = _without_examples(left) if q.unit not in PERCENT_UNITS and not q.unit.endswith("元") else left
             elif continues and last_subject:  # 里程新增3000公里、突破1.1万公里: the item before names it
                 metric = VERB_TAIL.sub("", _subject(last_subject))
             else:
@@ -475,17 +572,21 @@ def parse_indicators(text: str) -> list[Parsed]:
                 if not metric or DIRECTION_ONLY.match(metric):  # …经费，从2002年1288亿元增加到…: the clause before
                     metric = last_subject or prev_clause
             if k == 0:
-                first_verb = _leading_verb(metric)
-            elif continues and first_verb and not _leading_verb(metric) and len(metric) > 1:
-                metric = first_verb + metric
+                first_verb, first_metric = counted_by or _leading_verb(metric), metric
+            elif continues and first_verb and not _leading_verb(metric) and len(metric) > 1 and (
+                    q.unit not in PERCENT_UNITS):  # 新建5个医疗集团、区级覆盖率达80%: a ratio is not built
+                metric = _lent_head(first_metric, first_verb) + metric
+            if out and source[0] == left_start:
+                metric = _owned_by_previous(metric, out[-1])
             both = BOTH.match(left_raw)
-            shared = None if both else _shared_growth(left_raw)
+            shared = None if both else _shared_growth(left_raw) or _shared_tail(left_raw)
             if both and source[0] == left_start:
                 verb = both.group("verb")
                 growth = next((v for v in GROWTH_VERBS if verb.startswith(v)), "")
-                for item in _items(both.group("subjects"), LIST_COMMA):
-                    out.append(Parsed(item + growth, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
-                                      q.value_max))
+                scale = SCALE_AFTER.match(right_raw)  # 均达到万亿元规模: what the value is, is said after it
+                for item in _examples_share(_items(both.group("subjects"), LIST_COMMA)):
+                    out.append(Parsed(item + growth + (scale.group() if scale else ""), q.value, q.unit, q.qualifier,
+                                      direction, q.start, q.end, source, q.value_max))
             elif shared and source[0] == left_start:
                 for name in shared:
                     out.append(Parsed(name, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
@@ -494,7 +595,45 @@ def parse_indicators(text: str) -> list[Parsed]:
                 out.append(Parsed(metric, q.value, q.unit, q.qualifier, direction, q.start, q.end, source,
                                   q.value_max))
             last_subject = metric
-    return out
+    return _with_topic(out)
+
+
+def _with_topic(found: list[Parsed]) -> list[Parsed]:
+    """Bare quantities after a sentence's first one are its topic's: 全国国有企业资产总额增长61%，实现利润增长2.2倍，
+    税收增长1.1倍 → 全国国有企业实现利润增长, 全国国有企业税收增长."""
+    if len(found) < 2:
+        return found
+    first = QUANTITY_WORD.search(_subject(found[0].metric))
+    topic = found[0].metric[: first.start()] if first else ""
+    if len(topic) < 2 or not topic[-1:].isalpha() or "、" in topic:
+        return found
+    return [found[0], *(replace(p, metric=topic + p.metric)
+                        if QUANTITY_WORD.fullmatch(_subject(p.metric).removeprefix("实现")) else p
+                        for p in found[1:])]
+
+
+def _relative_metric(text: str, q: Quantity, later: list[Quantity], end: int, left_raw: str) -> str:
+    """The counted noun with its predicate (see ``_counted_relative``), or '' when a value follows the noun directly
+    (116个国家和地区近4000名运动员参赛: the predicate belongs to the next value)."""
+    rest, pos = [], q.end
+    for other in later:
+        rest.append(text[pos : other.start])
+        pos = other.end
+    rest.append(text[pos:end])
+    if later and not _predicate_split(text[q.end : later[0].start])[0]:
+        return ""
+    return _counted_relative("".join(rest), bool(PREPOSITION_END.search(left_raw)))
+
+
+def _owned_by_previous(metric: str, previous: Parsed) -> str:
+    """A bare aggregate or share says whose it is by the value before it: 产业项目3800个，总投资1万亿元 → 产业项目
+    总投资; 经济总量4万亿元、占全省比重61.3% → 经济总量占全省比重."""
+    if AGGREGATE.fullmatch(metric) and previous.unit.endswith(COUNT_UNITS):
+        noun = previous.metric
+        return noun[len(_leading_verb(noun)) :] + metric
+    if SHARE_OF.fullmatch(metric) and previous.unit not in PERCENT_UNITS:
+        return _subject(previous.metric) + metric
+    return metric
 
 
 def _shared_growth(left: str) -> list[str] | None:
@@ -511,6 +650,27 @@ def _shared_growth(left: str) -> list[str] | None:
         items = [item if item.endswith(suffix) else item + suffix for item in items]
     verb = found.group("verb").removesuffix("了")
     return [item + verb for item in items]
+
+
+def _shared_tail(left: str) -> list[str] | None:
+    """Short names before a full one share its tail: 内江、眉山、自贡经济总量 → 内江经济总量, 眉山经济总量, …"""
+    items = _items(left, LIST_COMMA)
+    if "”" in left or len(items) < 2 or any(len(i) > 3 or len(i) != len(items[0]) for i in items[:-1]):
+        return None
+    tail = items[-1][len(items[-2]) :]
+    if len(tail) < 2 or tail[0] in "一二两三四五六七八九十几多各":  # 京、津、冀三地: the tail counts them
+        return None
+    return [item + tail for item in items[:-1]] + [items[-1]]
+
+
+def _examples_share(items: list[str]) -> list[str]:
+    """A、B、C等产业集群: the noun after 等 is every item's (A产业集群, B产业集群, C产业集群)."""
+    last = items[-1] if items else ""
+    at = last.rfind("等")
+    if at < 1 or len(last) - at - 1 < 2:
+        return items
+    noun = last[at + 1 :]
+    return [item + noun for item in [*items[:-1], last[:at]]]
 
 
 def _subject(metric: str) -> str:
@@ -536,9 +696,10 @@ FUTURE_CUES = re.compile(
 ACHIEVED = re.compile(r"(?:实现|完成|达到)了?(?:年初|全年)?(?:确定|预定|既定|提出)的(?:主要)?(?:预期)?(?:目标|指标)")
 REVIEW_OPENER = re.compile(r"过去一年|过去的一年|一年来|过去五年|五年来")
 # A value over several years: 年均/累计 with the five years named (过去五年, “十四五”时期, 今后五年).
-SPAN_CUES = re.compile(r"年均|年平均|平均每年|每年平均|累计|五年")
-AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均")
-FIVE_YEARS = re.compile(r"五年|十[一二三四五六七八九]五|个五年")
+# 年均浓度 is a year's average, not one over five years; 连续五年 is a streak, not a span.
+SPAN_CUES = re.compile(r"年均(?!浓度)|年平均(?!浓度)|平均每年|每年平均|累计|(?<!连续)五年")
+AVERAGE = re.compile(r"年均(?!浓度)|年平均(?!浓度)|平均每年|每年平均")
+FIVE_YEARS = re.compile(r"(?<!连续)五年|十[一二三四五六七八九]五|个五年")
 PERIOD_END_CUES = re.compile(r"过去五年|五年来|去年|上年|过去一年|一年来|过去的一年")
 
 
@@ -704,7 +865,7 @@ def find_indicators(doc: Document, entities: list[Entity]) -> list[Indicator]:
     for sent in doc.sentences:
         base = sent.span.start
         text = doc.match_text[base : sent.span.end]
-        if not any(ch.isdigit() or ch in "十百千两首前连" for ch in text):
+        if not any(ch.isdigit() or ch in "十百千万两首前连" for ch in text):
             continue
         surface = doc.text[base : sent.span.end]
         frame = frames[sent.section]

@@ -46,6 +46,11 @@ LEVEL_UNITS: dict[str, tuple[str, ...]] = {
     "grain-sown-area": ("亩", "公顷"), "expressway-length": ("公里",), "high-speed-rail-length": ("公里",),
     "income": ("元",), "urban-income": ("元",), "rural-income": ("元",), "rural-net-income": ("元",),
     "forex-reserves": ("元",), "afforestation": ("亩", "公顷"),
+    "high-standard-farmland": ("亩", "公顷"), "forest-planting-and-tending": ("亩", "公顷"),
+    "old-compounds-renovated": ("个",), "rural-roads-built": ("公里",), "5g-base-stations": ("个", "座", "站"),
+    "power-capacity": ("千瓦",), "renewable-capacity": ("千瓦",), "vocational-training": ("人次", "人"),
+    "rural-labour-transfer": ("人", "人次"), "tech-smes": ("家",), "high-tech-enterprises": ("家",),
+    "little-giant-enterprises": ("家",), "rural-dilapidated-housing": ("户", "套", "间"),
 }
 
 

@@ -122,7 +122,8 @@ def test_metric_drops_scope_estimate_and_value():
 
 def test_counted_noun_after_the_value_is_the_metric():
     found = parse_indicators("420家规上企业融入9条重点产业链")
-    assert [(i.metric, str(i.value), i.unit) for i in found] == [("规上企业", "420", "家"), ("重点产业链", "9", "条")]
+    assert [(i.metric, str(i.value), i.unit) for i in found] == [("融入重点产业链的规上企业", "420", "家"),
+                                                                 ("重点产业链", "9", "条")]
 
 
 def test_examples_before_a_count_do_not_become_the_metric():

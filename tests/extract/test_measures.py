@@ -176,7 +176,22 @@ def test_the_last_item_s_quantity_word_is_shared_by_the_list():
 def test_a_counted_noun_keeps_the_short_predicate_that_closes_its_clause():
     assert [i.metric for i in parse_indicators("56个口袋公园向市民开放，30家融资平台转型或退出")] == [
         "口袋公园向市民开放", "融资平台转型或退出"]
-    assert [i.metric for i in parse_indicators("770家优质企业融入6条区域共建产业链")] == ["优质企业", "区域共建产业链"]
+    assert [i.metric for i in parse_indicators("770家优质企业融入6条区域共建产业链")] == [
+        "融入区域共建产业链的优质企业", "区域共建产业链"]
+
+
+def test_a_count_whose_predicate_has_an_object_names_the_noun_by_its_predicate():
+    # the noun is the object of a preposition: 在/为/向 N个 noun + verb phrase
+    assert parse_indicators("在1200个小区设置垃圾分类驿站")[0].metric == "设置垃圾分类驿站的小区"
+    assert parse_indicators("为650个老旧小区引入专业化物业服务")[0].metric == "引入专业化物业服务的老旧小区"
+    assert parse_indicators("为3.2万个村卫生室配备了远程诊疗设备")[0].metric == "配备远程诊疗设备的村卫生室"
+    # the noun is the subject and its predicate carries an object; a bracket inside the noun stays with it
+    assert parse_indicators("9个县（市、区）通过国家生态文明示范区验收")[0].metric == "通过国家生态文明示范区验收的县"
+    # adverbs before the verb are not part of what is counted; a second subject (价格) stops the noun
+    assert parse_indicators("36项惠民工程全部完工")[0].metric == "惠民工程完工"
+    assert [i.metric for i in parse_indicators("420种药品价格平均降低50％")][0] == "药品"
+    # a value right after the noun takes the predicate for itself
+    assert [i.metric for i in parse_indicators("60个国家和地区2000名选手参赛")][0] == "国家和地区"
 
 
 def test_a_term_lengthened_is_a_quantity_in_years_named_by_its_verb():
@@ -230,3 +245,125 @@ def test_a_rank_after_a_value_ranks_what_the_value_measures():
     zones = parse_indicators("国家级开发区增至18个、居中西部第2位")
     assert zones[-1].metric == "国家级开发区数量中西部排名"
     assert [i.metric for i in parse_indicators("总量和增速均居全国第6位")] == ["总量全国排名", "增速全国排名"]
+
+
+def test_a_streak_puts_连续_before_what_was_kept_up():
+    assert parse_indicators("连续六年安全生产考核获评优秀等次")[0].metric == "安全生产考核连续获评优秀等次"
+    assert parse_indicators("法治政府建设连续三年考核优秀")[0].metric == "法治政府建设考核连续优秀"
+    assert parse_indicators("粮食产量连续五年增长")[0].metric == "粮食产量连续增长"
+
+
+def test_respectively_with_one_value_gives_it_to_each_item():
+    found = parse_indicators("新认定专精特新企业、单项冠军企业分别达到150家以上")
+    assert [(i.metric, i.value) for i in found] == [("新认定专精特新企业", Decimal(150)),
+                                                    ("单项冠军企业", Decimal(150))]
+
+
+def test_the_examples_of_a_counted_object_leave_its_metric():
+    assert parse_indicators("举办“乐购江城”等消费季活动1500场")[0].metric == "举办消费季活动"
+    # a growth keeps what it is of
+    assert parse_indicators("新能源、新材料等产业增加值增长12％")[0].metric != "产业增加值增长"
+
+
+def test_a_bare_aggregate_or_share_belongs_to_the_value_before_it():
+    found = parse_indicators("实施省级重点项目1200个，总投资8000亿元以上")
+    assert [i.metric for i in found] == ["实施省级重点项目", "省级重点项目总投资"]
+    found = parse_indicators("组建30个县域医共体、乡镇覆盖率达95%")
+    assert found[-1].metric == "县域医共体乡镇覆盖率"
+    found = parse_indicators("沿江经济带经济总量达到2.1万亿元、占全省比重升至43.5%")
+    assert found[-1].metric == "沿江经济带经济总量占全省比重"
+    # a share after a growth rate is left alone: the rate is not what the share is of
+    assert parse_indicators("出口增长8％，占全国12％")[-1].metric == "占全国"
+
+
+def test_a_counting_verb_phrase_is_lent_to_the_counted_items_after_it():
+    found = parse_indicators("省里安排资金新建和改造320所乡镇中心小学、45所县级高中")
+    assert [i.metric for i in found] == ["省里安排资金新建和改造乡镇中心小学", "省里安排资金新建和改造县级高中"]
+    # the state of what the verb acts on is lent with it, and nothing the first item names for itself
+    found = parse_indicators("淘汰落后焦炭产能120万吨、铸造产能45万吨")
+    assert [i.metric for i in found] == ["淘汰落后焦炭产能", "淘汰落后铸造产能"]
+    found = parse_indicators("新增规上工业企业500家、上云企业3000家")
+    assert [i.metric for i in found] == ["新增规上工业企业", "新增上云企业"]
+    # 惠及 is a verb, not a list's 及
+    assert parse_indicators("发放助学金惠及3.6万名学生")[0].metric == "发放助学金惠及学生"
+
+
+def test_respectively_after_a_bare_base_takes_its_list_from_the_clause_before():
+    found = parse_indicators("氮氧化物、挥发性有机物排放总量首次双下降，比上年分别下降2.6％和3.1％")
+    assert [i.metric for i in found] == ["氮氧化物排放总量比上年下降", "挥发性有机物排放总量比上年下降"]
+
+
+def test_a_distance_or_time_bound_inside_a_name_is_no_value():
+    (ind,) = parse_indicators("地铁站300米内公交接驳比例提升至88%")
+    assert (ind.metric, ind.value) == ("地铁站300米内公交接驳比例", Decimal(88))
+    assert parse_indicators("城镇调查失业率控制在5.5%以内")[0].value == Decimal("5.5")
+
+
+def test_bare_quantities_after_a_sentence_s_first_one_are_its_topic_s():
+    found = parse_indicators("全省规上文化企业营业收入增长9.2%，实现利润增长15.4%，税收增长6.1%")
+    assert [i.metric for i in found] == ["规上文化企业营业收入增长", "规上文化企业实现利润增长",
+                                         "规上文化企业税收增长"]
+    # a quantity that names its own subject keeps it
+    assert parse_indicators("全市地区生产总值增长5%，规上工业增加值增长6%")[1].metric == "规上工业增加值增长"
+
+
+def test_short_names_before_a_full_one_share_its_tail():
+    found = parse_indicators("南充、宜宾、德阳经济总量突破3000亿元")
+    assert [i.metric for i in found] == ["南充经济总量", "宜宾经济总量", "德阳经济总量"]
+    # a tail that counts the names is one name; a quoted group is one quantity
+    assert len(parse_indicators("京、津、冀三地协同创新项目120个")) == 1
+
+
+def test_a_list_s_examples_share_the_noun_after_等_and_the_scale_after_the_value():
+    found = parse_indicators("食品饮料、新材料、清洁能源等产业集群均达到千亿元规模")
+    assert [(i.metric, i.value, i.unit) for i in found] == [
+        ("食品饮料产业集群规模", Decimal(1000), "亿元"), ("新材料产业集群规模", Decimal(1000), "亿元"),
+        ("清洁能源产业集群规模", Decimal(1000), "亿元")]
+
+
+def test_a_year_s_average_concentration_and_a_streak_span_no_five_years():
+    found = _indicators("一、2025年工作回顾\nPM2.5年均浓度下降到30微克/立方米，连续五年安全生产考核获评优秀，"
+                        "全市地区生产总值过去五年年均增长6％。")
+    assert [(i.period, i.year) for i in found] == [(None, 2025), (None, 2025), ("2021-2025", 2025)]
+
+
+@pytest.mark.parametrize(("metric", "unit", "slug"), [
+    ("生产安全事故起数下降", "%", "safety-accident-reduction"),
+    ("刑事案件下降", "%", "criminal-case-reduction"),
+    ("全社会研发经费投入年均增长", "%", "rd-spending-growth"),
+    ("建设高标准农田", "万亩", "high-standard-farmland"),
+    ("改造城镇老旧小区", "个", "old-compounds-renovated"),
+    ("电力总装机", "亿千瓦", "power-capacity"),
+    ("新能源装机", "万千瓦", "renewable-capacity"),
+    ("国家级专精特新“小巨人”企业", "家", "little-giant-enterprises"),
+    ("5G基站", "万个", "5g-base-stations"),
+    # none is better than a wrong one: a bare count of deaths, an increment, a share, a count in another unit
+    ("死亡人数下降", "%", None),
+    ("新建5G基站", "万个", None),
+    ("新能源装机占比", "%", None),
+    ("改造城镇老旧小区", "万户", None),
+])
+def test_recurring_provincial_quantities_have_concepts(metric, unit, slug):
+    assert measure_of(metric, unit) == slug
+
+
+def test_a_value_before_的_is_the_bar_what_is_counted_passes():
+    assert [(i.metric, i.value) for i in parse_indicators("营业收入超百亿元的企业达到35家")] == [
+        ("营业收入超百亿元的企业", Decimal(35))]
+    # 的基础上 is no counted noun: both values stay
+    assert len(parse_indicators("增长5%的基础上新增就业10万人")) == 2
+
+
+def test_a_lead_over_the_country_is_the_lead_of_the_growth_before_it():
+    found = parse_indicators("规上工业增加值增长8.2%、高于全国2.1个百分点")
+    assert found[-1].metric == "规上工业增加值增速高于全国"
+    # a level before it leads nothing by itself: left as written
+    assert parse_indicators("研发投入强度2.5%，高于全国0.2个百分点")[-1].metric == "高于全国"
+
+
+def test_small_wording_families():
+    assert [i.metric for i in parse_indicators("新开工改造城镇老旧小区520个、城中村1.2万户")] == [
+        "新开工改造城镇老旧小区", "新开工改造城中村"]
+    assert parse_indicators("210项“跨省通办”事项让群众少跑腿")[0].metric == "“跨省通办”事项"
+    (ind,) = parse_indicators("项目签约1200亿元")
+    assert (ind.metric, ind.qualifier) == ("项目签约", None)
