@@ -12,6 +12,11 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.implements.project`` 0.7 — PROJECT等21个POLICY项目: 天美艺术街区等城市更新项目 → 城市更新.
 - ``relations.implements.named`` 0.7 — a policy named after a zone (自贸试验区提升行动, 促进天开园发展条例): the zone,
   and not the issuer.
+
+No rule relates a "policy" that names none: a bare generic head (行动, 提升行动, 宏观政策, 重点领域改革, 优先战略:
+a cut-off or generic name), a capacity (新质生产力), a quoted three-character figure of speech (完善“硬设施”,
+打造“家门口”…: a quality word and a thing, or a place word), or a principle held to (坚持“尊商、重商、亲商”,
+“五个必须”). Nor a name that only qualifies the real object: 以“扩中”为重点的…改革, “苏服办”等为民服务平台.
 """
 
 from __future__ import annotations
@@ -48,12 +53,31 @@ MODIFIED = re.compile(r"领域|改革|体系|机制|试点")
 # What follows a list of fields whose reform is meant: 等改革, 等行业改革, 等重点领域改革, 体制改革.
 REFORM_OF = re.compile(r"^(?:等[^，。；、]{0,6}?|[^，。；、]{0,2})(?:改革|体制改革)")
 JOINS = re.compile(r"加入$")
+# Names that say what kind of measure, not which one: 行动, 提升行动, 宏观政策, 重点领域改革, 一系列政策.
+GENERIC_POLICY = re.compile(r"^(?:重点领域|重点|重大|宏观|各项|一系列|系列|相关|有关|专项|综合|配套|若干|各类|改善|提升"
+                            r"|提质|攻坚|整治|新一轮|优先)*(?:行动|政策|改革|工程|计划|举措|措施|机制|制度|体系|试点|规划|方案|战略)$")
+# A capacity grown, not a measure carried out: 新质生产力, 核心竞争力.
+CAPACITY = re.compile(r"力$")
+# What a name only qualifies: 以“扩中”、“提低”为重点的…改革 (the reform is meant), “苏服办”等为民服务平台 (a platform).
+QUALIFIER_AFTER = re.compile(r"^”?(?:、“?[^，。；、]{1,8}”?)*为(?:重点|核心|主线|抓手|牵引|导向|主体|基础)的")
+PLATFORM_AFTER = re.compile(r"^”?等[^，。；、]{0,6}?平台")
+# Quoted figures of speech: a quality word and a thing (“硬设施”“软平台”“好物业”) or a place word (“家门口”).
+FIGURE = re.compile(r"^“(?:[好硬软暖热真实][^“”\d]{2}|[^“”\d]{1,2}(?:门口|身边|心坎|口袋))”$")
+# Principles held to rather than measures carried out: “五个必须”, and a quoted list after 坚持 (“尊商、重商”).
+PRINCIPLE = re.compile(r"^“?[一二三四五六七八九十]+个(?:必须|坚持|务必|始终|更加)”?$")
+HELD_LIST = re.compile(r"^“[^“”]*[、，,][^“”]*”$")
 NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
 AREA = frozenset({"AdministrativeArea"})
 # What may open a clause before areas that act themselves: 支持成都、绵阳深化…, 推动雄安新区实施….
 SUPPORT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|推动|鼓励|指导|引导|推进)?$")
 PASSIVE_DONE = re.compile(r"^(?:改革)?(?:取得(?:了)?(?:阶段性)?(?:重要|新的?|明显|积极|显著|重大|突破性)?"
                           r"(?:进展|成效|突破|成果)|(?:不断|逐步|进一步|日益|基本|全面)(?:完善|健全|规范|建立)|迈出(?:实质性|坚实|重要)?步伐|顺利进行|进行了成功探索|正式施行|全面实施|系统推进|深入推进)")
+
+
+def names_a_policy(ent: Entity) -> bool:
+    """Whether a policy entity's name says which policy: not a generic head, a figure of speech or a principle."""
+    return not (GENERIC_POLICY.match(ent.label) or FIGURE.match(ent.label) or PRINCIPLE.match(ent.label)
+                or CAPACITY.search(ent.label))
 
 
 def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity], str]:
@@ -100,11 +124,22 @@ def active_rules(ctx: Context) -> list[Relation | None]:
                 continue
             if JOINS.search(clause.between(end, objs[0].start)):
                 continue  # 推动加入《…协定》: joining an agreement, not carrying out a policy
-            objs = [h for h in objs if not _qualifies_a_reform(clause, h, objs)]
+            objs = [h for h in objs if not _qualifies_a_reform(clause, h, objs)
+                    and not (clause.between(start, end) == "坚持" and HELD_LIST.match(h.ent.label))
+                    and not _only_qualifies(clause, h, end)]
             actors, rule = ([pivot[-1].ent], "relations.implements.actor") if pivot else (subjects, name)
             out += [relation(subject, "implements", h.ent, clause.sentence, rule, 0.7)
                     for subject in actors for h in objs]
     return out
+
+
+def _only_qualifies(clause: Clause, hit, verb_end: int) -> bool:
+    """Whether a name only says what a larger object is about: 深化以“扩中”为重点的收入分配制度改革 (以…为重点的),
+    建强“苏服办”等为民服务平台 (a platform, not a policy)."""
+    after = clause.text[clause.local(hit.end):]
+    if "以" in clause.between(verb_end, hit.start) and QUALIFIER_AFTER.match(after):
+        return True
+    return bool(PLATFORM_AFTER.match(after))
 
 
 def _qualifies_a_reform(clause: Clause, hit, objs: list) -> bool:
@@ -212,4 +247,6 @@ def find_implements(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:implements from 实施/落实/健全 POLICY (the issuer area or a named actor), passives, projects, names."""
     ctx = Context.of(doc, entities)
     found = active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx)
-    return dedupe(_owned_elsewhere(found, ctx.issuer_area))
+    policies = {key(e): e for e in ctx.entities if e.cls == "Policy"}
+    return [r for r in dedupe(_owned_elsewhere(found, ctx.issuer_area))
+            if r.object not in policies or names_a_policy(policies[r.object])]

@@ -165,6 +165,12 @@ def de_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+def _cut_off(ent: Entity, starts: dict[int, int]) -> bool:
+    """Whether every mention of a name opens a longer name (连云港徐圩港区疏港 inside …疏港航道): a cut-off piece,
+    placed through the whole name instead."""
+    return all(starts.get(m.span.start, 0) > m.span.end for m in ent.mentions)
+
+
 def name_rules(ctx: Context) -> list[Relation | None]:
     """A name holding an area name (宝坻京津中关村科技城 → 宝坻), a project named after a zone (南港… → 南港工业区).
 
@@ -175,9 +181,13 @@ def name_rules(ctx: Context) -> list[Relation | None]:
     # A zone named by a place (上海示范区) lends no stem: things named after the place are not in the zone.
     place_names = {n for _, ns in areas for n in ns}
     zones = [(e, stem) for e in ctx.entities if e.cls == "Zone" and (stem := zone_stem(e)) not in place_names]
+    starts: dict[int, int] = {}  # where each mention starts → the furthest end of a mention starting there
+    for e in ctx.entities:
+        for m in e.mentions:
+            starts[m.span.start] = max(starts.get(m.span.start, 0), m.span.end)
     out: list[Relation | None] = []
     for ent in ctx.entities:
-        if ent.cls not in ACTOR_CLASSES or not ent.mentions:
+        if ent.cls not in ACTOR_CLASSES or not ent.mentions or _cut_off(ent, starts):
             continue
         sentence = ent.mentions[0].sentence
         found = [(ent.label.find(n), -len(n), area.label, area) for area, ns in areas for n in ns
