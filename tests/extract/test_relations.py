@@ -109,12 +109,16 @@ def test_area_name_inside_a_name() -> None:
 
 
 def test_a_cut_off_name_is_not_placed_but_the_whole_name_is() -> None:
-    doc, ents = build("青山区实施青山港区疏港航道等项目。",
-                      [(PROJ, "青山港区疏港航道"), (ZONE, "青山港区疏港"), (AREA, "青山区"), ISSUER])
+    doc, ents = build("青山区实施青山港区疏港航道等项目，建设青山国际机场四期，深化青山航运交易所体制改革。",
+                      [(PROJ, "青山港区疏港航道"), (ZONE, "青山港区疏港"), (AREA, "青山区"), ISSUER,
+                       (PROJ, "青山国际机场四期"), (ZONE, "青山国际机场"), (ORG, "青山航运交易所"),
+                       (POL, "青山航运交易所体制改革")])
     next(e for e in ents if e.label == "青山区").division_code = "999999"
     found = triples(find_located_in(doc, ents))
     assert ("青山港区疏港航道", "locatedIn", "青山区") in found
     assert ("青山港区疏港", "locatedIn", "青山区") not in found
+    # a phase of a thing, and a policy about it, leave the thing whole
+    assert {("青山国际机场", "locatedIn", "青山区"), ("青山航运交易所", "locatedIn", "青山区")} <= found
 
 
 def test_project_named_after_a_zone() -> None:
@@ -220,12 +224,12 @@ def test_no_implements_to_a_name_that_names_no_policy() -> None:
                       "推动“好物业”培育和“家门口”服务。坚持“尊商、重商、亲商、安商”，落实“五个必须”。"
                       "拓展“免证办”服务，坚持“新官依法理旧账”，实施城市更新行动，推进“两重”项目建设。"
                       "实施就业优先战略，加快发展新质生产力。深化以“扩中”、“提低”为重点的收入分配制度改革。"
-                      "建强“苏服办”等为民服务平台。",
+                      "建强“苏服办”等为民服务平台。打造“最懂年轻人”的青年社区。",
                       [(POL, "宏观政策"), (POL, "提升行动"), (POL, "重点领域改革"), (POL, "“硬设施”"),
                        (POL, "“软平台”"), (POL, "“好物业”"), (POL, "“家门口”"), (POL, "“尊商、重商、亲商、安商”"),
                        (POL, "“五个必须”"), (POL, "“免证办”"), (POL, "“新官依法理旧账”"), (POL, "城市更新行动"),
                        (POL, "“两重”"), (POL, "优先战略"), (POL, "新质生产力"), (POL, "“扩中”"), (POL, "“提低”"),
-                       (POL, "收入分配制度改革"), (POL, "“苏服办”")])
+                       (POL, "收入分配制度改革"), (POL, "“苏服办”"), (POL, "“最懂年轻人”")])
     assert {o for _, _, o in triples(find_implements(doc, ents))} == {
         "“免证办”", "“新官依法理旧账”", "城市更新行动", "“两重”", "收入分配制度改革"}
 

@@ -16,7 +16,8 @@ Rules, each named in kg:extractor, with its confidence:
 No rule relates a "policy" that names none: a bare generic head (行动, 提升行动, 宏观政策, 重点领域改革, 优先战略:
 a cut-off or generic name), a capacity (新质生产力), a quoted three-character figure of speech (完善“硬设施”,
 打造“家门口”…: a quality word and a thing, or a place word), or a principle held to (坚持“尊商、重商、亲商”,
-“五个必须”). Nor a name that only qualifies the real object: 以“扩中”为重点的…改革, “苏服办”等为民服务平台.
+“五个必须”). Nor a name that only qualifies the real object: 以“扩中”为重点的…改革, “苏服办”等为民服务平台,
+“最懂年轻人”的青年社区.
 """
 
 from __future__ import annotations
@@ -135,9 +136,11 @@ def active_rules(ctx: Context) -> list[Relation | None]:
 
 def _only_qualifies(clause: Clause, hit, verb_end: int) -> bool:
     """Whether a name only says what a larger object is about: 深化以“扩中”为重点的收入分配制度改革 (以…为重点的),
-    建强“苏服办”等为民服务平台 (a platform, not a policy)."""
+    建强“苏服办”等为民服务平台 (a platform, not a policy), 打造“最懂年轻人”的青年社区 (a quoted description)."""
     after = clause.text[clause.local(hit.end):]
     if "以" in clause.between(verb_end, hit.start) and QUALIFIER_AFTER.match(after):
+        return True
+    if hit.ent.label.endswith("”") and after.startswith("的"):  # 打造“最懂年轻人”的青年社区: describes the 社区
         return True
     return bool(PLATFORM_AFTER.match(after))
 

@@ -165,10 +165,15 @@ def de_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
-def _cut_off(ent: Entity, starts: dict[int, int]) -> bool:
-    """Whether every mention of a name opens a longer name (连云港徐圩港区疏港 inside …疏港航道): a cut-off piece,
-    placed through the whole name instead."""
-    return all(starts.get(m.span.start, 0) > m.span.end for m in ent.mentions)
+CUT_PHASE = re.compile(r"[期段线]")  # 四期, 东段, 支线: a phase or section of the thing, not its cut-off head
+
+
+def _cut_off(ent: Entity, longer: dict[int, set[int]], text: str) -> bool:
+    """Whether every mention of a name is the name of a thing cut off before its last word (连云港徐圩港区疏港 of
+    连云港徐圩港区疏港航道): a longer thing's mention starts there and runs one or two characters on, not a
+    phase (浦东国际机场四期 keeps its airport). The whole name is placed instead."""
+    return all(m.span.end + 1 <= end <= m.span.end + 2 and not CUT_PHASE.search(text[m.span.end:end])
+               for m in ent.mentions for end in [max(longer.get(m.span.start, {0}))])
 
 
 def name_rules(ctx: Context) -> list[Relation | None]:
@@ -181,13 +186,14 @@ def name_rules(ctx: Context) -> list[Relation | None]:
     # A zone named by a place (上海示范区) lends no stem: things named after the place are not in the zone.
     place_names = {n for _, ns in areas for n in ns}
     zones = [(e, stem) for e in ctx.entities if e.cls == "Zone" and (stem := zone_stem(e)) not in place_names]
-    starts: dict[int, int] = {}  # where each mention starts → the furthest end of a mention starting there
+    longer: dict[int, set[int]] = {}  # where a thing's mention starts → where mentions starting there end
     for e in ctx.entities:
-        for m in e.mentions:
-            starts[m.span.start] = max(starts.get(m.span.start, 0), m.span.end)
+        if e.cls in ACTOR_CLASSES:
+            for m in e.mentions:
+                longer.setdefault(m.span.start, set()).add(m.span.end)
     out: list[Relation | None] = []
     for ent in ctx.entities:
-        if ent.cls not in ACTOR_CLASSES or not ent.mentions or _cut_off(ent, starts):
+        if ent.cls not in ACTOR_CLASSES or not ent.mentions or _cut_off(ent, longer, ctx.doc.text):
             continue
         sentence = ent.mentions[0].sentence
         found = [(ent.label.find(n), -len(n), area.label, area) for area, ns in areas for n in ns
