@@ -136,6 +136,23 @@ def test_a_zone_with_no_stated_place_is_not_placed_in_the_issuer() -> None:
 
 # --- partOf ------------------------------------------------------------------------------------------------
 
+def test_zones_and_projects_named_after_a_zone() -> None:
+    """A zone named after a wide zone's stem is part of it; a project named as a phase of a zone is part of it;
+    a project named with the zone's whole name and a non-phase rest lies in it."""
+    doc, ents = build("推进青湾科创城建设，支持青湾新片区发展，建设青湾国际机场四期，建成青湾港区改造二期。"
+                      "江北示范区和江北科技园加快建设。",
+                      [(ZONE, "青湾科创城"), (ZONE, "青湾新片区"), (ZONE, "青湾国际机场"), (PROJ, "青湾国际机场四期"),
+                       (ZONE, "青湾港区"), (PROJ, "青湾港区改造二期"), (ZONE, "江北示范区"), (ZONE, "江北科技园"),
+                       ISSUER])
+    part_of, located = triples(find_part_of(doc, ents)), triples(find_located_in(doc, ents))
+    assert {("青湾科创城", "partOf", "青湾新片区"), ("青湾国际机场四期", "partOf", "青湾国际机场")} <= part_of
+    assert ("青湾港区改造二期", "locatedIn", "青湾港区") in located
+    assert ("青湾国际机场四期", "locatedIn", "青湾国际机场") not in located
+    # a zone named by an area (江北示范区) lends no stem: 江北科技园 is in 江北, not in the 示范区
+    assert ("江北科技园", "partOf", "江北示范区") not in part_of
+    assert not any(s == "青湾新片区" for s, _, _ in part_of)
+
+
 def test_larger_area_written_before_smaller() -> None:
     doc, ents = build("东海省江北市青山区获评示范区。", [(AREA, "东海省"), (AREA, "江北市"), (AREA, "青山区")])
     found = triples(find_part_of(doc, ents))

@@ -29,6 +29,7 @@ from kg.extract.relations.base import (
     names,
     relation,
 )
+from kg.extract.relations.partof import PHASE
 from kg.ingest.document import Document
 from kg.ingest.issuer import NATION
 from kg.model import Entity, Relation
@@ -204,7 +205,9 @@ def name_rules(ctx: Context) -> list[Relation | None]:
         if ent.cls == "Zone":
             continue
         for zone, stem in zones:
-            if stem and ent.label.startswith(stem) and not ent.label.startswith(zone.label):
+            # 罗泾港区改造二期 lies in 罗泾港区; 某机场四期 is a phase of it (partOf, kg.extract.relations.partof).
+            whole = ent.label.startswith(zone.label)
+            if stem and ent.label.startswith(stem) and not (whole and PHASE.match(ent.label[len(zone.label):])):
                 out.append(relation(ent, "locatedIn", zone, sentence, "relations.locatedIn.name", 0.7))
     return out
 
