@@ -251,6 +251,22 @@ def test_no_implements_to_a_name_that_names_no_policy() -> None:
         "“免证办”", "“新官依法理旧账”", "城市更新行动", "“两重”", "收入分配制度改革"}
 
 
+def test_lists_of_fields_pilots_and_policies_named_after_an_organization() -> None:
+    """A list of fields may stand between verb and policy; an area chosen for a pilot carries it out; a reform
+    named after an organization (not a government organ) is that organization's."""
+    doc, ents = build("开展土地、矿产、房屋等7类资产盘活试点。青山区纳入全国要素市场化配置综合改革试点。"
+                      "深化江北航运交易所体制改革，推进江北市政府效能提升改革。",
+                      [(POL, "资产盘活试点"), (AREA, "青山区"), (POL, "要素市场化配置综合改革试点"),
+                       (ORG, "江北航运交易所"), (POL, "江北航运交易所体制改革"), (ORG, "江北市政府"),
+                       (POL, "江北市政府效能提升改革"), ISSUER])
+    found = triples(find_implements(doc, ents))
+    assert {("江北市", "implements", "资产盘活试点"), ("青山区", "implements", "要素市场化配置综合改革试点"),
+            ("江北航运交易所", "implements", "江北航运交易所体制改革"),
+            ("江北市", "implements", "江北市政府效能提升改革")} <= found
+    assert ("江北市", "implements", "江北航运交易所体制改革") not in found
+    assert ("江北市政府", "implements", "江北市政府效能提升改革") not in found
+
+
 def test_named_actor_implements() -> None:
     doc, ents = build("青山高新区实施人才引育计划。", [(ZONE, "青山高新区"), (POL, "人才引育计划")])
     assert triples(find_implements(doc, ents)) == {("青山高新区", "implements", "人才引育计划")}

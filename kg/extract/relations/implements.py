@@ -10,8 +10,9 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.implements.passive`` 0.65 — POLICY(、POLICY) 稳步实施/落地见效/取得新进展/迈出实质性步伐: the issuer area.
 - ``relations.implements.effect`` 0.55 — POLICY 带动/惠及/支持资金…: carried out, by the issuer area.
 - ``relations.implements.project`` 0.7 — PROJECT等21个POLICY项目: 天美艺术街区等城市更新项目 → 城市更新.
-- ``relations.implements.named`` 0.7 — a policy named after a zone (自贸试验区提升行动, 促进天开园发展条例): the zone,
-  and not the issuer.
+- ``relations.implements.named`` 0.7 — a policy named after a zone or an organization that is not a government
+  organ (自贸试验区提升行动, 促进天开园发展条例, 某交易所体制改革): that zone or organization, and not the issuer.
+- ``relations.implements.pilot`` 0.7 — AREA 纳入/入选/列入 … POLICY试点: the area carries out the pilot.
 
 No rule relates a "policy" that names none: a bare generic head (行动, 提升行动, 宏观政策, 重点领域改革, 优先战略:
 a cut-off or generic name), a capacity (新质生产力), a quoted three-character figure of speech (完善“硬设施”,
@@ -50,10 +51,13 @@ PASSIVE = re.compile(r"(?:稳步|深入|全面|有效|有序|扎实|加快|持�
 EFFECT = re.compile(r"^(?:带动|惠及|撬动|拉动|支持资金)")
 PROJECT_OF = re.compile(r"^等(?:\d+|[一二三四五六七八九十百]+)?[个项处批]?$")
 MAX_VERB_GAP = 10
+# A list of fields between verb and policy: 开展土地、矿产、房屋等7类…试点, 落实责任、政策、帮扶、监管“四个不摘”.
+FIELD_LIST = re.compile(r"^(?:[^，。；、“”]{1,6}、)+[^，。；、“”]{1,6}(?:等[\d一二三四五六七八九十]*[类项个大]?)?$")
 MODIFIED = re.compile(r"领域|改革|体系|机制|试点")
 # What follows a list of fields whose reform is meant: 等改革, 等行业改革, 等重点领域改革, 体制改革.
 REFORM_OF = re.compile(r"^(?:等[^，。；、]{0,6}?|[^，。；、]{0,2})(?:改革|体制改革)")
 JOINS = re.compile(r"加入$")
+ORGAN = re.compile(r"(?:政府|委员会|委|人大|常委会|政协|办公厅|办公室|厅|局)$")
 # Names that say what kind of measure, not which one: 行动, 提升行动, 宏观政策, 重点领域改革, 一系列政策.
 GENERIC_POLICY = re.compile(r"^(?:重点领域|重点|重大|宏观|各项|一系列|系列|相关|有关|专项|综合|配套|若干|各类|改善|提升"
                             r"|提质|攻坚|整治|新一轮|优先)*(?:行动|政策|改革|工程|计划|举措|措施|机制|制度|体系|试点|规划|方案|战略)$")
@@ -121,7 +125,8 @@ def active_rules(ctx: Context) -> list[Relation | None]:
             # A policy name swallowing its verb (落实政策) must keep a name of its own after it.
             objs = [h for h in clause.hits if h.ent.cls == "Policy" and h.start >= start and h.end <= limit
                     and (h.start >= end or h.end - end >= 4)]
-            if not objs or len(clause.between(end, objs[0].start)) > MAX_VERB_GAP:
+            gap = clause.between(end, objs[0].start) if objs else ""
+            if not objs or (len(gap) > MAX_VERB_GAP and not FIELD_LIST.match(gap)):
                 continue
             if JOINS.search(clause.between(end, objs[0].start)):
                 continue  # 推动加入《…协定》: joining an agreement, not carrying out a policy
@@ -192,6 +197,21 @@ def passive_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+PILOT_JOIN = re.compile(r"^(?:成功|正式)?(?:纳入|入选|列入|获批)(?:了)?[^，。；]{0,6}$")
+PILOT = re.compile(r"(?:试点|示范|试验)$")
+
+
+def pilot_rules(ctx: Context) -> list[Relation | None]:
+    """AREA 纳入/入选 … POLICY试点: an area chosen for a pilot carries it out (成都纳入全国…综合改革试点)."""
+    out: list[Relation | None] = []
+    for clause in ctx.clauses:
+        for a, b in zip(clause.hits, clause.hits[1:], strict=False):
+            if (a.ent.cls == "AdministrativeArea" and b.ent.cls == "Policy" and PILOT.search(b.ent.label)
+                    and PILOT_JOIN.match(clause.between(a.end, b.start))):
+                out.append(relation(a.ent, "implements", b.ent, clause.sentence, "relations.implements.pilot", 0.7))
+    return out
+
+
 def project_rules(ctx: Context) -> list[Relation | None]:
     """PROJECT等N个POLICY项目: the project is one of the policy's projects."""
     out: list[Relation | None] = []
@@ -226,8 +246,9 @@ def _names_zone(policy: str, zone: Entity) -> bool:
 
 
 def named_rules(ctx: Context) -> list[Relation | None]:
-    """A policy named after a zone is the zone's: 自贸试验区提升行动 → 自贸试验区."""
-    zones = [e for e in ctx.entities if e.cls == "Zone"]
+    """A policy named after a zone or an organization is its own: 自贸试验区提升行动 → 自贸试验区,
+    某交易所体制改革 → 某交易所."""
+    zones = [e for e in ctx.entities if e.cls in ("Zone", "Organization") and not _is_government(ctx, e)]
     out: list[Relation | None] = []
     for pol in ctx.entities:
         if pol.cls != "Policy" or not pol.mentions:
@@ -236,6 +257,11 @@ def named_rules(ctx: Context) -> list[Relation | None]:
         out += [relation(zone, "implements", pol, sentence, "relations.implements.named", 0.7)
                 for zone in zones if _names_zone(pol.label, zone)]
     return out
+
+
+def _is_government(ctx: Context, ent: Entity) -> bool:
+    """Whether an organization is a government's own organ (市政府, 省委): its policies are the area's."""
+    return ent.cls == "Organization" and ORGAN.search(ent.label) is not None
 
 
 def _owned_elsewhere(found: list[Relation | None], issuer: Entity | None) -> list[Relation | None]:
@@ -249,7 +275,7 @@ def _owned_elsewhere(found: list[Relation | None], issuer: Entity | None) -> lis
 def find_implements(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:implements from 实施/落实/健全 POLICY (the issuer area or a named actor), passives, projects, names."""
     ctx = Context.of(doc, entities)
-    found = active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx)
+    found = active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx) + pilot_rules(ctx)
     policies = {key(e): e for e in ctx.entities if e.cls == "Policy"}
     return [r for r in dedupe(_owned_elsewhere(found, ctx.issuer_area))
             if r.object not in policies or names_a_policy(policies[r.object])]
