@@ -247,7 +247,7 @@ def _names_zone(policy: str, zone: Entity) -> bool:
 
 def named_rules(ctx: Context) -> list[Relation | None]:
     """A policy named after a zone or an organization is its own: 自贸试验区提升行动 → 自贸试验区,
-    某交易所体制改革 → 某交易所."""
+    某交易所体制改革 → 某交易所 (an organization by its full name only: 世贸组织改革 is not WTO's own)."""
     zones = [e for e in ctx.entities if e.cls in ("Zone", "Organization") and not _is_government(ctx, e)]
     out: list[Relation | None] = []
     for pol in ctx.entities:
@@ -255,7 +255,7 @@ def named_rules(ctx: Context) -> list[Relation | None]:
             continue
         sentence = pol.mentions[0].sentence
         out += [relation(zone, "implements", pol, sentence, "relations.implements.named", 0.7)
-                for zone in zones if _names_zone(pol.label, zone)]
+                for zone in zones if (_names_zone(pol.label, zone) if zone.cls == "Zone" else zone.label in pol.label)]
     return out
 
 
