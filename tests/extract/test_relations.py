@@ -267,6 +267,12 @@ def test_lists_of_fields_pilots_and_policies_named_after_an_organization() -> No
     assert ("江北市政府", "implements", "江北市政府效能提升改革") not in found
 
 
+def test_actors_the_report_supports_without_naming_them_act_themselves() -> None:
+    doc, ents = build("支持在江高校开展国家学院建设试点，鼓励和推动消费品以旧换新。",
+                      [(POL, "国家学院建设试点"), (POL, "消费品以旧换新")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "消费品以旧换新")}
+
+
 def test_named_actor_implements() -> None:
     doc, ents = build("青山高新区实施人才引育计划。", [(ZONE, "青山高新区"), (POL, "人才引育计划")])
     assert triples(find_implements(doc, ents)) == {("青山高新区", "implements", "人才引育计划")}

@@ -73,6 +73,8 @@ PRINCIPLE = re.compile(r"^“?[一二三四五六七八九十]+个(?:必须|坚�
 HELD_LIST = re.compile(r"^“[^“”]*[、，,][^“”]*”$")
 NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
 AREA = frozenset({"AdministrativeArea"})
+# 支持/鼓励/引导 and the unnamed actors the report supports (支持在京高校开展…, 鼓励企业实施…), not a joined verb.
+OTHERS_ACT = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|鼓励|引导|指导|帮助)(?![和并与及]?$)[^“”]{2,}$")
 # What may open a clause before areas that act themselves: 支持成都、绵阳深化…, 推动雄安新区实施….
 SUPPORT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|推动|鼓励|指导|引导|推进)?$")
 PASSIVE_DONE = re.compile(r"^(?:改革)?(?:取得(?:了)?(?:阶段性)?(?:重要|新的?|明显|积极|显著|重大|突破性)?"
@@ -90,6 +92,8 @@ def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity
     a zone, organization or project, or areas the report supports in doing so (支持成都、绵阳深化…)."""
     # Policies, industries and events named before the verb are objects of an earlier verb, not actors.
     before = [h for h in clause.hits if h.end <= verb_start and h.ent.cls not in NOT_ACTORS]
+    if not before and OTHERS_ACT.match(clause.between(clause.start, verb_start)):
+        return [], ""  # 支持在京高校开展…: the report supports actors it does not name; they act, not the issuer
     if not before or (ctx.issuer_area is not None and before[-1].ent is ctx.issuer_area):
         return ([ctx.issuer_area] if ctx.issuer_area else []), "relations.implements.we"
     near = before[-1]
