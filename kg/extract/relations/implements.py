@@ -18,7 +18,7 @@ No rule relates a "policy" that names none: a bare generic head (行动, 提升�
 a cut-off or generic name), a capacity (新质生产力), a quoted three-character figure of speech (完善“硬设施”,
 打造“家门口”…: a quality word and a thing, or a place word), or a principle held to (坚持“尊商、重商、亲商”,
 “五个必须”). Nor a name that only qualifies the real object: 以“扩中”为重点的…改革, “苏服办”等为民服务平台,
-“最懂年轻人”的青年社区.
+“最懂年轻人”的青年社区, “小而美”旅游名县, …改革示范区.
 """
 
 from __future__ import annotations
@@ -66,6 +66,11 @@ CAPACITY = re.compile(r"力$")
 # What a name only qualifies: 以“扩中”、“提低”为重点的…改革 (the reform is meant), “苏服办”等为民服务平台 (a platform).
 QUALIFIER_AFTER = re.compile(r"^”?(?:、“?[^，。；、]{1,8}”?)*为(?:重点|核心|主线|抓手|牵引|导向|主体|基础)的")
 PLATFORM_AFTER = re.compile(r"^”?等[^，。；、]{0,6}?平台")
+# A zone named for the policy (推进宿迁“四化”同步集成改革示范区建设): the zone carries it out, not the issuer.
+ZONE_AFTER = re.compile(r"^”?(?:示范区|试验区|先行区|先导区|示范带|示范县|示范市|示范城市)")
+# A quoted description of a place or network (打造“小而美”旅游名县, “水运江苏”现代化水网).
+PLACE_AFTER = re.compile(r"^[^，。；、“”]{0,4}?(?:名县|名镇|名村|县|镇|村|水网|路网|空间|社区|街区|基地)"
+                         r"(?=[，。；、和与及]|$)")
 # Quoted figures of speech: a quality word and a thing (“硬设施”“软平台”“好物业”) or a place word (“家门口”).
 FIGURE = re.compile(r"^“(?:[好硬软暖热真实][^“”\d]{2}|[^“”\d]{1,2}(?:门口|身边|心坎|口袋))”$")
 # Principles held to rather than measures carried out: “五个必须”, and a quoted list after 坚持 (“尊商、重商”).
@@ -145,13 +150,14 @@ def active_rules(ctx: Context) -> list[Relation | None]:
 
 def _only_qualifies(clause: Clause, hit, verb_end: int) -> bool:
     """Whether a name only says what a larger object is about: 深化以“扩中”为重点的收入分配制度改革 (以…为重点的),
-    建强“苏服办”等为民服务平台 (a platform, not a policy), 打造“最懂年轻人”的青年社区 (a quoted description)."""
+    建强“苏服办”等为民服务平台 (a platform, not a policy), 打造“最懂年轻人”的青年社区 and “小而美”旅游名县 (a quoted
+    description of a place), 推进某某改革示范区建设 (the zone carries the policy out)."""
     after = clause.text[clause.local(hit.end):]
     if "以" in clause.between(verb_end, hit.start) and QUALIFIER_AFTER.match(after):
         return True
-    if hit.ent.label.endswith("”") and after.startswith("的"):  # 打造“最懂年轻人”的青年社区: describes the 社区
-        return True
-    return bool(PLATFORM_AFTER.match(after))
+    if hit.ent.label.endswith("”") and (after.startswith("的") or PLACE_AFTER.match(after)):
+        return True  # 打造“最懂年轻人”的青年社区, “小而美”旅游名县: describes the place
+    return bool(PLATFORM_AFTER.match(after) or ZONE_AFTER.match(after))
 
 
 def _qualifies_a_reform(clause: Clause, hit, objs: list) -> bool:
