@@ -20,6 +20,7 @@ from kg.extract.pipeline import component
 from kg.extract.relations.base import (
     ACTOR_CLASSES,
     NATIONAL_NAMES,
+    PHASE,
     PLACE_CLASSES,
     Context,
     chain_after,
@@ -29,7 +30,6 @@ from kg.extract.relations.base import (
     names,
     relation,
 )
-from kg.extract.relations.partof import PHASE
 from kg.ingest.document import Document
 from kg.ingest.issuer import NATION
 from kg.model import Entity, Relation

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.pipeline import component
-from kg.extract.relations.base import NATIONAL_NAMES, PROVINCE_ABBR, Context, dedupe, names, relation
+from kg.extract.relations.base import NATIONAL_NAMES, PHASE, PROVINCE_ABBR, Context, dedupe, names, relation
 from kg.ingest.document import Document
 from kg.ingest.issuer import NATION, PROVINCES
 from kg.model import Entity, Relation
@@ -37,8 +37,6 @@ LEVELS = (("特别行政区", 4), ("自治区", 4), ("省", 4), ("自治州", 3)
 FOREIGN_REGIONS = frozenset({"港澳台", "港澳"})
 # Regions a report draws within its own area (not divisions): 经济区, 都市圈, 涵养区, 新城, 核心区.
 REGION_SUFFIX = re.compile(r"(?:经济区|都市圈|涵养区|发展区|新城|核心区|生态示范区|地区)$")
-PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期)?(?:[东南西北中]段|首开段|延伸线|支线|[一二三四五六七八九十\d]+期)"
-                   r"(?:工程|项目)?$")
 
 
 def level(ent: Entity) -> int | None:
