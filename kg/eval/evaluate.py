@@ -105,7 +105,8 @@ class Evaluation:
         ind = self.indicators
         if ind:
             lines.append(f"indicators: gold {ind['gold']} pred {ind['pred']} P {ind['P']:.2f} R {ind['R']:.2f} "
-                         f"F1 {ind['F1']:.2f} kind-accuracy {ind['kind_accuracy']:.2f}")
+                         f"F1 {ind['F1']:.2f} kind-accuracy {ind['kind_accuracy']:.2f} "
+                         f"metric-accuracy {ind['metric_accuracy']:.2f}")
         if self.relations:
             rel = self.relations
             precision = f" precision {rel['P']:.2f}" if rel.get("P") is not None else ""
@@ -205,11 +206,11 @@ def score_entities(pred: list[Named], gold: list[Named], neutral: set[str], matc
 
 
 def score_indicators(graph, gold: dict[str, Any]) -> dict[str, Any] | None:
-    """Indicators matched on value and normalised unit; kind accuracy over the matched gold ones."""
+    """Indicators matched on value and normalised unit; kind and metric accuracy over the matched gold ones."""
     from rdflib import URIRef
     from rdflib.namespace import RDF
 
-    kg = {t: URIRef(KG_NS + t) for t in ("Indicator", "value", "unit", "valueKind")}
+    kg = {t: URIRef(KG_NS + t) for t in ("Indicator", "value", "unit", "valueKind", "metric")}
     preds = []
     for node in graph.subjects(RDF.type, kg["Indicator"]):
         value = graph.value(node, kg["value"])
@@ -217,10 +218,12 @@ def score_indicators(graph, gold: dict[str, Any]) -> dict[str, Any] | None:
             continue
         unit = graph.value(node, kg["unit"])
         try:
-            preds.append((float(value), norm(str(unit or "")), str(graph.value(node, kg["valueKind"]) or "")))
+            preds.append((float(value), norm(str(unit or "")), str(graph.value(node, kg["valueKind"]) or ""),
+                          norm(str(graph.value(node, kg["metric"]) or ""))))
         except ValueError:
             continue
-    golds = [(float(i["value"]), norm(i.get("unit", "")), i.get("kind", "")) for i in gold.get("indicators", [])]
+    golds = [(float(i["value"]), norm(i.get("unit", "")), i.get("kind", ""), norm(i.get("indicator", "")))
+             for i in gold.get("indicators", [])]
     if not golds:
         return None
 
@@ -230,9 +233,12 @@ def score_indicators(graph, gold: dict[str, Any]) -> dict[str, Any] | None:
     found = [g for g in golds if any(same(g, p) for p in preds)]
     tp_pred = sum(1 for p in preds if any(same(p, g) for g in golds))
     kind_ok = sum(1 for g in found if any(same(g, p) and p[2].lower().endswith(g[2].lower()) for p in preds))
+    # what is measured: a found value whose predicted metric names the gold metric (relaxed name match)
+    metric_ok = sum(1 for g in found if any(same(g, p) and p[3] and relaxed_match({p[3]}, {g[3]}) for p in preds))
     p, r, f = prf(tp_pred, len(preds), len(found), len(golds))
     return {"gold": len(golds), "pred": len(preds), "P": p, "R": r, "F1": f,
-            "kind_accuracy": kind_ok / len(found) if found else 0.0}
+            "kind_accuracy": kind_ok / len(found) if found else 0.0,
+            "metric_accuracy": metric_ok / len(found) if found else 0.0}
 
 
 def score_relations(graph, gold: dict[str, Any], pred: list[Named]) -> dict[str, Any] | None:

@@ -58,24 +58,58 @@ def evaluate_folder(folder: str | Path, builder: Builder, *, model: str | None =
     return rows
 
 
-def summary(rows: list[Row]) -> dict[str, float]:
-    """Mean strict typed P, R, F1 and relaxed F1 over reports, and the worst strict F1."""
-    def mean(get: Callable[[Evaluation], float]) -> float:
-        return statistics.mean(get(r.result) for r in rows)
+def _mean(values: list[float | None]) -> float | None:
+    """Mean of the values that exist (a report without indicator or relation gold has none), else None."""
+    present = [v for v in values if v is not None]
+    return statistics.mean(present) if present else None
+
+
+def _part(result: Evaluation, part: str, key: str) -> float | None:
+    """One number of a report's indicator or relation scores (None when its gold has no such part)."""
+    scores = result.indicators if part == "indicators" else result.relations
+    return (scores or {}).get(key)
+
+
+def summary(rows: list[Row]) -> dict[str, float | None]:
+    """Mean strict typed P, R, F1 and relaxed F1 over reports, the worst strict F1, and the means of indicator
+    F1, metric accuracy, relation recall and precision over the reports whose gold has them (the keys of the
+    evaluation's dev_scores.py)."""
+    def mean(get: Callable[[Evaluation], float | None]) -> float | None:
+        return _mean([get(r.result) for r in rows])
 
     return {"strict_P": mean(lambda e: e.strict_typed[0]), "strict_R": mean(lambda e: e.strict_typed[1]),
             "strict_F1": mean(lambda e: e.strict_typed[2]), "relaxed_F1": mean(lambda e: e.relaxed_typed[2]),
-            "worst_strict_F1": min(r.result.strict_typed[2] for r in rows)}
+            "worst_strict_F1": min(r.result.strict_typed[2] for r in rows),
+            "indicator_F1": mean(lambda e: _part(e, "indicators", "F1")),
+            "metric_accuracy": mean(lambda e: _part(e, "indicators", "metric_accuracy")),
+            "relation_R": mean(lambda e: _part(e, "relations", "R")),
+            "relation_P": mean(lambda e: _part(e, "relations", "P"))}
+
+
+def _cell(value: float | None, width: int) -> str:
+    """A score right-aligned to its column, or '-' when the report has no gold for it."""
+    return f"{value:>{width}.2f}" if value is not None else f"{'-':>{width}}"
 
 
 def folder_table(rows: list[Row]) -> str:
-    """One line per report (strict typed P, R, F1, relaxed F1), then the mean over reports and the worst F1."""
-    lines = [f"{'report':<28}{'P':>6}{'R':>6}{'F1':>6}{'relF1':>7}"]
+    """One line per report (strict typed P, R, F1, relaxed F1, indicator F1, metric accuracy, relation recall
+    and precision), then the mean over reports and the worst F1."""
+    lines = [f"{'report':<28}{'P':>6}{'R':>6}{'F1':>6}{'relF1':>7}{'indF1':>7}{'metric':>7}{'relR':>6}{'relP':>6}"]
+
+    def line(name: str, p: float | None, rec: float | None, f: float | None, relaxed: float | None,
+             extra: list[float | None]) -> str:
+        widths = (7, 7, 6, 6)
+        return (f"{name:<28}{_cell(p, 6)}{_cell(rec, 6)}{_cell(f, 6)}{_cell(relaxed, 7)}"
+                + "".join(_cell(v, w) for v, w in zip(extra, widths, strict=True)))
+
     for r in rows:
-        p, rec, f = r.result.strict_typed
-        lines.append(f"{r.name:<28}{p:>6.2f}{rec:>6.2f}{f:>6.2f}{r.result.relaxed_typed[2]:>7.2f}")
+        e = r.result
+        lines.append(line(r.name, *e.strict_typed, e.relaxed_typed[2],
+                          [_part(e, "indicators", "F1"), _part(e, "indicators", "metric_accuracy"),
+                           _part(e, "relations", "R"), _part(e, "relations", "P")]))
     s = summary(rows)
-    lines.append(f"{'mean over reports':<28}{s['strict_P']:>6.2f}{s['strict_R']:>6.2f}{s['strict_F1']:>6.2f}"
-                 f"{s['relaxed_F1']:>7.2f}")
-    lines.append(f"(entities, strict typed; worst report F1 {s['worst_strict_F1']:.2f})")
+    lines.append(line("mean over reports", s["strict_P"], s["strict_R"], s["strict_F1"], s["relaxed_F1"],
+                      [s["indicator_F1"], s["metric_accuracy"], s["relation_R"], s["relation_P"]]))
+    lines.append(f"(entities, strict typed; worst report F1 {s['worst_strict_F1']:.2f}; "
+                 "relP only where the gold lists every relation)")
     return "\n".join(lines)

@@ -138,12 +138,22 @@ def test_evaluate_folder_rows_match_per_file_scores(tmp_path, capsys):
         capsys.readouterr()
         alone = evaluate_files(tmp_path / row["doc"] / "graph.ttl", txt.with_name(f"{row['doc']}.gold.json"))
         assert row["strict_typed"] == pytest.approx(list(alone.strict_typed))
+        assert row["relations"] == alone.relations and row["indicators"] == alone.indicators
+    harbor = next(r for r in out["reports"] if r["doc"] == "harbor-2026-plan")
+    assert harbor["relations"]["R"] > 0 and harbor["relations"]["P"] is not None
+    assert harbor["indicators"]["F1"] > 0 and 0 <= harbor["indicators"]["metric_accuracy"] <= 1
+    # means over the reports whose gold has relations / indicators (here harbor alone)
+    assert out["summary"]["relation_R"] == pytest.approx(harbor["relations"]["R"])
+    assert out["summary"]["indicator_F1"] == pytest.approx(harbor["indicators"]["F1"])
     mean_f1 = sum(r["strict_typed"][2] for r in out["reports"]) / len(out["reports"])
     assert out["summary"]["strict_F1"] == pytest.approx(mean_f1)
     assert main(["evaluate", str(ANNOTATED), "--model", "none"]) == 0
     table = capsys.readouterr().out.splitlines()
-    assert table[0].split() == ["report", "P", "R", "F1", "relF1"]
+    assert table[0].split() == ["report", "P", "R", "F1", "relF1", "indF1", "metric", "relR", "relP"]
     assert [line.split()[0] for line in table[1:4]] == names
+    harbor_row = table[1 + names.index("harbor-2026-plan")].split()
+    assert harbor_row[-2:] == [f"{harbor['relations']['R']:.2f}", f"{harbor['relations']['P']:.2f}"]
+    assert table[1 + names.index("hill-2026-plan")].split()[-4:] == ["-"] * 4  # no indicator or relation gold
     assert table[4].startswith("mean over reports") and f"{mean_f1:.2f}" in table[4]
 
 
@@ -153,6 +163,7 @@ def test_leave_one_out_trains_without_the_scored_report(capsys):
     loo = json.loads(capsys.readouterr().out)
     assert len(loo["reports"]) == 3
     assert 0.0 < loo["summary"]["strict_F1"] <= 1.0
+    assert loo["summary"]["relation_R"] is not None and loo["summary"]["relation_P"] is not None
 
 
 @pytest.mark.parametrize("make, message", [

@@ -108,6 +108,19 @@ def test_area_name_inside_a_name() -> None:
     assert ("江北市委", "locatedIn", "江北市") not in found  # an area's own organ
 
 
+def test_a_cut_off_name_is_not_placed_but_the_whole_name_is() -> None:
+    doc, ents = build("青山区实施青山港区疏港航道等项目，建设青山国际机场四期，深化青山航运交易所体制改革。",
+                      [(PROJ, "青山港区疏港航道"), (ZONE, "青山港区疏港"), (AREA, "青山区"), ISSUER,
+                       (PROJ, "青山国际机场四期"), (ZONE, "青山国际机场"), (ORG, "青山航运交易所"),
+                       (POL, "青山航运交易所体制改革")])
+    next(e for e in ents if e.label == "青山区").division_code = "999999"
+    found = triples(find_located_in(doc, ents))
+    assert ("青山港区疏港航道", "locatedIn", "青山区") in found
+    assert ("青山港区疏港", "locatedIn", "青山区") not in found
+    # a phase of a thing, and a policy about it, leave the thing whole
+    assert {("青山国际机场", "locatedIn", "青山区"), ("青山航运交易所", "locatedIn", "青山区")} <= found
+
+
 def test_project_named_after_a_zone() -> None:
     doc, ents = build("临港工业区产值突破千亿元，临港百万吨乙烯项目投产。",
                       [(ZONE, "临港工业区"), (PROJ, "临港百万吨乙烯项目")])
@@ -122,6 +135,23 @@ def test_a_zone_with_no_stated_place_is_not_placed_in_the_issuer() -> None:
 
 
 # --- partOf ------------------------------------------------------------------------------------------------
+
+def test_zones_and_projects_named_after_a_zone() -> None:
+    """A zone named after a wide zone's stem is part of it; a project named as a phase of a zone is part of it;
+    a project named with the zone's whole name and a non-phase rest lies in it."""
+    doc, ents = build("推进青湾科创城建设，支持青湾新片区发展，建设青湾国际机场四期，建成青湾港区改造二期。"
+                      "江北示范区和江北科技园加快建设。",
+                      [(ZONE, "青湾科创城"), (ZONE, "青湾新片区"), (ZONE, "青湾国际机场"), (PROJ, "青湾国际机场四期"),
+                       (ZONE, "青湾港区"), (PROJ, "青湾港区改造二期"), (ZONE, "江北示范区"), (ZONE, "江北科技园"),
+                       ISSUER])
+    part_of, located = triples(find_part_of(doc, ents)), triples(find_located_in(doc, ents))
+    assert {("青湾科创城", "partOf", "青湾新片区"), ("青湾国际机场四期", "partOf", "青湾国际机场")} <= part_of
+    assert ("青湾港区改造二期", "locatedIn", "青湾港区") in located
+    assert ("青湾国际机场四期", "locatedIn", "青湾国际机场") not in located
+    # a zone named by an area (江北示范区) lends no stem: 江北科技园 is in 江北, not in the 示范区
+    assert ("江北科技园", "partOf", "江北示范区") not in part_of
+    assert not any(s == "青湾新片区" for s, _, _ in part_of)
+
 
 def test_larger_area_written_before_smaller() -> None:
     doc, ents = build("东海省江北市青山区获评示范区。", [(AREA, "东海省"), (AREA, "江北市"), (AREA, "青山区")])
@@ -202,6 +232,47 @@ def test_the_issuer_acts_as_its_area_even_when_the_text_never_names_it() -> None
     assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“数智江北”行动")}
     area = next(e for e in ents if e.label == "江北市")
     assert area.cls == AREA and area.mentions == []
+
+
+def test_no_implements_to_a_name_that_names_no_policy() -> None:
+    """Generic heads (cut-off names), quoted figures of speech and principles held to are not implemented;
+    a quoted two- or three-character policy name is."""
+    doc, ents = build("全面落实一系列宏观政策，实施提升行动，推进财税金融等重点领域改革。完善“硬设施”和“软平台”，"
+                      "推动“好物业”培育和“家门口”服务。坚持“尊商、重商、亲商、安商”，落实“五个必须”。"
+                      "拓展“免证办”服务，坚持“新官依法理旧账”，实施城市更新行动，推进“两重”项目建设。"
+                      "实施就业优先战略，加快发展新质生产力。深化以“扩中”、“提低”为重点的收入分配制度改革。"
+                      "建强“苏服办”等为民服务平台。打造“最懂年轻人”的青年社区。打造“小而美”旅游名县和“水运江苏”现代化水网。"
+                      "推进青山“四化”同步改革示范区建设。",
+                      [(POL, "宏观政策"), (POL, "提升行动"), (POL, "重点领域改革"), (POL, "“硬设施”"),
+                       (POL, "“软平台”"), (POL, "“好物业”"), (POL, "“家门口”"), (POL, "“尊商、重商、亲商、安商”"),
+                       (POL, "“五个必须”"), (POL, "“免证办”"), (POL, "“新官依法理旧账”"), (POL, "城市更新行动"),
+                       (POL, "“两重”"), (POL, "优先战略"), (POL, "新质生产力"), (POL, "“扩中”"), (POL, "“提低”"),
+                       (POL, "收入分配制度改革"), (POL, "“苏服办”"), (POL, "“最懂年轻人”"),
+                       (POL, "“小而美”"), (POL, "“水运江苏”"), (POL, "青山“四化”同步改革")])
+    assert {o for _, _, o in triples(find_implements(doc, ents))} == {
+        "“免证办”", "“新官依法理旧账”", "城市更新行动", "“两重”", "收入分配制度改革"}
+
+
+def test_lists_of_fields_pilots_and_policies_named_after_an_organization() -> None:
+    """A list of fields may stand between verb and policy; an area chosen for a pilot carries it out; a reform
+    named after an organization (not a government organ) is that organization's."""
+    doc, ents = build("开展土地、矿产、房屋等7类资产盘活试点。青山区纳入全国要素市场化配置综合改革试点。"
+                      "深化江北航运交易所体制改革，推进江北市政府效能提升改革。",
+                      [(POL, "资产盘活试点"), (AREA, "青山区"), (POL, "要素市场化配置综合改革试点"),
+                       (ORG, "江北航运交易所"), (POL, "江北航运交易所体制改革"), (ORG, "江北市政府"),
+                       (POL, "江北市政府效能提升改革"), ISSUER])
+    found = triples(find_implements(doc, ents))
+    assert {("江北市", "implements", "资产盘活试点"), ("青山区", "implements", "要素市场化配置综合改革试点"),
+            ("江北航运交易所", "implements", "江北航运交易所体制改革"),
+            ("江北市", "implements", "江北市政府效能提升改革")} <= found
+    assert ("江北市", "implements", "江北航运交易所体制改革") not in found
+    assert ("江北市政府", "implements", "江北市政府效能提升改革") not in found
+
+
+def test_actors_the_report_supports_without_naming_them_act_themselves() -> None:
+    doc, ents = build("支持在江高校开展国家学院建设试点，鼓励和推动消费品以旧换新。",
+                      [(POL, "国家学院建设试点"), (POL, "消费品以旧换新")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "消费品以旧换新")}
 
 
 def test_named_actor_implements() -> None:

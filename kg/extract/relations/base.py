@@ -33,6 +33,9 @@ SELF_WORDS = ("我们", "我市", "我省", "我区", "我县", "全市", "全�
 ACTOR_CLASSES = frozenset({"Enterprise", "Organization", "Zone", "Project"})
 PLACE_CLASSES = frozenset({"AdministrativeArea", "Zone"})
 LIST_JOINERS = ("", "、", "和", "与", "及", "以及")
+# What follows a thing's name in the name of a phase or section of it: 二期, 东段, 首开段, 延伸线 (…工程).
+PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期)?(?:[东南西北中]段|首开段|延伸线|支线|[一二三四五六七八九十\d]+期)"
+                   r"(?:工程|项目)?$")
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,15 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.implements.passive`` 0.65 — POLICY(、POLICY) 稳步实施/落地见效/取得新进展/迈出实质性步伐: the issuer area.
 - ``relations.implements.effect`` 0.55 — POLICY 带动/惠及/支持资金…: carried out, by the issuer area.
 - ``relations.implements.project`` 0.7 — PROJECT等21个POLICY项目: 天美艺术街区等城市更新项目 → 城市更新.
-- ``relations.implements.named`` 0.7 — a policy named after a zone (自贸试验区提升行动, 促进天开园发展条例): the zone,
-  and not the issuer.
+- ``relations.implements.named`` 0.7 — a policy named after a zone or an organization that is not a government
+  organ (自贸试验区提升行动, 促进天开园发展条例, 某交易所体制改革): that zone or organization, and not the issuer.
+- ``relations.implements.pilot`` 0.7 — AREA 纳入/入选/列入 … POLICY试点: the area carries out the pilot.
+
+No rule relates a "policy" that names none: a bare generic head (行动, 提升行动, 宏观政策, 重点领域改革, 优先战略:
+a cut-off or generic name), a capacity (新质生产力), a quoted three-character figure of speech (完善“硬设施”,
+打造“家门口”…: a quality word and a thing, or a place word), or a principle held to (坚持“尊商、重商、亲商”,
+“五个必须”). Nor a name that only qualifies the real object: 以“扩中”为重点的…改革, “苏服办”等为民服务平台,
+“最懂年轻人”的青年社区, “小而美”旅游名县, …改革示范区.
 """
 
 from __future__ import annotations
@@ -44,16 +51,45 @@ PASSIVE = re.compile(r"(?:稳步|深入|全面|有效|有序|扎实|加快|持�
 EFFECT = re.compile(r"^(?:带动|惠及|撬动|拉动|支持资金)")
 PROJECT_OF = re.compile(r"^等(?:\d+|[一二三四五六七八九十百]+)?[个项处批]?$")
 MAX_VERB_GAP = 10
+# A list of fields between verb and policy: 开展土地、矿产、房屋等7类…试点, 落实责任、政策、帮扶、监管“四个不摘”.
+FIELD_LIST = re.compile(r"^(?:[^，。；、“”]{1,6}、)+[^，。；、“”]{1,6}(?:等[\d一二三四五六七八九十]*[类项个大]?)?$")
 MODIFIED = re.compile(r"领域|改革|体系|机制|试点")
 # What follows a list of fields whose reform is meant: 等改革, 等行业改革, 等重点领域改革, 体制改革.
 REFORM_OF = re.compile(r"^(?:等[^，。；、]{0,6}?|[^，。；、]{0,2})(?:改革|体制改革)")
 JOINS = re.compile(r"加入$")
+ORGAN = re.compile(r"(?:政府|委员会|委|人大|常委会|政协|办公厅|办公室|厅|局)$")
+# Names that say what kind of measure, not which one: 行动, 提升行动, 宏观政策, 重点领域改革, 一系列政策.
+GENERIC_POLICY = re.compile(r"^(?:重点领域|重点|重大|宏观|各项|一系列|系列|相关|有关|专项|综合|配套|若干|各类|改善|提升"
+                            r"|提质|攻坚|整治|新一轮|优先)*(?:行动|政策|改革|工程|计划|举措|措施|机制|制度|体系|试点|规划|方案|战略)$")
+# A capacity grown, not a measure carried out: 新质生产力, 核心竞争力.
+CAPACITY = re.compile(r"力$")
+# What a name only qualifies: 以“扩中”、“提低”为重点的…改革 (the reform is meant), “苏服办”等为民服务平台 (a platform).
+QUALIFIER_AFTER = re.compile(r"^”?(?:、“?[^，。；、]{1,8}”?)*为(?:重点|核心|主线|抓手|牵引|导向|主体|基础)的")
+PLATFORM_AFTER = re.compile(r"^”?等[^，。；、]{0,6}?平台")
+# A zone named for the policy (推进宿迁“四化”同步集成改革示范区建设): the zone carries it out, not the issuer.
+ZONE_AFTER = re.compile(r"^”?(?:示范区|试验区|先行区|先导区|示范带|示范县|示范市|示范城市)")
+# A quoted description of a place or network (打造“小而美”旅游名县, “水运江苏”现代化水网).
+PLACE_AFTER = re.compile(r"^[^，。；、“”]{0,4}?(?:名县|名镇|名村|县|镇|村|水网|路网|空间|社区|街区|基地)"
+                         r"(?=[，。；、和与及]|$)")
+# Quoted figures of speech: a quality word and a thing (“硬设施”“软平台”“好物业”) or a place word (“家门口”).
+FIGURE = re.compile(r"^“(?:[好硬软暖热真实][^“”\d]{2}|[^“”\d]{1,2}(?:门口|身边|心坎|口袋))”$")
+# Principles held to rather than measures carried out: “五个必须”, and a quoted list after 坚持 (“尊商、重商”).
+PRINCIPLE = re.compile(r"^“?[一二三四五六七八九十]+个(?:必须|坚持|务必|始终|更加)”?$")
+HELD_LIST = re.compile(r"^“[^“”]*[、，,][^“”]*”$")
 NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
 AREA = frozenset({"AdministrativeArea"})
+# 支持/鼓励/引导 and the unnamed actors the report supports (支持在京高校开展…, 鼓励企业实施…), not a joined verb.
+OTHERS_ACT = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|鼓励|引导|指导|帮助)(?![和并与及]?$)[^“”]{2,}$")
 # What may open a clause before areas that act themselves: 支持成都、绵阳深化…, 推动雄安新区实施….
 SUPPORT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|推动|鼓励|指导|引导|推进)?$")
 PASSIVE_DONE = re.compile(r"^(?:改革)?(?:取得(?:了)?(?:阶段性)?(?:重要|新的?|明显|积极|显著|重大|突破性)?"
                           r"(?:进展|成效|突破|成果)|(?:不断|逐步|进一步|日益|基本|全面)(?:完善|健全|规范|建立)|迈出(?:实质性|坚实|重要)?步伐|顺利进行|进行了成功探索|正式施行|全面实施|系统推进|深入推进)")
+
+
+def names_a_policy(ent: Entity) -> bool:
+    """Whether a policy entity's name says which policy: not a generic head, a figure of speech or a principle."""
+    return not (GENERIC_POLICY.match(ent.label) or FIGURE.match(ent.label) or PRINCIPLE.match(ent.label)
+                or CAPACITY.search(ent.label))
 
 
 def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity], str]:
@@ -61,6 +97,8 @@ def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity
     a zone, organization or project, or areas the report supports in doing so (支持成都、绵阳深化…)."""
     # Policies, industries and events named before the verb are objects of an earlier verb, not actors.
     before = [h for h in clause.hits if h.end <= verb_start and h.ent.cls not in NOT_ACTORS]
+    if not before and OTHERS_ACT.match(clause.between(clause.start, verb_start)):
+        return [], ""  # 支持在京高校开展…: the report supports actors it does not name; they act, not the issuer
     if not before or (ctx.issuer_area is not None and before[-1].ent is ctx.issuer_area):
         return ([ctx.issuer_area] if ctx.issuer_area else []), "relations.implements.we"
     near = before[-1]
@@ -96,15 +134,30 @@ def active_rules(ctx: Context) -> list[Relation | None]:
             # A policy name swallowing its verb (落实政策) must keep a name of its own after it.
             objs = [h for h in clause.hits if h.ent.cls == "Policy" and h.start >= start and h.end <= limit
                     and (h.start >= end or h.end - end >= 4)]
-            if not objs or len(clause.between(end, objs[0].start)) > MAX_VERB_GAP:
+            gap = clause.between(end, objs[0].start) if objs else ""
+            if not objs or (len(gap) > MAX_VERB_GAP and not FIELD_LIST.match(gap)):
                 continue
             if JOINS.search(clause.between(end, objs[0].start)):
                 continue  # 推动加入《…协定》: joining an agreement, not carrying out a policy
-            objs = [h for h in objs if not _qualifies_a_reform(clause, h, objs)]
+            objs = [h for h in objs if not _qualifies_a_reform(clause, h, objs)
+                    and not (clause.between(start, end) == "坚持" and HELD_LIST.match(h.ent.label))
+                    and not _only_qualifies(clause, h, end)]
             actors, rule = ([pivot[-1].ent], "relations.implements.actor") if pivot else (subjects, name)
             out += [relation(subject, "implements", h.ent, clause.sentence, rule, 0.7)
                     for subject in actors for h in objs]
     return out
+
+
+def _only_qualifies(clause: Clause, hit, verb_end: int) -> bool:
+    """Whether a name only says what a larger object is about: 深化以“扩中”为重点的收入分配制度改革 (以…为重点的),
+    建强“苏服办”等为民服务平台 (a platform, not a policy), 打造“最懂年轻人”的青年社区 and “小而美”旅游名县 (a quoted
+    description of a place), 推进某某改革示范区建设 (the zone carries the policy out)."""
+    after = clause.text[clause.local(hit.end):]
+    if "以" in clause.between(verb_end, hit.start) and QUALIFIER_AFTER.match(after):
+        return True
+    if hit.ent.label.endswith("”") and (after.startswith("的") or PLACE_AFTER.match(after)):
+        return True  # 打造“最懂年轻人”的青年社区, “小而美”旅游名县: describes the place
+    return bool(PLATFORM_AFTER.match(after) or ZONE_AFTER.match(after))
 
 
 def _qualifies_a_reform(clause: Clause, hit, objs: list) -> bool:
@@ -154,6 +207,21 @@ def passive_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+PILOT_JOIN = re.compile(r"^(?:成功|正式)?(?:纳入|入选|列入|获批)(?:了)?[^，。；]{0,6}$")
+PILOT = re.compile(r"(?:试点|示范|试验)$")
+
+
+def pilot_rules(ctx: Context) -> list[Relation | None]:
+    """AREA 纳入/入选 … POLICY试点: an area chosen for a pilot carries it out (成都纳入全国…综合改革试点)."""
+    out: list[Relation | None] = []
+    for clause in ctx.clauses:
+        for a, b in zip(clause.hits, clause.hits[1:], strict=False):
+            if (a.ent.cls == "AdministrativeArea" and b.ent.cls == "Policy" and PILOT.search(b.ent.label)
+                    and PILOT_JOIN.match(clause.between(a.end, b.start))):
+                out.append(relation(a.ent, "implements", b.ent, clause.sentence, "relations.implements.pilot", 0.7))
+    return out
+
+
 def project_rules(ctx: Context) -> list[Relation | None]:
     """PROJECT等N个POLICY项目: the project is one of the policy's projects."""
     out: list[Relation | None] = []
@@ -188,16 +256,22 @@ def _names_zone(policy: str, zone: Entity) -> bool:
 
 
 def named_rules(ctx: Context) -> list[Relation | None]:
-    """A policy named after a zone is the zone's: 自贸试验区提升行动 → 自贸试验区."""
-    zones = [e for e in ctx.entities if e.cls == "Zone"]
+    """A policy named after a zone or an organization is its own: 自贸试验区提升行动 → 自贸试验区,
+    某交易所体制改革 → 某交易所 (an organization by its full name only: 世贸组织改革 is not WTO's own)."""
+    zones = [e for e in ctx.entities if e.cls in ("Zone", "Organization") and not _is_government(ctx, e)]
     out: list[Relation | None] = []
     for pol in ctx.entities:
         if pol.cls != "Policy" or not pol.mentions:
             continue
         sentence = pol.mentions[0].sentence
         out += [relation(zone, "implements", pol, sentence, "relations.implements.named", 0.7)
-                for zone in zones if _names_zone(pol.label, zone)]
+                for zone in zones if (_names_zone(pol.label, zone) if zone.cls == "Zone" else zone.label in pol.label)]
     return out
+
+
+def _is_government(ctx: Context, ent: Entity) -> bool:
+    """Whether an organization is a government's own organ (市政府, 省委): its policies are the area's."""
+    return ent.cls == "Organization" and ORGAN.search(ent.label) is not None
 
 
 def _owned_elsewhere(found: list[Relation | None], issuer: Entity | None) -> list[Relation | None]:
@@ -211,5 +285,7 @@ def _owned_elsewhere(found: list[Relation | None], issuer: Entity | None) -> lis
 def find_implements(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:implements from 实施/落实/健全 POLICY (the issuer area or a named actor), passives, projects, names."""
     ctx = Context.of(doc, entities)
-    found = active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx)
-    return dedupe(_owned_elsewhere(found, ctx.issuer_area))
+    found = active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx) + pilot_rules(ctx)
+    policies = {key(e): e for e in ctx.entities if e.cls == "Policy"}
+    return [r for r in dedupe(_owned_elsewhere(found, ctx.issuer_area))
+            if r.object not in policies or names_a_policy(policies[r.object])]

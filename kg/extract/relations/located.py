@@ -20,6 +20,7 @@ from kg.extract.pipeline import component
 from kg.extract.relations.base import (
     ACTOR_CLASSES,
     NATIONAL_NAMES,
+    PHASE,
     PLACE_CLASSES,
     Context,
     chain_after,
@@ -165,6 +166,17 @@ def de_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+CUT_PHASE = re.compile(r"[期段线]")  # 四期, 东段, 支线: a phase or section of the thing, not its cut-off head
+
+
+def _cut_off(ent: Entity, longer: dict[int, set[int]], text: str) -> bool:
+    """Whether every mention of a name is the name of a thing cut off before its last word (连云港徐圩港区疏港 of
+    连云港徐圩港区疏港航道): a longer thing's mention starts there and runs one or two characters on, not a
+    phase (浦东国际机场四期 keeps its airport). The whole name is placed instead."""
+    return all(m.span.end + 1 <= end <= m.span.end + 2 and not CUT_PHASE.search(text[m.span.end:end])
+               for m in ent.mentions for end in [max(longer.get(m.span.start, {0}))])
+
+
 def name_rules(ctx: Context) -> list[Relation | None]:
     """A name holding an area name (宝坻京津中关村科技城 → 宝坻), a project named after a zone (南港… → 南港工业区).
 
@@ -175,9 +187,14 @@ def name_rules(ctx: Context) -> list[Relation | None]:
     # A zone named by a place (上海示范区) lends no stem: things named after the place are not in the zone.
     place_names = {n for _, ns in areas for n in ns}
     zones = [(e, stem) for e in ctx.entities if e.cls == "Zone" and (stem := zone_stem(e)) not in place_names]
+    longer: dict[int, set[int]] = {}  # where a thing's mention starts → where mentions starting there end
+    for e in ctx.entities:
+        if e.cls in ACTOR_CLASSES:
+            for m in e.mentions:
+                longer.setdefault(m.span.start, set()).add(m.span.end)
     out: list[Relation | None] = []
     for ent in ctx.entities:
-        if ent.cls not in ACTOR_CLASSES or not ent.mentions:
+        if ent.cls not in ACTOR_CLASSES or not ent.mentions or _cut_off(ent, longer, ctx.doc.text):
             continue
         sentence = ent.mentions[0].sentence
         found = [(ent.label.find(n), -len(n), area.label, area) for area, ns in areas for n in ns
@@ -188,7 +205,9 @@ def name_rules(ctx: Context) -> list[Relation | None]:
         if ent.cls == "Zone":
             continue
         for zone, stem in zones:
-            if stem and ent.label.startswith(stem) and not ent.label.startswith(zone.label):
+            # 罗泾港区改造二期 lies in 罗泾港区; 某机场四期 is a phase of it (partOf, kg.extract.relations.partof).
+            whole = ent.label.startswith(zone.label)
+            if stem and ent.label.startswith(stem) and not (whole and PHASE.match(ent.label[len(zone.label):])):
                 out.append(relation(ent, "locatedIn", zone, sentence, "relations.locatedIn.name", 0.7))
     return out
 

@@ -5,8 +5,11 @@ Rules, each named in kg:extractor, with its confidence:
   when the parent is itself an entity of the document; this gives the triple its kg:Statement.
 - ``relations.partOf.adjacent`` 0.85 — a larger area written right before a smaller one: 河北省雄安新区.
 - ``relations.partOf.de`` 0.75 — A的B with A and B both areas (B smaller) or both zones.
-- ``relations.partOf.phase`` 0.8 — a project named as a phase or section of another (地铁4号线二期 → 地铁4号线),
-  a zone named as a 片区 of another (自贸试验区东疆片区 → 自贸试验区).
+- ``relations.partOf.phase`` 0.8 — a project named as a phase or section of another project or of a zone
+  (地铁4号线二期 → 地铁4号线, 某国际机场四期 → 某国际机场), a zone named as a 片区 of another
+  (自贸试验区东疆片区 → 自贸试验区).
+- ``relations.partOf.zone`` 0.7 — a zone named after a larger zone's stem (临港科创城 → 临港新片区): the larger one
+  ends in a head of wide zones (新片区, 示范区, 开放枢纽…), the smaller does not, the stem is no area's name.
 - ``relations.partOf.issuer`` 0.55 — a town, township, street or village with no known parent lies in the
   issuer area (a local report names its own towns); skipped for national reports.
 - ``relations.partOf.ftz`` 0.7 — a 新片区, or a 片区 named by a division (绥芬河片区), of a local report is a part of
@@ -23,7 +26,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.pipeline import component
-from kg.extract.relations.base import NATIONAL_NAMES, PROVINCE_ABBR, Context, dedupe, names, relation
+from kg.extract.relations.base import NATIONAL_NAMES, PHASE, PROVINCE_ABBR, Context, dedupe, names, relation
 from kg.ingest.document import Document
 from kg.ingest.issuer import NATION, PROVINCES
 from kg.model import Entity, Relation
@@ -34,8 +37,6 @@ LEVELS = (("特别行政区", 4), ("自治区", 4), ("省", 4), ("自治州", 3)
 FOREIGN_REGIONS = frozenset({"港澳台", "港澳"})
 # Regions a report draws within its own area (not divisions): 经济区, 都市圈, 涵养区, 新城, 核心区.
 REGION_SUFFIX = re.compile(r"(?:经济区|都市圈|涵养区|发展区|新城|核心区|生态示范区|地区)$")
-PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期)?(?:[东南西北中]段|首开段|延伸线|支线|[一二三四五六七八九十\d]+期)"
-                   r"(?:工程|项目)?$")
 
 
 def level(ent: Entity) -> int | None:
@@ -77,18 +78,40 @@ def text_rules(ctx: Context) -> list[Relation | None]:
 
 
 def phase_rules(ctx: Context) -> list[Relation | None]:
-    """Projects named as a phase or section of another project; zones named as a 片区 of another zone."""
+    """Projects named as a phase or section of another project or a zone; zones named as a 片区 of another zone."""
     out: list[Relation | None] = []
+    zones = [e for e in ctx.entities if e.cls == "Zone" and e.mentions]
     for cls in ("Project", "Zone"):
         ents = [e for e in ctx.entities if e.cls == cls and e.mentions]
         for part in ents:
-            for whole in ents:
+            for whole in ents + (zones if cls == "Project" else []):
                 if whole is part:
                     continue
                 rests = [part.label[len(n):] for n in names(whole) if part.label.startswith(n) and len(n) >= 2]
                 if any((PHASE.match(r) if cls == "Project" else r.endswith("片区") and len(r) > 2) for r in rests):
                     out.append(relation(part, "partOf", whole, part.mentions[0].sentence,
                                         "relations.partOf.phase", 0.8))
+    return out
+
+
+# Heads of zones wide enough to hold other zones: 临港新片区, 某某示范区, 虹桥国际开放枢纽, 某某合作区.
+WIDE_ZONE = re.compile(r"(?:国际开放枢纽|开放枢纽|新片区|片区|示范区|试验区|合作区|新区)$")
+
+
+def zone_rules(ctx: Context) -> list[Relation | None]:
+    """A zone named after a wide zone's stem lies in it: 临港科创城 → 临港新片区."""
+    from kg.extract.relations.located import area_names
+
+    place_names = {n for e in ctx.entities if e.cls == "AdministrativeArea" for n in area_names(e)}
+    zones = [e for e in ctx.entities if e.cls == "Zone" and e.mentions]
+    wide = [(e, e.label[: m.start()]) for e in zones if (m := WIDE_ZONE.search(e.label))]
+    out: list[Relation | None] = []
+    for whole, stem in wide:
+        if len(stem) < 2 or stem in place_names:
+            continue
+        out += [relation(part, "partOf", whole, part.mentions[0].sentence, "relations.partOf.zone", 0.7)
+                for part in zones if part is not whole and part.label.startswith(stem)
+                and len(part.label) > len(stem) + 1 and not WIDE_ZONE.search(part.label)]
     return out
 
 
@@ -163,7 +186,7 @@ def region_rules(ctx: Context) -> list[Relation | None]:
 def find_part_of(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:partOf from known parent divisions, 河北省雄安新区 and A的B, phases of projects, and the issuer's towns."""
     ctx = Context.of(doc, entities)
-    found = division_rules(ctx) + text_rules(ctx) + phase_rules(ctx)
+    found = division_rules(ctx) + text_rules(ctx) + phase_rules(ctx) + zone_rules(ctx)
     placed = {rel.subject for rel in found if rel is not None}
     found += issuer_rules(ctx, placed) + within_rules(ctx) + ftz_area_rules(ctx) + region_rules(ctx)
     return dedupe(found)
