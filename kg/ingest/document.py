@@ -43,8 +43,8 @@ _UNENCODABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")  # lone surrogates cann
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FULLWIDTH_POINT = re.compile("(?<=[0-9])\uff0e(?=[0-9])")
 # Letter-spaced numbers of old typesetting (1 9 8 0 年, 8 ．8 ％): a run of single digits and points set one
-# space apart, with the space before the unit that closes it.
-_SPACED_DIGITS = re.compile("(?<![0-9.\uff0e])[0-9](?: [0-9.\uff0e])+(?: (?=[%\uff05年月日万亿]))?"
+# space apart, with the space before the unit that closes it (not a digit before a number: 0 2025年).
+_SPACED_DIGITS = re.compile("(?<![0-9.\uff0e])[0-9](?: (?:[0-9](?![0-9])|[.\uff0e]))+(?: (?=[%\uff05年月日万亿]))?"
                             "|(?<=[0-9]) (?=[%\uff05年月日])")
 # Letter-spaced Chinese (政 府 工 作 报 告): single characters separated by one or two spaces.
 _SPACED_RUN = re.compile(f"(?<![{CJK}])[{CJK}](?:[ \u3000]{{1,2}}[{CJK}](?![{CJK}])){{1,}}")
@@ -141,13 +141,21 @@ def normalise(text: str) -> str:
     text = _INVISIBLE_LINE.sub("", text + "\n")[:-1]
     text = _CONTROLS.sub("", text.translate(_ZERO_WIDTH)).replace("\xa0", " ")
     text = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    # joining lines can set digits or characters one space apart (0⏎2 → 0 2) and joining spaced ones changes the
+    # line statistics _join_broken_lines decides by, so tidy until nothing changes: the stored text must
+    # normalise to itself (offsets are recomputed from it); each pass only removes spaces and line breaks
+    while (tidied := _tidy_spacing(text)) != text:
+        text = tidied
+    return text
+
+
+def _tidy_spacing(text: str) -> str:
+    """One pass of joining letter-spaced digits and characters, trimming lines and joining broken ones."""
     text = _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
     text = _FULLWIDTH_POINT.sub(".", text)
     text = _SPACED_RUN.sub(_spaced, text)
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines).strip("\n")
-    # joining changes the line statistics _join_broken_lines decides by, so join until nothing changes: the
-    # stored text must normalise to itself (offsets are recomputed from it); each pass only removes lines
     while (joined := _join_broken_lines(text)) != text:
         text = joined
     return text

@@ -124,6 +124,12 @@ def test_letter_spaced_digits_are_joined():
     assert spaced == "1997年经济增长8.8％，粮食产量达到49250万吨"
 
 
+def test_a_lone_digit_before_a_number_is_not_letter_spacing():
+    # a joined line can put a page number before a year; joining them would change the text on a second pass
+    assert normalise("第0 2025年报告") == "第0 2025年报告"
+    assert normalise(normalise("报告\n\n0\n2025年报告")) == normalise("报告\n\n0\n2025年报告")
+
+
 # --- ranges, years, periods, kinds ----------------------------------------------------------------------------
 
 def test_range_is_one_indicator_with_lower_and_upper_bound():
