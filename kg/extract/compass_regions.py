@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidates import token_boundaries
-from kg.extract.lexicons.divisions import load_divisions
+from kg.extract.lexicons.divisions import PROVINCE_SHORT, load_divisions
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention, Span
 
-# The one-character official short names (简称) of the provinces, as the State Council lists them.
-PROVINCE_SHORT = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青蒙桂藏宁新"
 COMPASS_REGION = re.compile(rf"[{PROVINCE_SHORT}][东南西北]{{1,2}}(?:生态经济区|生态示范区|经济区|地区)?")
 # Short name + compass that is a company or a word, not a region (京东 the retailer; 东西部, 南北 pairings).
 NOT_REGIONS = frozenset({"京东", "京东方"})

@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidates import pattern_mentions, tokens_in
+from kg.extract.lexicons.divisions import PROVINCE_SHORT
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention, Span
 
-# The one-character official short names (简称) of the provinces, as the State Council lists them: pairings
-# between two provinces are named by them (沪滇协作, 闽宁协作, 浙川东西部协作).
-PROVINCE_SHORT = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青蒙桂藏宁新"
 PAIRING = re.compile(rf"(?:[{PROVINCE_SHORT}]{{2}})?(?:东西部|东西|南北|山海)(?:协作|扶贫协作)"
                      rf"|[{PROVINCE_SHORT}]{{2}}(?:扶贫)?协作")
 UNIFIED_MARKET = re.compile(r"(?:全国|区域)?统一大市场")
