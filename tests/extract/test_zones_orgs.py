@@ -85,3 +85,9 @@ def test_abbreviated_expos_games_and_party_congresses_are_events(pipe: Pipeline)
     found = classes(pipe, "成功举办江北世博会和残奥会，召开省第十三次党代会，深入贯彻党的二十大和二十届历次全会精神。")
     for name in ("江北世博会", "残奥会", "省第十三次党代会", "二十届历次全会"):
         assert found.get(name) == "Event", name
+
+
+def test_a_line_keeps_its_second_track_and_its_section_between_two_places() -> None:
+    found = classes(Pipeline(["projects"]), "兰州铁路复线贯通，江北铁路青山至滨湖段通车，地铁9号线江北至青山段建成，发展线上经济。")
+    assert found.get("兰州铁路复线") == "Project"
+    assert found.get("江北铁路青山至滨湖段") == "Project" and found.get("地铁9号线江北至青山段") == "Project"
