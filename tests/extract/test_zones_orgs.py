@@ -88,6 +88,7 @@ def test_abbreviated_expos_games_and_party_congresses_are_events(pipe: Pipeline)
 
 
 def test_a_line_keeps_its_second_track_and_its_section_between_two_places() -> None:
-    found = classes(Pipeline(["projects"]), "兰州铁路复线贯通，江北铁路青山至滨湖段通车，地铁9号线江北至青山段建成，发展线上经济。")
+    text = "兰州铁路复线贯通，江北铁路青山至滨湖段通车，地铁9号线江北至青山段建成，发展线上经济。"
+    found = classes(Pipeline(["projects"]), text)
     assert found.get("兰州铁路复线") == "Project"
     assert found.get("江北铁路青山至滨湖段") == "Project" and found.get("地铁9号线江北至青山段") == "Project"
