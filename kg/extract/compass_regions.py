@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.candidates import token_boundaries
+from kg.extract.candidates import token_boundaries, tokens_in
 from kg.extract.lexicons.divisions import PROVINCE_SHORT, load_divisions
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
@@ -14,6 +14,12 @@ from kg.model import Mention, Span
 COMPASS_REGION = re.compile(rf"[{PROVINCE_SHORT}][东南西北]{{1,2}}(?:生态经济区|生态示范区|经济区|地区)?")
 # Short name + compass that is a company or a word, not a region (京东 the retailer; 东西部, 南北 pairings).
 NOT_REGIONS = frozenset({"京东", "京东方"})
+
+
+def _noun_follows(doc: Document, end: int) -> bool:
+    """Whether a noun token starts right at ``end``."""
+    tok = next(iter(tokens_in(doc, end, end + 8)), None)
+    return tok is not None and tok.span.start == end and tok.pos[:1] == "n"
 
 
 @component("compass_regions", order=12)
@@ -31,6 +37,8 @@ def find_compass_regions(doc: Document) -> list[Mention]:
                 continue
             if text[found.end():found.end() + 1] in ("部", "方", "向", "侧"):
                 continue  # 粤黔东西部协作, 鲁西南方向: a direction, not a region
+            if found.group() == core and _noun_follows(doc, found.end()):
+                continue  # 京西古道, 宁东能源化工基地: the start of a longer name, not the region itself
             span = Span(found.start(), found.end())
             out.append(Mention(doc.text[span.start:span.end], "AdministrativeArea", span, sent.index,
                                "areas.compass", 0.75))

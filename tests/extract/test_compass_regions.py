@@ -25,4 +25,4 @@ def test_short_name_and_compass_point_with_or_without_a_region_word(pipe: Pipeli
 
 
 def test_not_inside_words_divisions_companies_or_directions(pipe: Pipeline) -> None:
-    assert regions(pipe, "南京西路、天津南站、新西兰、京东消费、陕西省，深化粤黔东西部协作。") == []
+    assert regions(pipe, "南京西路、天津南站、新西兰、京东消费、陕西省、京西古道，深化粤黔东西部协作。") == []
