@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidates import CueSpec, suffix_mentions, token_boundaries
+from kg.extract.lexicons.organizations import FACILITY_CENTRES
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention, Span
@@ -17,7 +18,7 @@ SPEC = CueSpec(
     suffixes=("项目", "工程", "城际", "高铁", "铁路", "高速", "高速公路", "电站", "基地", "号线", "产业园", "大桥",
               "隧道", "机场", "码头", "枢纽", "公园", "街区", "旧居", "故居", "遗址", "纪念馆", "博物馆", "大厦",
               "体验店", "体育场", "体育中心", "场馆", "水库", "管廊", "改扩建工程", "班列", "新通道", "大通道",
-              "主通道", "院区", "校区", *PHASES),
+              "主通道", "院区", "校区", *FACILITY_CENTRES, *PHASES),
     tails=PHASES,
     min_len=4,
     max_len=20,

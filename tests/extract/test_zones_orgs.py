@@ -92,3 +92,10 @@ def test_a_line_keeps_its_second_track_and_its_section_between_two_places() -> N
     found = classes(Pipeline(["projects"]), text)
     assert found.get("兰州铁路复线") == "Project"
     assert found.get("江北铁路青山至滨湖段") == "Project" and found.get("地铁9号线江北至青山段") == "Project"
+
+
+def test_hub_and_training_centres_are_projects_and_research_centres_bodies() -> None:
+    text = "加快建设合肥中欧班列集结中心，建设江北多式联运中心和江北冬季运动训练中心，支持江北大学科技创新中心。"
+    found = classes(Pipeline(["projects", "organizations"]), text)
+    assert found.get("合肥中欧班列集结中心") == "Project" and found.get("江北多式联运中心") == "Project"
+    assert found.get("江北冬季运动训练中心") == "Project" and found.get("江北大学科技创新中心") == "Organization"
