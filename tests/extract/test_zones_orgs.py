@@ -99,3 +99,10 @@ def test_hub_and_training_centres_are_projects_and_research_centres_bodies() -> 
     found = classes(Pipeline(["projects", "organizations"]), text)
     assert found.get("合肥中欧班列集结中心") == "Project" and found.get("江北多式联运中心") == "Project"
     assert found.get("江北冬季运动训练中心") == "Project" and found.get("江北大学科技创新中心") == "Organization"
+
+
+def test_science_parks_by_name_but_not_the_kind_university_science_park() -> None:
+    text = "提升江北新区中关村科技园，创建国家大学科技园，优化重塑大学科技园，支持青山-滨湖科技园。"
+    found = classes(Pipeline(["zones"]), text)
+    assert found.get("江北新区中关村科技园") == "Zone" and found.get("青山-滨湖科技园") == "Zone"
+    assert not any(name.endswith("大学科技园") for name in found)
