@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.candidates import CueSpec, lexicon_mentions, suffix_mentions, token_boundaries
-from kg.extract.lexicons.organizations import organization_names
+from kg.extract.lexicons.organizations import FACILITY_CENTRES, organization_names
 from kg.extract.lexicons.policies import ROLE_CENTRE
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
@@ -79,7 +79,8 @@ def teams(doc: Document) -> list[Mention]:
 def find_organizations(doc: Document) -> list[Mention]:
     """Names ending in an organization suffix, state bodies, international bodies and teams."""
     out = [m for m in suffix_mentions(doc, SPEC)
-           if not m.text.startswith(KIND_OPENERS) and not ROLE_CENTRE.search(m.text)]  # 国际金融中心 is a goal
+           if not m.text.startswith(KIND_OPENERS) and not ROLE_CENTRE.search(m.text)  # 国际金融中心 is a goal
+           and not m.text.endswith(FACILITY_CENTRES)]  # 中欧班列集结中心 is a project
     out.extend(lexicon_mentions(doc, _lexicon(), "Organization", "organizations.lexicon", confidence=0.9,
                                 canonical=_lexicon()))
     out.extend(local_bodies(doc))

@@ -18,6 +18,7 @@ from kg.extract.candidates import (
     word_frequency,
 )
 from kg.extract.lexicons.divisions import load_divisions
+from kg.extract.lexicons.genre import LEADING_VERBS
 from kg.extract.lexicons.policies import (
     CAMPAIGN_PREFIXES,
     GENERIC_POLICY_WORDS,
@@ -89,6 +90,8 @@ def _city_goal(doc: Document, m: Mention) -> bool:
     return nxt is None or nxt.word in GOAL_FOLLOWERS
 # A role a city sets out to play (上海国际金融中心, 成渝地区区域科技创新中心), kept when ROLE_CENTRE says so.
 ROLE_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("中心",), min_len=6, max_len=14, confidence=0.55)
+# A part that ends like a name of its own (…改革和…改革, 科技强国、人才强国) is a policy apart, not part of the title.
+OWN_NAME_ENDS = (*SPEC.suffixes, "制度", "工程", "机制")
 SYSTEM_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("制度",), min_len=6, max_len=20, confidence=0.6)
 
 
@@ -157,6 +160,67 @@ def _document_title(doc: Document, m: Mention) -> Mention:
             span = Span(start, m.span.end)
             return Mention(doc.text[start:m.span.end], m.cls, span, m.sentence, m.extractor, m.confidence)
     return m
+
+
+COORDINATORS = ("和", "与", "及", "、")
+COORDINATE_POS = ("n", "v", "nz", "b", "j", "l")
+COORDINATE_REACH = 8
+
+
+def _nominal_run(doc: Document, end: int, floor: int) -> int:
+    """Where a run of nouns and verbs ending at ``end`` begins (耕地保护, 碳排放总量), without the verbs that open
+    it (完善|碳排放总量)."""
+    run = []
+    for tok in reversed(list(tokens_in(doc, max(floor, end - COORDINATE_REACH), end))):
+        if (run[0].span.start if run else end) != tok.span.end or not tok.pos.startswith(COORDINATE_POS):
+            break
+        run.insert(0, tok)
+    while run and (run[0].pos.startswith("v") or run[0].word in LEADING_VERBS):
+        run.pop(0)
+    return run[0].span.start if run else end
+
+
+def _parallel(part: str, following: str) -> bool:
+    """Whether a listed part and what follows it share a two-character head or tail (数字消费、绿色消费, 科技评价、
+    科技奖励), as the parts of one title do; a proper name (龙煤集团、北大荒集团) does not count."""
+    if part.endswith(("集团", "公司", "银行", "大学")):
+        return False
+    return part[:2] in following or part[-2:] in following
+
+
+def _opens_part(doc: Document, start: int, floor: int) -> bool:
+    """Whether a part starts a clause: after punctuation, a verb or a coordinator."""
+    if start <= floor or doc.match_text[start - 1] in "，。；：（“和与及、":
+        return True
+    prev = [t for t in tokens_in(doc, max(floor, start - 6), start) if t.span.end == start]
+    return bool(prev) and (prev[0].pos.startswith("v") or prev[0].word in LEADING_VERBS)
+
+
+def _coordinated_head(doc: Document, m: Mention) -> Mention:
+    """The whole title when its first part is joined by 和 or 、 (耕地保护和|粮食安全责任制, 数字消费、绿色消费、|健康
+    消费促进政策, 碳排放|总量和强度双控制度): each part is a short run of nouns that starts after punctuation or a
+    verb, and names no policy of its own (…改革和…改革 are two)."""
+    if m.text.startswith(("“", "《")):
+        return m
+    floor = doc.sentences[m.sentence].span.start
+    text = doc.match_text
+    start = m.span.start
+    if any(c in m.text[:COORDINATE_REACH] for c in "和与及"):
+        part_start = _nominal_run(doc, start, floor)
+        if part_start < start and _opens_part(doc, part_start, floor):
+            start = part_start
+    while start - 1 > floor and text[start - 1] in COORDINATORS:
+        part_start = _nominal_run(doc, start - 1, floor)
+        part = text[part_start:start - 1]
+        listed = text[start - 1] == "、"
+        if listed and (not _parallel(part, text[start:start + len(part) + 2]) or part.endswith(OWN_NAME_ENDS)):
+            return m  # 中央预算内投资、超长期特别国债, 乡镇机构、农村义务教育和…改革: a list of several things
+        if len(part) < (3 if listed else 2) or part.endswith(OWN_NAME_ENDS) or not _opens_part(doc, part_start, floor):
+            break
+        start = part_start
+    if start == m.span.start:
+        return m
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
 
 
 def _unplaced_coordination(m: Mention) -> bool:
@@ -243,7 +307,7 @@ def find_policies(doc: Document) -> list[Mention]:
     out = []
     systems = [m for m in suffix_mentions(doc, SYSTEM_SPEC) if doc.match_text[m.span.end:m.span.end + 1] != "的"]
     for found in (*suffix_mentions(doc, SPEC), *systems):  # not 把权力关进制度|的笼子
-        m = _document_title(doc, _without_clause_verb(doc, found))
+        m = _coordinated_head(doc, _document_title(doc, _without_clause_verb(doc, found)))
         if not _generic(doc, m) and not _bare_kind(m) and not _unplaced_coordination(m):
             out.append(m)
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.candidates import CueSpec, suffix_mentions
+from kg.extract.candidates import CueSpec, suffix_mentions, token_boundaries
+from kg.extract.lexicons.organizations import FACILITY_CENTRES
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
-from kg.model import Mention
+from kg.model import Mention, Span
 
 PHASES = ("一期", "二期", "三期", "四期", "五期", "南段", "北段", "东段", "西段", "中段", "首开段", "延伸线", "东延伸",
-          "西延伸", "南延伸", "北延伸", "延伸段")
+          "西延伸", "南延伸", "北延伸", "延伸段", "复线", "二线")
 SPEC = CueSpec(
     cls="Project",
     extractor="projects",
     suffixes=("项目", "工程", "城际", "高铁", "铁路", "高速", "高速公路", "电站", "基地", "号线", "产业园", "大桥",
               "隧道", "机场", "码头", "枢纽", "公园", "街区", "旧居", "故居", "遗址", "纪念馆", "博物馆", "大厦",
               "体验店", "体育场", "体育中心", "场馆", "水库", "管廊", "改扩建工程", "班列", "新通道", "大通道",
-              "主通道", "院区", "校区", *PHASES),
+              "主通道", "院区", "校区", *FACILITY_CENTRES, *PHASES),
     tails=PHASES,
     min_len=4,
     max_len=20,
@@ -26,6 +27,9 @@ SPEC = CueSpec(
 )
 
 
+# A section of a line between two places (川青铁路|成都至黄胜关段, 22号线|红庙至平谷段): part of the line's name.
+SECTION = re.compile(r"[\u4e00-\u9fff]{1,6}至[\u4e00-\u9fff]{1,6}段")
+LINE_CUES = ("铁路", "高铁", "城际", "号线", "线", "高速", "高速公路", "复线", "二线")
 QUOTED_PART = re.compile(r"“[^”]*”")
 # Words that say what kind of project, not which one: “十五五”重大项目, 央属标志性项目, 爱国主义教育基地, 中试基地.
 KIND_WORDS = tuple(sorted(
@@ -58,8 +62,20 @@ def _quote_and_cue(name: str) -> bool:
     return name.startswith("“") and "”" in name and len(name) - name.index("”") - 1 <= 2
 
 
+def _with_section(doc: Document, m: Mention) -> Mention:
+    """A line with the section between two places that follows it (成都至黄胜关段), when the section ends a word."""
+    if not m.text.endswith(LINE_CUES):
+        return m
+    sent = doc.sentences[m.sentence].span
+    section = SECTION.match(doc.match_text, m.span.end, sent.end)
+    if section is None or section.end() not in token_boundaries(doc)[1]:
+        return m
+    span = Span(m.span.start, section.end())
+    return Mention(doc.text[span.start:span.end], m.cls, span, m.sentence, m.extractor, m.confidence)
+
+
 @component("projects", order=40)
 def find_projects(doc: Document) -> list[Mention]:
-    """Names ending in a project cue, with phase and section tails (一期, 南段 …)."""
-    return [m for m in suffix_mentions(doc, SPEC)
+    """Names ending in a project cue, with phase and section tails (一期, 南段, 复线, 成都至黄胜关段 …)."""
+    return [_with_section(doc, m) for m in suffix_mentions(doc, SPEC)
             if not _quote_and_cue(m.text) and not _kind_only(m.text, _cue_length(m.text))]

@@ -24,13 +24,17 @@ SPEC = CueSpec(
               "保税区", "综合保税区", "自贸区", "片区", "港", "集聚区",
               # science and university towns, resort areas, port areas, corridors and belts, pilot areas
               "科学城", "科创城", "创新城", "智慧城", "大学城", "高教园", "度假区", "旅游区", "港区", "走廊", "创新带",
-              "先行区", "合作区", "先导区", "引领区", "启动区"),
+              "先行区", "合作区", "先导区", "引领区", "启动区", "科技园"),
     min_len=3,
     max_len=14,
     confidence=0.7,
     specific=True,
     specific_below=6,
 )
+
+
+# 大学科技园 after no more than a verb or a scope (国家级|大学科技园, 重塑|大学科技园) names a kind of park.
+UNIVERSITY_PARK = re.compile(r"^[\u4e00-\u9fff]{0,3}大学科技园$")
 
 
 # A quoted place name of an innovation block or district (“大零号湾”, “模速空间”, “智谷社区”).
@@ -42,5 +46,6 @@ QUOTED_PLACE = re.compile(r"“[^“”]{1,10}(?:空间|社区|湾|港|园|谷|�
 def find_zones(doc: Document) -> list[Mention]:
     """Names ending in a zone suffix, the national zone types a report means as its own (自贸试验区), and quoted
     place names of innovation districts."""
-    return [*suffix_mentions(doc, SPEC), *lexicon_mentions(doc, ZONE_TYPES, "Zone", "zones.lexicon", confidence=0.8),
+    return [*(m for m in suffix_mentions(doc, SPEC) if not UNIVERSITY_PARK.search(m.text)),
+            *lexicon_mentions(doc, ZONE_TYPES, "Zone", "zones.lexicon", confidence=0.8),
             *pattern_mentions(doc, QUOTED_PLACE, "Zone", "zones.quoted", confidence=0.65)]

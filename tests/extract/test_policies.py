@@ -114,3 +114,17 @@ def test_domains_before_policy_are_kinds_but_name_reforms(pipe: Pipeline) -> Non
 def test_a_document_title_drops_a_complement_after_its_verb(pipe: Pipeline) -> None:
     found = policies(pipe, "落实好国家支持经济大省挑大梁政策，实施好新一轮找矿突破战略行动。")
     assert "国家支持经济大省挑大梁政策" in found and "找矿突破战略行动" in found
+
+
+def test_a_title_keeps_its_first_part_joined_by_and_or_a_parallel_list(pipe: Pipeline) -> None:
+    text = "落实耕地保护和粮食安全责任制，完善碳排放总量和强度双控制度，完善数字消费、绿色消费、健康消费促进政策。"
+    found = policies(pipe, text)
+    assert "耕地保护和粮食安全责任制" in found and "碳排放总量和强度双控制度" in found
+    assert "数字消费、绿色消费、健康消费促进政策" in found
+
+
+def test_listed_names_of_their_own_stay_apart(pipe: Pipeline) -> None:
+    text = "用好中央预算内投资、超长期特别国债，建设科技强国、人才强国，深化价格改革和医保支付方式改革。"
+    found = policies(pipe, text)
+    assert "超长期特别国债" in found and "人才强国" in found and "医保支付方式改革" in found
+    assert not any("、" in name or "改革和" in name for name in found)

@@ -85,3 +85,24 @@ def test_abbreviated_expos_games_and_party_congresses_are_events(pipe: Pipeline)
     found = classes(pipe, "成功举办江北世博会和残奥会，召开省第十三次党代会，深入贯彻党的二十大和二十届历次全会精神。")
     for name in ("江北世博会", "残奥会", "省第十三次党代会", "二十届历次全会"):
         assert found.get(name) == "Event", name
+
+
+def test_a_line_keeps_its_second_track_and_its_section_between_two_places() -> None:
+    text = "兰州铁路复线贯通，江北铁路青山至滨湖段通车，地铁9号线江北至青山段建成，发展线上经济。"
+    found = classes(Pipeline(["projects"]), text)
+    assert found.get("兰州铁路复线") == "Project"
+    assert found.get("江北铁路青山至滨湖段") == "Project" and found.get("地铁9号线江北至青山段") == "Project"
+
+
+def test_hub_and_training_centres_are_projects_and_research_centres_bodies() -> None:
+    text = "加快建设合肥中欧班列集结中心，建设江北多式联运中心和江北冬季运动训练中心，支持江北大学科技创新中心。"
+    found = classes(Pipeline(["projects", "organizations"]), text)
+    assert found.get("合肥中欧班列集结中心") == "Project" and found.get("江北多式联运中心") == "Project"
+    assert found.get("江北冬季运动训练中心") == "Project" and found.get("江北大学科技创新中心") == "Organization"
+
+
+def test_science_parks_by_name_but_not_the_kind_university_science_park() -> None:
+    text = "提升江北新区中关村科技园，创建国家大学科技园，优化重塑大学科技园，支持青山-滨湖科技园。"
+    found = classes(Pipeline(["zones"]), text)
+    assert found.get("江北新区中关村科技园") == "Zone" and found.get("青山-滨湖科技园") == "Zone"
+    assert not any(name.endswith("大学科技园") for name in found)

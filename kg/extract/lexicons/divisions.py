@@ -251,3 +251,8 @@ def load_divisions() -> DivisionLexicon:
 
     return DivisionLexicon([*divisions_from_tree(AREAS), *region_divisions()], nicknames=NICKNAMES,
                            common_word=jieba_common_word)
+
+
+# The one-character official short names (简称) of the provinces, as the State Council lists them: pairings of
+# provinces (沪滇协作) and compass regions (陕北, 川东北经济区) are named by them.
+PROVINCE_SHORT = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青蒙桂藏宁新"

@@ -45,3 +45,7 @@ def organization_names() -> dict[str, str]:
     for name in MASS_ORGANIZATIONS:
         names.setdefault(name, name)
     return names
+
+# Centres that are facilities built (a freight-train hub, an intermodal hub, a training base, an exhibition
+# centre): projects, not bodies (成都中欧班列集结中心, 长江经济带多式联运中心, 冬季运动训练中心).
+FACILITY_CENTRES: tuple[str, ...] = ("集结中心", "联运中心", "训练中心", "会展中心")
