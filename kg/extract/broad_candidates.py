@@ -28,7 +28,11 @@ HEADS: dict[str, tuple[str, ...]] = {
     "Event": ("会", "论坛", "博览会", "大会", "赛", "节", "展", "峰会"),
     "AdministrativeArea": ("省", "市", "县", "镇", "乡", "村", "地区", "自治区", "自治州"),
 }
-_BY_HEAD = sorted(((head, cls) for cls, heads in HEADS.items() for head in heads), key=lambda hc: -len(hc[0]))
+_HEAD_CLASS: dict[str, str] = {}
+for _cls, _heads in HEADS.items():
+    for _head in _heads:
+        _HEAD_CLASS.setdefault(_head, _cls)
+_LONGEST_HEAD = max(map(len, _HEAD_CLASS))
 PROPER_POS = {"ns": "AdministrativeArea", "nt": "Organization", "nz": "Industry", "j": "Policy"}
 # jieba tags a name can start with: nouns, adjectives, distinguishers, abbreviations, idioms, time, places
 OPENING_POS = ("n", "a", "b", "j", "l", "t", "s", "f", "eng", "vn", "i", "k")
@@ -38,8 +42,9 @@ BREAK_POS = ("x", "w", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "
 
 def head_class(text: str) -> str | None:
     """The class a name's last characters suggest, by the longest head it ends with."""
-    for head, cls in _BY_HEAD:
-        if text.endswith(head) and len(text) > len(head):
+    for size in range(min(_LONGEST_HEAD, len(text) - 1), 0, -1):  # a dict look-up per length, not a scan of heads
+        cls = _HEAD_CLASS.get(text[-size:])
+        if cls is not None:
             return cls
     return None
 
