@@ -18,29 +18,37 @@ ATTRIBUTIVE_VERBS = frozenset({"创新", "应用", "示范", "共享", "开放",
 # Verbal nouns (jieba's vn) that at the head of a name are still its governing verb: 发展|数字贸易.
 GOVERNING_VERBAL_NOUNS = frozenset({"发展", "运用", "运营", "利用", "推广", "建设", "引进"})
 MIN_REST = 4  # what remains must still be a name on its own (定制|农业 stays whole)
-# Policies keep their verbs: 促进中部地区崛起, 取消农业税 are the names of what is done.
+# Policies keep their verbs (促进中部地区崛起, 取消农业税 name what is done) except these, which only say how a
+# clause relates to a policy it names: 贯彻|民族区域自治法, 瞄准|国家重大战略.
 KEEPS_VERB = frozenset({"Policy"})
+NEVER_OPEN_A_POLICY = frozenset({"贯彻", "瞄准", "缩减", "发挥", "运用", "针对", "围绕", "聚焦", "依托", "对标", "借鉴",
+                                 "学习", "领会", "遵循", "对照", "依照", "按照", "根据", "试行", "执行",
+                                 "用好", "利用"})
 
 
-def governing_verb_end(doc: Document, start: int, end: int) -> int:
-    """Where a name starting at ``start`` really begins once a leading common verb is cut off (or ``start``)."""
+def governing_verb_end(doc: Document, start: int, end: int, *, policy: bool = False) -> int:
+    """Where a name starting at ``start`` really begins once a leading common verb is cut off (or ``start``);
+    a policy loses only a verb that never opens one."""
     starts = token_starts(doc)
     i = bisect.bisect_left(starts, start)
     if i >= len(doc.tokens) or doc.tokens[i].span.start != start:
         return start
     tok = doc.tokens[i]
-    governing = tok.word in GOVERNING_VERBAL_NOUNS or (
-        tok.pos in VERB_POS and tok.word not in ATTRIBUTIVE_VERBS and word_frequency(tok.word) >= GOVERNING_VERB_FREQ)
+    if policy:
+        governing = tok.word in NEVER_OPEN_A_POLICY
+    else:
+        governing = tok.word in GOVERNING_VERBAL_NOUNS or (tok.pos in VERB_POS and tok.word not in ATTRIBUTIVE_VERBS
+                                                           and word_frequency(tok.word) >= GOVERNING_VERB_FREQ)
     if len(tok.word) == 2 and governing and end - tok.span.end >= MIN_REST:
         return tok.span.end
     return start
 
 
 def trim_governing_verbs(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """Mentions with a leading governing verb cut off, for classes whose names do not open with one."""
+    """Mentions with a leading governing verb cut off (a policy only a verb that never opens one)."""
     out = []
     for m in mentions:
-        new_start = m.span.start if m.cls in KEEPS_VERB else governing_verb_end(doc, m.span.start, m.span.end)
+        new_start = governing_verb_end(doc, m.span.start, m.span.end, policy=m.cls in KEEPS_VERB)
         if new_start != m.span.start:
             m = replace(m, text=doc.text[new_start:m.span.end], span=Span(new_start, m.span.end))
         out.append(m)

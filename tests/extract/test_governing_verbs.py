@@ -24,3 +24,9 @@ def test_attributive_verbs_short_rests_and_policies_stay(pipeline: Pipeline) -> 
     assert ("生活性服务业", "Industry") in found  # 生活 qualifies the noun, it governs nothing
     assert ("性服务业", "Industry") not in found
     assert ("中部地区崛起", "Policy") in found or ("促进中部地区崛起", "Policy") in found
+
+
+def test_a_policy_loses_only_a_verb_that_never_opens_one(pipeline: Pipeline) -> None:
+    found = names(pipeline, "贯彻土地管理法。缩减跨境服务贸易负面清单，促进中部地区崛起。")
+    assert {("土地管理法", "Policy"), ("跨境服务贸易负面清单", "Policy")} <= found
+    assert not any(text.startswith(("贯彻", "缩减")) for text, _ in found)
