@@ -21,6 +21,9 @@ MIN_REST = 4  # what remains must still be a name on its own (定制|农业 stay
 # Policies keep their verbs (促进中部地区崛起, 取消农业税 name what is done) except these, which only say how a
 # clause relates to a policy it names: 贯彻|民族区域自治法, 瞄准|国家重大战略.
 KEEPS_VERB = frozenset({"Policy"})
+# Brands are often verbs (远航, 致远): an enterprise, or an item of a list (A、远航重工等), keeps its first word.
+NEVER_CUT = frozenset({"Enterprise"})
+LIST_MARKS = ("、",)
 NEVER_OPEN_A_POLICY = frozenset({"贯彻", "瞄准", "缩减", "发挥", "运用", "针对", "围绕", "聚焦", "依托", "对标", "借鉴",
                                  "学习", "领会", "遵循", "对照", "依照", "按照", "根据", "试行", "执行",
                                  "用好", "利用"})
@@ -47,7 +50,12 @@ def governing_verb_end(doc: Document, start: int, end: int, *, policy: bool = Fa
 def trim_governing_verbs(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Mentions with a leading governing verb cut off (a policy only a verb that never opens one)."""
     out = []
+    text = doc.match_text
     for m in mentions:
+        in_list = text[m.span.start - 1:m.span.start] == "、" or text.startswith(LIST_MARKS, m.span.end)
+        if m.cls in NEVER_CUT or in_list:
+            out.append(m)
+            continue
         new_start = governing_verb_end(doc, m.span.start, m.span.end, policy=m.cls in KEEPS_VERB)
         if new_start != m.span.start:
             m = replace(m, text=doc.text[new_start:m.span.end], span=Span(new_start, m.span.end))
