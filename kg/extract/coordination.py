@@ -39,6 +39,8 @@ HEAD_CLASS = [
     # right after 等 only: 健康、养老等服务消费政策 and 供销合作社、国有农场等改革 list fields, not policies
     (_head("政策|措施|试点|行动|制度", gap=0), "Policy"),
     # not 平台: 论坛、交易会等开放平台, 概念验证、中试孵化等平台 call events and functions platforms
+    # a university's or hospital's new campus is a building project, not the institution: 等市属高校新校区
+    (_head("校区|院区", gap=6), "Project"),
     (_head("机构|院所|高校|医院|基金"), "Organization"),
     (_head("展会|会议|论坛|赛事|活动"), "Event"),
     (_head("园区|开发区"), "Zone"),

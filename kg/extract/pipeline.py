@@ -177,7 +177,9 @@ class Pipeline:
             found = comp.func(doc, list(mentions)) if comp.sees_mentions else comp.func(doc)
             mentions.extend(found)
             timings[comp.name] = time.perf_counter() - started
-        return mentions
+        from kg.extract.governing_verbs import trim_governing_verbs
+
+        return trim_governing_verbs(doc, mentions)
 
     def __call__(self, doc: Document) -> Extraction:
         """Tokenise the document, run every component and return what they found."""

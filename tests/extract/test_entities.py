@@ -54,6 +54,12 @@ def test_project_list_items_take_the_class_of_the_head_noun(run):
     assert {"启明光电超薄玻璃", "远航重工海上平台"} <= names(result, "Project")
 
 
+def test_new_campuses_in_a_list_are_projects_not_institutions(run):
+    result = run("加快建设江北理工大学南湖校区等市属高校新校区。")
+    assert "江北理工大学南湖校区" in names(result, "Project")
+    assert "江北理工大学南湖校区" not in names(result, "Organization")
+
+
 def test_brand_plus_industry_word_behind_a_project(run):
     result = run("启明光电超薄玻璃等项目加快推进。")
     assert "启明光电" in names(result, "Enterprise")
