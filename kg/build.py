@@ -508,9 +508,9 @@ def build(inputs: list[str | Path], out_dir: str | Path, *, pipeline: Pipeline |
     from kg.store.corpus import DocFailure
 
     edits = tuple(read_curation(curation)) if curation else ()
-    from kg.extract.mention_model import DEFAULT, NO_MODEL, load_model, model_path
+    from kg.extract.mention_model import NO_MODEL, load_model, model_path
 
-    chosen = model_path(model or DEFAULT)
+    chosen = model_path(model)
     load_model(str(chosen) if chosen else NO_MODEL)  # a bad model file fails here, before anything is touched
     if pipeline is not None and (edits or model):
         pipeline = Pipeline(pipeline.names, curation=edits, model=str(chosen) if chosen else NO_MODEL)

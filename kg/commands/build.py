@@ -14,7 +14,7 @@ EXAMPLES = """  kg build                                  # the bundled sample: 
   kg build reports/ -o out --rebuild        # extract every report again
   kg build 天津市.txt --issuer 天津市 --year 2026      # override the metadata read from the text
   kg build reports/ -o out --model my-genre.json   # a mention model trained with kg train
-  kg build report.txt -o out --model none   # the rules alone, without the learned layer
+  kg build report.txt -o out --model shipped   # add the learned layer trained on the annotated reports
   kg build reports/ --executor dask --scheduler tcp://10.0.0.5:8786
   kg build reports/ --store-url http://127.0.0.1:7878/store   # into an Oxigraph/Fuseki/GraphDB server
 
@@ -54,8 +54,8 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--curation", metavar="FILE", help="a curation CSV applied after extraction (merge, split, "
                    "retype, drop, alias, rename); every build also writes OUT/review.csv with suggestions")
     p.add_argument("--model", metavar="MODEL", help="the mention model that keeps or drops and classifies the "
-                   "rules' candidates: a file made by kg train, 'none' for the rules alone (default: the shipped "
-                   "model)")
+                   "rules' candidates: a file made by kg train, or 'shipped' for the one trained on the project's "
+                   "annotated reports (default: none, the rules alone)")
     p.add_argument("--analytics", action="store_true", help="write kg:degree, kg:pagerank and kg:community onto "
                    "every entity (for SPARQL ORDER BY and the page)")
     return p

@@ -31,7 +31,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--min-f1", type=float, default=None, metavar="X",
                    help="exit 1 when the strict typed F1 (with a folder: its mean over reports) is below X")
     p.add_argument("--model", metavar="MODEL", help="with a folder: the mention model to build with (a file "
-                   "made by kg train, 'none' for the rules alone; default: the shipped model)")
+                   "made by kg train, or 'shipped'; default: none, the rules alone)")
     p.add_argument("--leave-one-out", action="store_true", help="with a folder: build each report with a model "
                    "trained on the other reports (the honest score of a model learned from the folder)")
     return p

@@ -28,7 +28,10 @@ FORMAT = "govkg-mention-model/1"
 NONE = "none"
 LABELS: tuple[str, ...] = (NONE, *ENTITY_CLASSES)
 SHIPPED_MODEL = Path(__file__).parent / "model" / "entities.json"
-DEFAULT = "default"  # the shipped model
+SHIPPED = "shipped"  # the model in the package, trained on the seven annotated dev reports
+# Rules alone unless a model is named: leave-one-report-out on dev, the shipped layer scored strict F1 0.744
+# (P 0.82) against the rules' 0.749 (P 0.81), and it doubles extraction time (kg build --model shipped uses it).
+BY_DEFAULT = "none"
 NO_MODEL = "none"  # rules alone
 
 
@@ -165,8 +168,10 @@ def _load(path: str, digest: str) -> MentionModel:
 
 
 def model_path(choice: str | None) -> Path | None:
-    """The model file a choice names: the shipped one for None/"default", none for "none", else the path."""
-    if choice in (None, DEFAULT):
+    """The model file a choice names: none for "none" (and by default), the packaged one for "shipped", else
+    the path."""
+    choice = BY_DEFAULT if choice is None else choice
+    if choice == SHIPPED:
         return SHIPPED_MODEL if SHIPPED_MODEL.is_file() else None
     if choice == NO_MODEL:
         return None

@@ -88,7 +88,7 @@ class PipelineSpec:
 
     names: tuple[str, ...] | None = None
     curation: tuple[Edit, ...] = ()
-    model: str = "default"  # the mention model: "default" (shipped), "none" (rules alone) or a file path
+    model: str = "none"  # the mention model: "none" (rules alone), "shipped" or a file path
 
     def make(self) -> Pipeline:
         """A pipeline built from this spec."""
@@ -137,7 +137,7 @@ class Pipeline:
 
     def __init__(self, names: Sequence[str] | None = None, *, exclude: Sequence[str] = (),
                  curation: Sequence[Edit] = (), model: str | None = None) -> None:
-        from kg.extract.mention_model import DEFAULT, NO_MODEL, load_model, model_path
+        from kg.extract.mention_model import BY_DEFAULT, NO_MODEL, load_model, model_path
 
         registry = load_components()
         unknown = [n for n in [*(names or []), *exclude] if n not in registry]
@@ -147,7 +147,7 @@ class Pipeline:
         self.components = [registry[n] for n in chosen if n not in exclude]
         self.curation = list(curation)
         if model is None:  # the shipped model learned over every component's candidates, not over a chosen few
-            model = DEFAULT if names is None and not exclude else NO_MODEL
+            model = BY_DEFAULT if names is None and not exclude else NO_MODEL
         path = model_path(model)
         self.model = load_model(str(path)) if path else None  # the learned keep/relabel layer, or rules alone
         self.spec = PipelineSpec(tuple(self.names), tuple(self.curation), str(path) if path else NO_MODEL)

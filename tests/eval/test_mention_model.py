@@ -109,7 +109,7 @@ def test_model_file_round_trips_and_bad_models_are_refused(trained, tmp_path, ca
 
 def test_the_model_is_part_of_the_build_fingerprint(trained):
     """Building with another model extracts again: the kg:builtWith stamp names the model."""
-    stamps = {Pipeline(model=m).fingerprint for m in ("none", str(trained), "default")}
+    stamps = {Pipeline(model=m).fingerprint for m in ("none", str(trained), "shipped")}
     assert len(stamps) == 3
 
 
@@ -120,7 +120,7 @@ def test_shipped_model_is_small_and_loads_fast():
 
     mention_model._load.cache_clear()
     started = time.perf_counter()
-    assert load_model("default") is not None
+    assert load_model("shipped") is not None
     assert time.perf_counter() - started < 1.0
 
 
@@ -192,13 +192,14 @@ def test_evaluate_usage_errors(tmp_path, capsys):
     assert "for a folder" in capsys.readouterr().err
 
 
-def test_the_shipped_model_is_the_default_of_a_full_pipeline_only():
-    """A pipeline of every component uses the shipped model; a chosen few components run as rules alone (the
-    model was learned over every component's candidates); "none" switches it off."""
-    assert Pipeline().model is not None
+def test_the_rules_alone_are_the_default_and_the_shipped_model_is_named():
+    """Without a model named, a pipeline runs the rules alone (leave-one-out on dev, the layer did not beat them);
+    "shipped" adds the packaged model, to every component or a chosen few; "none" is the rules alone."""
+    assert Pipeline().model is None
     assert Pipeline(["areas"]).model is None
     assert Pipeline(model="none").model is None
-    assert Pipeline(["areas"], model="default").model is not None
+    assert Pipeline(model="shipped").model is not None
+    assert Pipeline(["areas"], model="shipped").model is not None
 
 
 def test_a_model_that_says_none_drops_all_but_official_divisions():
