@@ -114,8 +114,8 @@ def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity
 
 
 # A paragraph's headline sentence about building one zone: 深化建设浦东引领区。 持续推进虹桥国际开放枢纽建设。
-ZONE_HEADLINE = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:深化|加快|持续|全力|全面|高水平|高质量|大力|扎实|深入|推进|推动)*"
-                           r"(?:建设|推进|推动)?(?P<zone>.+?)(?:建设|发展|开发开放)?[。；]$")
+ZONE_HEADLINE = re.compile(r"^(?:[一二三四五六七八九十]是)?"
+                           r"(?:深化|加快|持续|全力|全面|高水平|高质量|大力|扎实|深入|推进|推动)*(?:建设|推进|推动)?(?P<zone>.+?)(?:建设|发展|开发开放)?[。；]$")
 
 
 def headline_zones(ctx: Context) -> dict[int, Entity]:
