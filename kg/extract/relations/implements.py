@@ -113,35 +113,9 @@ def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity
     return [], ""
 
 
-# A paragraph's headline sentence about building one zone: 深化建设浦东引领区。 持续推进虹桥国际开放枢纽建设。
-ZONE_HEADLINE = re.compile(r"^(?:[一二三四五六七八九十]是)?"
-                           r"(?:深化|加快|持续|全力|全面|高水平|高质量|大力|扎实|深入|推进|推动)*(?:建设|推进|推动)?(?P<zone>.+?)(?:建设|发展|开发开放)?[。；]$")
-
-
-def headline_zones(ctx: Context) -> dict[int, Entity]:
-    """Sentences of a paragraph headed by one zone's building (深化建设浦东引领区。持续推进综合改革试点…): the
-    measures with no actor named in the sentences after the headline are the zone's, sentence index → zone."""
-    text = ctx.doc.match_text
-    sentences = ctx.doc.sentences
-    zones: dict[int, Entity] = {}
-    for i, sent in enumerate(sentences):
-        if i and "\n" not in text[sentences[i - 1].span.end: sent.span.start]:
-            continue  # not a paragraph's first sentence
-        m = ZONE_HEADLINE.match(sent.text.strip())
-        zone = next((e for e in ctx.entities if e.cls == "Zone" and m and m.group("zone") in names(e)), None)
-        if zone is None or len(sent.text) > 24:
-            continue
-        for nxt, prev in zip(sentences[i + 1:], sentences[i:], strict=False):
-            if "\n" in text[prev.span.end: nxt.span.start]:
-                break
-            zones[nxt.index] = zone
-    return zones
-
-
 def active_rules(ctx: Context) -> list[Relation | None]:
     """VERB POLICY, with the subject found before the clause's first verb."""
     out: list[Relation | None] = []
-    headed = headline_zones(ctx)
     by_clause: dict[int, list[tuple[int, int]]] = {}
     clauses = {c.start: c for c in ctx.clauses}
     for clause, start, end in cue_matches(ACTIVE, ctx.clauses):
@@ -152,8 +126,6 @@ def active_rules(ctx: Context) -> list[Relation | None]:
         subjects, name = _subject(ctx, clause, verbs[0][0])
         if not subjects:
             continue
-        if name == "relations.implements.we" and clause.sentence in headed:
-            subjects, name = [headed[clause.sentence]], "relations.implements.headline"
         limits = [v[0] for v in verbs[1:]] + [clause.end]
         for k, ((start, end), limit) in enumerate(zip(verbs, limits, strict=True)):
             # 推动省产业技术研究院深度参与X: an actor between two verbs is the later verb's subject.
