@@ -613,3 +613,17 @@ def test_two_provinces_one_character_names_before_cooperation_cooperate() -> Non
 def test_an_area_and_a_body_joined_by_a_dash_cooperate() -> None:
     doc, ents = build("发挥江北—长江合作组织冰雪体育示范区作用。", [(ORG, "长江合作组织")], government=False)
     assert ("江北市", "cooperatesWith", "长江合作组织") in triples(find_cooperates_with(doc, ents))
+
+
+def test_zones_and_facilities_in_a_paragraph_headed_by_a_zone_lie_in_it() -> None:
+    from kg.extract.relations.headline import find_headline_members
+
+    body = ("加力建设自贸试验区及江北新片区。做强北湖芯港、飞鸟园等特色园区，建好江北人才服务中心。\n"
+            "推进南湾工业区建设。\n")
+    doc, ents = build(body, [("Zone", "自贸试验区"), ("Zone", "江北新片区"), ("Zone", "北湖芯港"), ("Zone", "飞鸟园"),
+                             ("Organization", "江北人才服务中心"), ("Zone", "南湾工业区")])
+    found = triples(find_headline_members(doc, ents))
+    assert {("北湖芯港", "partOf", "江北新片区"), ("飞鸟园", "partOf", "江北新片区"),
+            ("江北人才服务中心", "locatedIn", "江北新片区")} <= found
+    assert ("自贸试验区", "partOf", "江北新片区") not in found  # named in the headline itself
+    assert not any(s == "南湾工业区" for s, _, _ in found)  # the next paragraph is not inside it
