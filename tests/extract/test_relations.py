@@ -618,12 +618,14 @@ def test_an_area_and_a_body_joined_by_a_dash_cooperate() -> None:
 def test_zones_and_facilities_in_a_paragraph_headed_by_a_zone_lie_in_it() -> None:
     from kg.extract.relations.headline import find_headline_members
 
-    body = ("加力建设自贸试验区及江北新片区。做强北湖芯港、飞鸟园等特色园区，建好江北人才服务中心。\n"
+    body = ("加力建设自贸试验区及江北新片区。做强北湖芯港、飞鸟园等特色园区，建好江北人才服务中心，设立江北保税区。\n"
             "推进南湾工业区建设。\n")
     doc, ents = build(body, [("Zone", "自贸试验区"), ("Zone", "江北新片区"), ("Zone", "北湖芯港"), ("Zone", "飞鸟园"),
-                             ("Organization", "江北人才服务中心"), ("Zone", "南湾工业区")])
+                             ("Organization", "江北人才服务中心"), ("Zone", "南湾工业区"),
+                             ("Zone", "特色园区"), ("Zone", "江北保税区")])
     found = triples(find_headline_members(doc, ents))
     assert {("北湖芯港", "partOf", "江北新片区"), ("飞鸟园", "partOf", "江北新片区"),
             ("江北人才服务中心", "locatedIn", "江北新片区")} <= found
     assert ("自贸试验区", "partOf", "江北新片区") not in found  # named in the headline itself
     assert not any(s == "南湾工业区" for s, _, _ in found)  # the next paragraph is not inside it
+    assert not any(s in ("特色园区", "江北保税区") for s, _, _ in found)  # a kind after 等; one still to be set up

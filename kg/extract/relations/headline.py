@@ -4,7 +4,8 @@ A plan report often opens a paragraph with a short headline sentence about build
 临港新片区。 持续推进虹桥国际开放枢纽建设。) and then lists what is built inside it (做强东方芯港、大飞机园…,
 推进虹桥企业出海总部集聚区建设). Rule ``relations.headline`` 0.6: every other zone named in the paragraph is
 partOf the headline zone, every project or organization (not a government organ) locatedIn it. With two zones
-in the headline (A及B) the last, narrower one is meant.
+in the headline (A及B) the last, narrower one is meant. Not the kind after a list (东方芯港、大飞机园等特色产业园区)
+nor a zone still to be set up (设立科创综合保税区: where it will lie is not yet said).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ LEAD = r"^(?:[一二三四五六七八九十]是)?(?:深化|加快|加力|持续
 HEADLINE = re.compile(LEAD + r"*(?:建设|推进|推动)(?P<zone>.{2,20}?)(?:建设|发展|开发开放)?[。；]$"
                       r"|" + LEAD + r"+(?P<zone2>.{2,20}?)(?:建设|发展|开发开放)[。；]$")
 MAX_HEADLINE = 24
+# Not a member: the kind after a list (东方芯港、大飞机园等特色产业园区), or a zone still to be set up (设立X, 争创X).
+NOT_MEMBER_BEFORE = re.compile(r"(?:等|设立|新设|申建|申设|争创|谋划|筹建)$")
 MEMBER = {"Zone": "partOf", "Project": "locatedIn", "Organization": "locatedIn"}
 
 
@@ -62,7 +65,8 @@ def find_headline_members(doc: Document, entities: list[Entity]) -> list[Relatio
                 continue
             if names(ent) & names(zone) or any(n in z for n in names(ent) for z in names(zone)):
                 continue  # a part of the zone's own name (虹桥 in 虹桥国际开放枢纽) is not inside it
-            hit = next((m.sentence for m in ent.mentions if m.sentence in rest), None)
+            hit = next((m.sentence for m in ent.mentions if m.sentence in rest
+                        and not NOT_MEMBER_BEFORE.search(doc.match_text[max(0, m.span.start - 2): m.span.start])), None)
             if hit is not None and not any(m.sentence == para[0] for m in ent.mentions):  # 自贸试验区及临港新片区
                 out.append(relation(ent, pred, zone, hit, "relations.headline", 0.6))
     return dedupe(out)
