@@ -629,3 +629,9 @@ def test_zones_and_facilities_in_a_paragraph_headed_by_a_zone_lie_in_it() -> Non
     assert ("自贸试验区", "partOf", "江北新片区") not in found  # named in the headline itself
     assert not any(s == "南湾工业区" for s, _, _ in found)  # the next paragraph is not inside it
     assert not any(s in ("特色园区", "江北保税区") for s, _, _ in found)  # a kind after 等; one still to be set up
+
+
+def test_a_named_reform_listed_with_an_unnamed_one_is_done() -> None:
+    body = "投资体制改革和价格改革取得新进展。\n"
+    doc, ents = build(body, [("Policy", "投资体制改革"), ("AdministrativeArea", "江北市")])
+    assert ("江北市", "implements", "投资体制改革") in triples(find_implements(doc, ents))
