@@ -635,3 +635,12 @@ def test_a_named_reform_listed_with_an_unnamed_one_is_done() -> None:
     body = "投资体制改革和价格改革取得新进展。\n"
     doc, ents = build(body, [("Policy", "投资体制改革"), ("AdministrativeArea", "江北市")])
     assert ("江北市", "implements", "投资体制改革") in triples(find_implements(doc, ents))
+
+
+def test_a_bare_event_listed_after_a_place_named_one_shares_its_host() -> None:
+    body = "江北马拉松、半程赛和全国运动会筹备工作进展顺利。\n"
+    doc, ents = build(body, [("AdministrativeArea", "江北市"), ("Event", "江北马拉松"), ("Event", "半程赛"),
+                             ("Event", "全国运动会")])
+    found = triples(find_hosts(doc, ents))
+    assert ("江北市", "hosts", "半程赛") in found
+    assert ("江北市", "hosts", "全国运动会") not in found  # a long name of its own is not a bare event
