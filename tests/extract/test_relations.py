@@ -644,3 +644,12 @@ def test_a_bare_event_listed_after_a_place_named_one_shares_its_host() -> None:
     found = triples(find_hosts(doc, ents))
     assert ("江北市", "hosts", "半程赛") in found
     assert ("江北市", "hosts", "全国运动会") not in found  # a long name of its own is not a bare event
+
+
+def test_a_law_for_a_zone_that_the_report_carries_out_stays_the_issuers() -> None:
+    body = "实施南湾新城条例。深化南湾新城管理制度改革。\n"
+    doc, ents = build(body, [("Zone", "南湾新城"), ("Policy", "南湾新城条例"), ("Policy", "南湾新城管理制度改革"),
+                             ("AdministrativeArea", "江北市")])
+    found = triples(find_implements(doc, ents))
+    assert {("江北市", "implements", "南湾新城条例"), ("南湾新城", "implements", "南湾新城条例")} <= found
+    assert ("江北市", "implements", "南湾新城管理制度改革") not in found  # the zone's own reform
