@@ -613,3 +613,43 @@ def test_two_provinces_one_character_names_before_cooperation_cooperate() -> Non
 def test_an_area_and_a_body_joined_by_a_dash_cooperate() -> None:
     doc, ents = build("发挥江北—长江合作组织冰雪体育示范区作用。", [(ORG, "长江合作组织")], government=False)
     assert ("江北市", "cooperatesWith", "长江合作组织") in triples(find_cooperates_with(doc, ents))
+
+
+def test_zones_and_facilities_in_a_paragraph_headed_by_a_zone_lie_in_it() -> None:
+    from kg.extract.relations.headline import find_headline_members
+
+    body = ("加力建设自贸试验区及江北新片区。做强北湖芯港、飞鸟园等特色园区，建好江北人才服务中心，设立江北保税区。\n"
+            "推进南湾工业区建设。\n")
+    doc, ents = build(body, [("Zone", "自贸试验区"), ("Zone", "江北新片区"), ("Zone", "北湖芯港"), ("Zone", "飞鸟园"),
+                             ("Organization", "江北人才服务中心"), ("Zone", "南湾工业区"),
+                             ("Zone", "特色园区"), ("Zone", "江北保税区")])
+    found = triples(find_headline_members(doc, ents))
+    assert {("北湖芯港", "partOf", "江北新片区"), ("飞鸟园", "partOf", "江北新片区"),
+            ("江北人才服务中心", "locatedIn", "江北新片区")} <= found
+    assert ("自贸试验区", "partOf", "江北新片区") not in found  # named in the headline itself
+    assert not any(s == "南湾工业区" for s, _, _ in found)  # the next paragraph is not inside it
+    assert not any(s in ("特色园区", "江北保税区") for s, _, _ in found)  # a kind after 等; one still to be set up
+
+
+def test_a_named_reform_listed_with_an_unnamed_one_is_done() -> None:
+    body = "投资体制改革和价格改革取得新进展。\n"
+    doc, ents = build(body, [("Policy", "投资体制改革"), ("AdministrativeArea", "江北市")])
+    assert ("江北市", "implements", "投资体制改革") in triples(find_implements(doc, ents))
+
+
+def test_a_bare_event_listed_after_a_place_named_one_shares_its_host() -> None:
+    body = "江北马拉松、半程赛和全国运动会筹备工作进展顺利。\n"
+    doc, ents = build(body, [("AdministrativeArea", "江北市"), ("Event", "江北马拉松"), ("Event", "半程赛"),
+                             ("Event", "全国运动会")])
+    found = triples(find_hosts(doc, ents))
+    assert ("江北市", "hosts", "半程赛") in found
+    assert ("江北市", "hosts", "全国运动会") not in found  # a long name of its own is not a bare event
+
+
+def test_a_law_for_a_zone_that_the_report_carries_out_stays_the_issuers() -> None:
+    body = "实施南湾新城条例。深化南湾新城管理制度改革。\n"
+    doc, ents = build(body, [("Zone", "南湾新城"), ("Policy", "南湾新城条例"), ("Policy", "南湾新城管理制度改革"),
+                             ("AdministrativeArea", "江北市")])
+    found = triples(find_implements(doc, ents))
+    assert {("江北市", "implements", "南湾新城条例"), ("南湾新城", "implements", "南湾新城条例")} <= found
+    assert ("江北市", "implements", "南湾新城管理制度改革") not in found  # the zone's own reform

@@ -7,6 +7,8 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.hosts.zai`` 0.85 — EVENT在PLACE举办/召开/举行, 在PLACE举办EVENT (在津 → the issuer area).
 - ``relations.hosts.juban`` 0.75 — (PLACE)举办/召开/办好/用好 EVENT(、EVENT…), EVENT成功举办: PLACE, else the issuer.
 - ``relations.hosts.named`` 0.75 — an event named after the issuer or one of its districts: 某市第九届人民代表大会.
+- ``relations.hosts.shared`` 0.6 — a bare short event listed right after one named for a place shares its host:
+  北京奥运会、残奥会 → 北京 hosts 残奥会.
 - ``relations.hosts.topic`` 0.6 — an event opening a clause that names the issuer (…论坛彰显天津金融底蕴).
 - ``relations.hosts.voice`` 0.5 — any other named event a local report names, with no host of its own and not a
   meeting of the Party or the state above it (全会, 党代会, 中央…会议): the report lists what its area holds.
@@ -115,6 +117,24 @@ def named_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+SHARED_JOINERS = ("、", "和", "及", "与")
+MAX_BARE_EVENT = 4
+
+
+def shared_place_rules(ctx: Context, named: list[Relation | None]) -> list[Relation | None]:
+    """北京奥运会、残奥会: a bare short event listed right after one named for a place shares that place."""
+    host = {r.object: r.subject for r in named if r is not None}
+    areas = {key(e): e for e in ctx.entities}
+    out: list[Relation | None] = []
+    for clause in ctx.clauses:
+        for a, b in zip(clause.hits, clause.hits[1:], strict=False):
+            if (key(a.ent) in host and b.ent.cls == "Event" and key(b.ent) not in host
+                    and len(b.ent.label) <= MAX_BARE_EVENT and clause.between(a.end, b.start) in SHARED_JOINERS):
+                out.append(relation(areas[host[key(a.ent)]], "hosts", b.ent, clause.sentence,
+                                    "relations.hosts.shared", 0.6))
+    return out
+
+
 def topic_rules(ctx: Context) -> list[Relation | None]:
     """An event opening a clause that names the issuer: 某论坛彰显天津金融底蕴."""
     if ctx.issuer_area is None:
@@ -190,8 +210,9 @@ def _not_also_the_issuers(ctx: Context, found: list[Relation | None]) -> list[Re
 def find_hosts(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:hosts from 在…举办, 举办EVENT (the issuer area when no host is named), event names and clause topics."""
     ctx = Context.of(doc, entities)
-    found = _not_also_the_issuers(ctx, at_rules(ctx) + hold_rules(ctx) + named_rules(ctx) + topic_rules(ctx)
-                                  + list_rules(ctx))
+    named = named_rules(ctx)
+    found = _not_also_the_issuers(ctx, at_rules(ctx) + hold_rules(ctx) + named + shared_place_rules(ctx, named)
+                                  + topic_rules(ctx) + list_rules(ctx))
     hosted = {rel.object for rel in found if rel is not None}
     # 某省健儿在奥运会 is a clause taken for a name: no one hosts it (“购在龙江” is a name).
     return dedupe(r for r in found + voice_rules(ctx, hosted)

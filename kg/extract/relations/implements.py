@@ -86,6 +86,14 @@ PASSIVE_DONE = re.compile(r"^(?:改革)?(?:取得(?:了)?(?:阶段性)?(?:重要
                           r"(?:进展|成效|突破|成果)|(?:不断|逐步|进一步|日益|基本|全面)(?:完善|健全|规范|建立)|迈出(?:实质性|坚实|重要)?步伐|顺利进行|进行了成功探索|正式施行|全面实施|系统推进|深入推进)")
 
 
+# A reform the extractors did not name, listed after a named one: 投资体制改革和价格改革取得新进展.
+ANOTHER_REFORM = re.compile(r"^[和、及与][^，。；、“”]{1,8}?改革(?=取得|不断|逐步|进一步|迈出|顺利|全面|深入|系统)")
+
+
+# Laws and plans an area's government carries out for its zones (条例, 三年行动): the zone does not enact them.
+ENACTED = re.compile(r"(?:条例|办法|规定|行动|计划|规划|方案)$")
+
+
 def names_a_policy(ent: Entity) -> bool:
     """Whether a policy entity's name says which policy: not a generic head, a figure of speech or a principle."""
     return not (GENERIC_POLICY.match(ent.label) or FIGURE.match(ent.label) or PRINCIPLE.match(ent.label)
@@ -196,7 +204,7 @@ def passive_rules(ctx: Context) -> list[Relation | None]:
         if pred and pred.start() <= 8 and not any(h.start >= last.end for h in clause.hits
                                                    if h.start < last.end + pred.start()):
             name, conf = "relations.implements.passive", 0.65
-        elif PASSIVE_DONE.match(rest.lstrip("和等")):  # 利率市场化改革迈出实质性步伐
+        elif PASSIVE_DONE.match(ANOTHER_REFORM.sub("", rest).lstrip("和等")):  # 利率市场化改革迈出实质性步伐
             name, conf = "relations.implements.passive", 0.65
         elif EFFECT.match(rest.lstrip("政策工作项目")):
             name, conf = "relations.implements.effect", 0.55
@@ -278,7 +286,9 @@ def _owned_elsewhere(found: list[Relation | None], issuer: Entity | None) -> lis
     """Drop the issuer's claim on a policy named after a zone of its own (the zone carries it out)."""
     owned = {r.object for r in found if r is not None and r.extractor == "relations.implements.named"}
     mine = key(issuer) if issuer is not None else None
-    return [r for r in found if r is None or r.subject != mine or r.object not in owned]
+    # 实施北京城市副中心条例: a law or plan for its zone that the report says it carries out itself stays its own.
+    return [r for r in found if r is None or r.subject != mine or r.object not in owned
+            or (r.extractor == "relations.implements.we" and ENACTED.search(r.object[1]) is not None)]
 
 
 @component("relations.implements", produces="relations", order=320)
