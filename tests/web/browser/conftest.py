@@ -59,3 +59,21 @@ def browser_context(tmp_path_factory):
             yield context
         finally:
             context.close()
+
+
+def open_page(context, path: Path, ready: str):
+    """A new page on a local file, its errors collected, waited on until the JavaScript condition ``ready`` holds;
+    the context's request log starts empty for it."""
+    context.requests.clear()
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(path.resolve().as_uri())
+    page.wait_for_function(ready, timeout=60_000)
+    return page
+
+
+def left_machine(context, local: tuple[str, ...] = ("file:", "data:")) -> list[str]:
+    """The URLs the pages asked for that are not local (each was aborted by the context's guard)."""
+    return [u for u in context.requests if not u.startswith(local)]

@@ -7,7 +7,7 @@ from pyoxigraph import RdfFormat, serialize
 
 import kg
 from kg.web.viz import page_data
-from tests.web.browser.conftest import ARTIFACTS
+from tests.web.browser.conftest import ARTIFACTS, left_machine
 from tests.web.browser.graphs import XSS_ENTERPRISE, small_graph
 
 STABLE = "() => document.body.dataset.state === 'stable'"
@@ -44,6 +44,6 @@ def test_inline_pages_draw_in_a_sandbox_offline(browser_context, tmp_path):
     assert page.evaluate("() => window.__xss") is None and page.title() == "notebook"
     page.set_viewport_size({"width": 1400, "height": 1500})
     page.screenshot(path=str(ARTIFACTS / "inline-pages.png"))
-    assert [u for u in browser_context.requests if not u.startswith(("file:", "data:", "about:"))] == []
+    assert left_machine(browser_context, ("file:", "data:", "about:")) == []
     assert errors == []
     page.close()

@@ -8,7 +8,7 @@ import pytest
 
 from kg.store.graphstore import GraphStore
 from kg.web.viz import html_page, page_data, render_page
-from tests.web.browser.conftest import ARTIFACTS
+from tests.web.browser.conftest import ARTIFACTS, left_machine, open_page
 from tests.web.browser.graphs import XSS_ALIAS, XSS_ENTERPRISE, XSS_EVENT, XSS_SENTENCE, XSS_TITLE, small_graph
 
 STABLE = "() => document.body.dataset.state === 'stable'"
@@ -16,18 +16,7 @@ STABLE = "() => document.body.dataset.state === 'stable'"
 
 def _open(context, path: Path):
     """A new page on a local file, waited on until the layout has settled and physics is off."""
-    context.requests.clear()
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda err: page.errors.append(str(err)))
-    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
-    page.goto(path.resolve().as_uri())
-    page.wait_for_function(STABLE, timeout=60_000)
-    return page
-
-
-def _left_machine(context) -> list[str]:
-    return [u for u in context.requests if not u.startswith(("file:", "data:"))]
+    return open_page(context, path, STABLE)
 
 
 def _neighbourhood(data: dict, node: int) -> list[int]:
@@ -105,7 +94,7 @@ def test_sample_page_opens_offline_settles_and_answers_clicks_and_search(browser
     assert page.evaluate("(id) => kgPage.nodes.get(id).color.background", other["id"]) != "#eeeeee"
     page.screenshot(path=str(ARTIFACTS / "sample-search.png"))
 
-    assert _left_machine(browser_context) == []
+    assert left_machine(browser_context) == []
     assert page.errors == []
     page.close()
 
@@ -135,7 +124,7 @@ def test_indicator_relation_filters_and_aliases_in_the_page(browser_context, tmp
     page.uncheck('input[data-class="AdministrativeArea"]')
     shown = page.evaluate("() => kgPage.nodes.get({filter: n => !n.hidden}).map(n => n.label).sort()")
     assert shown == ["华星光电集团", "青山经济技术开发区"]
-    assert _left_machine(browser_context) == []
+    assert left_machine(browser_context) == []
     page.close()
 
 
@@ -163,7 +152,7 @@ def test_hostile_names_render_as_text(browser_context, tmp_path, csp):
     assert page.evaluate("() => window.__xss") is None
     assert page.evaluate("() => document.querySelectorAll('#kg-panel img, #kg-panel script').length") == 0
     page.screenshot(path=str(ARTIFACTS / f"xss-{'csp' if csp else 'nocsp'}.png"))
-    assert _left_machine(browser_context) == []
+    assert left_machine(browser_context) == []
     assert [u for u in browser_context.requests if u != path.resolve().as_uri()] == []  # not even <img src=x>
     assert not [e for e in page.errors if "xss" in e.lower()]
     page.close()

@@ -9,7 +9,7 @@ from kg.explore.trend import find_concept, trend_rows
 from kg.store.graphstore import GraphStore
 from kg.web.trend_page import trend_page
 from tests.explore.test_trend import JIANGBEI_2025, JIANGBEI_2026, NANSHAN_2026
-from tests.web.browser.conftest import ARTIFACTS
+from tests.web.browser.conftest import ARTIFACTS, left_machine, open_page
 
 READY = "() => document.body.dataset.state === 'ready'"
 
@@ -36,14 +36,7 @@ def pages(tmp_path_factory):
 
 
 def _open(context, path):
-    context.requests.clear()
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda err: page.errors.append(str(err)))
-    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
-    page.goto(path.resolve().as_uri())
-    page.wait_for_function(READY, timeout=60_000)
-    return page
+    return open_page(context, path, READY)
 
 
 def _hover_text(page, curve: int, point: int) -> str:
@@ -65,7 +58,7 @@ def test_series_draws_a_line_per_issuer_and_kind_offline(browser_context, pages)
     assert "江北市" in hover and "4.5–5" in hover and "主要预期目标" in hover
     page.screenshot(path=str(ARTIFACTS / "trend-series.png"), full_page=True)
     assert page.errors == []
-    assert [u for u in browser_context.requests if not u.startswith(("file:", "data:"))] == []
+    assert left_machine(browser_context) == []
 
 
 def test_cross_section_draws_bars_and_keeps_document_markup_as_text(browser_context, pages):
@@ -80,4 +73,4 @@ def test_cross_section_draws_bars_and_keeps_document_markup_as_text(browser_cont
     assert any('<b onmouseover="alert(1)">' in c for c in cells)
     page.screenshot(path=str(ARTIFACTS / "trend-cross-section.png"), full_page=True)
     assert page.errors == []
-    assert [u for u in browser_context.requests if not u.startswith(("file:", "data:"))] == []
+    assert left_machine(browser_context) == []
