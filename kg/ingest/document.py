@@ -126,6 +126,17 @@ def _join_broken_lines(text: str) -> str:
     return "\n".join(out)
 
 
+def first_date(lines: list[str]) -> tuple[str | None, int | None]:
+    """The first valid date written in these lines (2025年1月14日 → ("2025-01-14", 2025)), else (None, None)."""
+    for line in lines:
+        found = DATE.search(line)
+        if found:
+            y, m, d = (int(g) for g in found.groups())
+            if 1 <= m <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{m:02d}-{d:02d}", y
+    return None, None
+
+
 def normalise(text: str) -> str:
     """The stored text of a document; every offset in the graph points into it.
 
@@ -354,14 +365,7 @@ def _metadata(text: str) -> tuple[str | None, str | None, str | None, int | None
                 issuer = byline.group(1)
             elif "政府工作报告" in title:
                 issuer = "中华人民共和国"
-    date = year = None
-    for line in head[:4]:
-        found = DATE.search(line)
-        if found:
-            y, m, d = (int(g) for g in found.groups())
-            if 1 <= m <= 12 and 1 <= d <= 31:
-                date, year = f"{y:04d}-{m:02d}-{d:02d}", y
-                break
+    date, year = first_date(head[:4])
     if year is None and title:
         found = TITLE_YEAR.search(title)
         if found:

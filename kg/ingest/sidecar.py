@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.document import DATE, ISSUER, TITLE_YEAR, Document
+from kg.ingest.document import ISSUER, TITLE_YEAR, Document, first_date
 from kg.ingest.issuer import infer_issuer
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -49,19 +49,12 @@ def metadata_from_text(text: str) -> Metadata:
     for i, line in enumerate(head):
         if _TITLE_MARK not in line or len(line) > 60:
             continue
-        issuer = year = date = None
         found = ISSUER.search(line.replace(" ", ""))
         if found:
             issuer = re.sub(r"^\d{4}年度?", "", found.group(1))
         else:
             issuer = "中华人民共和国"  # as kg.ingest.document does for a title without a local issuer
-        for after in head[i: i + 4]:
-            when = DATE.search(after)
-            if when:
-                y, m, d = (int(g) for g in when.groups())
-                if 1 <= m <= 12 and 1 <= d <= 31:
-                    date, year = f"{y:04d}-{m:02d}-{d:02d}", y
-                    break
+        date, year = first_date(head[i: i + 4])
         if year is None:
             in_title = TITLE_YEAR.search(line)
             year = int(in_title.group(1)) if in_title else None
