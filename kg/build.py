@@ -248,6 +248,11 @@ def entity_rows(store: GraphStore, shares: Shares | None = None) -> list[dict[st
     counted = graph_mentions(store_shares(store) if shares is None else shares)
     mentions = {iri: total for iri, (total, _) in counted.items()}
     documents = {iri: graphs for iri, (_, graphs) in counted.items()}
+    # An issuer the text never names has no mention, yet it is the actor of the report's implements and hosts:
+    # it gets a row, and every document it issued counts among its documents.
+    for q in store.store.quads_for_pattern(None, KG.issuer, None, None):
+        mentions.setdefault(q.object.value, 0)
+        documents.setdefault(q.object.value, set()).add(q.subject.value)
 
     def values(iri: str, predicate: NamedNode) -> set[str]:
         return {q.object.value for q in store.store.quads_for_pattern(NamedNode(iri), predicate, None, union)}
@@ -263,7 +268,7 @@ def entity_rows(store: GraphStore, shares: Shares | None = None) -> list[dict[st
     targets = {kind: scanned(KG[kind]) for kind in RELATION_TYPES}
     out = []
     for iri in sorted(mentions):
-        confidence = values(iri, KG.confidence)
+        confidence = values(iri, KG.confidence) or ({"1"} if iri in documents and not mentions[iri] else set())
         if not labels.get(iri) or not confidence:
             continue
         label, codes = min(labels[iri]), sorted(codes_of.get(iri, ()))

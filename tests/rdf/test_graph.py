@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+
 import pyoxigraph
 
 from kg.build import build
@@ -142,3 +144,16 @@ def test_the_page_of_a_large_store_draws_an_unmentioned_issuer_area(tmp_path, mo
     quads = kb.page_quads(store, top=10, mentions={row["iri"]: int(row["mentions"]) for row in rows})
     labels = {q.object.value for q in quads if q.predicate.value.endswith("#label")}
     assert "浙江省" in labels
+
+
+def test_entities_csv_lists_an_unmentioned_issuer_with_its_relations(tmp_path):
+    # The issuer is the actor of the report's implements even when the text never names it, so the table a
+    # researcher opens first lists it, with its relations and the document it issued.
+    report = tmp_path / "zhejiang-2026-plan.txt"
+    report.write_text("三、2026年重点工作\n深入实施“千万工程”，健全长期护理保险制度。\n", encoding="utf-8")
+    build([report], tmp_path / "out", page=False)
+    with (tmp_path / "out" / "entities.csv").open(encoding="utf-8") as f:
+        rows = {row["label"]: row for row in csv.DictReader(f)}
+    issuer = rows["浙江省"]
+    assert (issuer["class"], issuer["mentions"], issuer["documents"]) == ("AdministrativeArea", "0", "1")
+    assert "implements “千万工程”" in issuer["relations"].split("|")
