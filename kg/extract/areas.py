@@ -111,6 +111,8 @@ def _mention(doc: Document, lex: DivisionLexicon, start: int, end: int, sent: in
     form = doc.match_text[start:end]
     if next_word in STREET_TAILS:
         return None  # 泰安道, 南京路: a street named after the place
+    if next_word == "医院" and all(d.name != form for d in lex.lookup(form)):
+        return None  # 中山医院, 华山医院: a hospital named after a short form, not the place
     home = home_area(doc)
     div = lex.resolve(form, issuer=home)
     if all(d.level == "county" and d.name != form for d in lex.lookup(form)):
@@ -290,8 +292,9 @@ def tagged_areas(doc: Document, taken: list[Span]) -> Iterator[Mention]:
             yield Mention(doc.text[span.start:span.end], CLS, span, sent.index, EXTRACTOR, 0.6)
 
 
-# A metropolitan area, city cluster or economic region named after an area (哈尔滨都市圈, 成渝现代化城市群).
-AREA_GROUP = re.compile(r"(?:地区)?(?:现代化|双城)?(?:都市圈|城市群|经济区|经济圈)")
+# A metropolitan area, city cluster or economic region named after an area (哈尔滨都市圈, 成渝现代化城市群), and a
+# city's designated secondary centre (北京城市副中心), a district of its own.
+AREA_GROUP = re.compile(r"(?:地区)?(?:现代化|双城)?(?:都市圈|城市群|经济区|经济圈)|城市副中心")
 
 
 def grouped_areas(doc: Document, found: list[Mention]) -> Iterator[Mention]:

@@ -106,3 +106,32 @@ def test_science_parks_by_name_but_not_the_kind_university_science_park() -> Non
     found = classes(Pipeline(["zones"]), text)
     assert found.get("江北新区中关村科技园") == "Zone" and found.get("青山-滨湖科技园") == "Zone"
     assert not any(name.endswith("大学科技园") for name in found)
+
+
+def test_science_towns_without_a_proper_noun_and_pilot_zones(pipe: Pipeline) -> None:
+    found = classes(pipe, "加速前沿科学城建设，推进国家海洋科技创新港和国家数字文化创新实验区建设，打造高水平大学城。")
+    for name in ("前沿科学城", "国家海洋科技创新港", "国家数字文化创新实验区"):
+        assert found.get(name) == "Zone", name
+    assert "高水平大学城" not in found
+
+
+def test_parks_and_blocks_named_only_by_kind_are_not_zones(pipe: Pipeline) -> None:
+    found = classes(pipe, "提升文化产业园区品质，打造城市活力片区，建设数据产业集聚区和临港物流园区。")
+    for name in ("文化产业园区", "城市活力片区", "数据产业集聚区"):
+        assert found.get(name) != "Zone", name
+    assert found.get("临港物流园区") == "Zone"
+
+
+def test_hospitals_by_proper_noun_and_the_titles_they_hold(pipe: Pipeline) -> None:
+    found = classes(pipe, "支持协和医院发展，建成华山医院国家区域医疗中心，深化公立医院改革，建设智慧医院。")
+    assert found.get("协和医院") == "Organization"
+    assert found.get("华山医院") == "Organization"
+    for name in ("华山医院国家区域医疗中心", "公立医院", "智慧医院", "华山"):
+        assert found.get(name) != "Organization", name
+    assert found.get("华山") != "AdministrativeArea"
+
+
+def test_a_secondary_city_centre_is_an_area_not_a_body(pipe: Pipeline) -> None:
+    found = classes(pipe, "高质量建设天津城市副中心，培育省域经济副中心。")
+    assert found.get("天津城市副中心") == "AdministrativeArea"
+    assert found.get("省域经济副中心") != "Organization"

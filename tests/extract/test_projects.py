@@ -1,0 +1,48 @@
+"""Projects on short genre texts: rail lines named after their network, landmarks and campuses."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import Pipeline
+from kg.ingest.document import parse_document
+
+
+@pytest.fixture(scope="module")
+def pipe(pipeline: Pipeline) -> Pipeline:
+    """Every component, as a build runs them."""
+    return pipeline
+
+
+def projects(pipe: Pipeline, text: str) -> set[str]:
+    """Names of the Project entities of a text."""
+    return {e.label for e in pipe(parse_document(text, source="t.txt")).entities if e.cls == "Project"}
+
+
+def test_rail_lines_named_after_their_network_without_a_number(pipe: Pipeline) -> None:
+    found = projects(pipe, "推动轨道交通K7线建设，开通市域铁路滨湖线，规划城际铁路骨干线。")
+    assert {"轨道交通K7线", "市域铁路滨湖线"} <= found
+    assert not any("骨干线" in name for name in found)
+
+
+def test_a_works_project_on_a_line_starts_with_the_network(pipe: Pipeline) -> None:
+    found = projects(pipe, "完成市郊铁路东山线南湖新城至西岭段整体提升工程。")
+    assert "市郊铁路东山线南湖新城至西岭段整体提升工程" in found
+    assert "铁路东山线南湖新城至西岭段整体提升工程" not in found
+
+
+def test_landmarks_gate_towers_old_roads_temples_and_ring_roads(pipe: Pipeline) -> None:
+    found = projects(pipe, "推进德胜门城楼修缮，提升西山古道和灵隐寺保护水平，建成二环路绿化带，贯通沿江滨水步道。")
+    assert {"德胜门城楼", "西山古道", "灵隐寺", "二环路"} <= found
+
+
+def test_museum_clusters_and_new_sites_are_whole(pipe: Pipeline) -> None:
+    found = projects(pipe, "推进东城考古博物馆群建设，市急救中心新址建成投用。")
+    assert {"东城考古博物馆群", "市急救中心新址"} <= found
+    assert "东城考古博物馆" not in found
+
+
+def test_a_campus_takes_in_the_short_name_of_its_institution(pipe: Pipeline) -> None:
+    found = projects(pipe, "今年，儿研所滨江院区基本完工。")
+    assert "儿研所滨江院区" in found
+    assert "滨江院区" not in found
