@@ -318,6 +318,24 @@ def grouped_areas(doc: Document, found: list[Mention]) -> Iterator[Mention]:
                           division_code=nxt.division_code, parent_label=outer.name)
 
 
+def tagged_groups(doc: Document, taken: list[Span]) -> Iterator[Mention]:
+    """Economic regions and city clusters named after a place word that is no division (攀西经济区, 关中城市群), not
+    after the tail of a name segmentation broke (天|山北坡城市群)."""
+    for k, tok in enumerate(doc.tokens):
+        if tok.pos != "ns" or len(tok.word) < 2 or is_generic(tok.word) or tok.word in ("城市", "都市"):
+            continue
+        prev = doc.tokens[k - 1] if k else None
+        if prev is not None and len(prev.word) == 1 and CJK.match(prev.word) and prev.pos[:1] not in "pcuvd":
+            continue
+        sent = doc.sentence_at(tok.span.start)
+        group = AREA_GROUP.match(doc.match_text, tok.span.end, sent.span.end) if sent is not None else None
+        if group is None or group.group() == "城市副中心":
+            continue
+        span = Span(tok.span.start, group.end())
+        if not any(s.start < span.end and span.start < s.end for s in taken):
+            yield Mention(doc.text[span.start:span.end], CLS, span, sent.index, EXTRACTOR, 0.65)
+
+
 @component("areas", order=10, user_words=_user_words)
 def find_areas(doc: Document) -> list[Mention]:
     """Divisions and regions by lexicon (with code and parent), towns and villages by suffix, other
@@ -325,6 +343,7 @@ def find_areas(doc: Document) -> list[Mention]:
     lex = load_divisions()
     out = list(lexicon_areas(doc, lex))
     out.extend(list(grouped_areas(doc, out)))
+    out.extend(list(tagged_groups(doc, [m.span for m in out])))
     out.extend(town_areas(doc, [m.span for m in out]))
     out.extend(tagged_areas(doc, [m.span for m in out]))
     return out

@@ -90,3 +90,8 @@ def test_short_form_inside_a_port_name_is_not_an_area(areas_pipe: Pipeline) -> N
 def test_place_word_with_suffix_outside_the_data(areas_pipe: Pipeline) -> None:
     found = areas(areas_pipe, "襄樊市和江东区加快发展，建设国际化大城市。")
     assert [(m.text, m.division_code) for m in found] == [("襄樊市", None), ("江东区", None)]
+
+
+def test_economic_regions_named_after_a_place_word(areas_pipe: Pipeline) -> None:
+    found = {m.text for m in areas(areas_pipe, "攀西经济区转型升级，关中平原城市群协同发展。", issuer="四川省")}
+    assert "攀西经济区" in found

@@ -46,3 +46,24 @@ def test_a_campus_takes_in_the_short_name_of_its_institution(pipe: Pipeline) -> 
     found = projects(pipe, "今年，儿研所滨江院区基本完工。")
     assert "儿研所滨江院区" in found
     assert "滨江院区" not in found
+
+
+def test_lines_named_by_the_short_forms_of_the_places_they_join(pipe: Pipeline) -> None:
+    found = projects(pipe, "渝贵铁路、宁合高铁、杭甬高速等通道加快建设。")
+    assert {"渝贵铁路", "宁合高铁", "杭甬高速"} <= found
+
+
+def test_a_kind_of_works_between_a_programme_and_its_project(pipe: Pipeline) -> None:
+    found = projects(pipe, "南向出海通道东线重点工程黔桂铁路开通运营。")
+    assert "黔桂铁路" in found
+    assert not any(name.endswith("重点工程黔桂铁路") for name in found)
+
+
+def test_airports_and_large_research_facilities(pipe: Pipeline) -> None:
+    found = projects(pipe, "双流国际机场扩建，稳态强磁场大科学装置获批建设，布局一批国家大科学装置。")
+    assert {"双流国际机场", "稳态强磁场大科学装置"} <= found
+    assert "国家大科学装置" not in found
+
+
+def test_a_place_without_a_line_is_no_project(pipe: Pipeline) -> None:
+    assert not any("不通" in name for name in projects(pipe, "结束了黔东南不通铁路的历史。"))
