@@ -29,7 +29,7 @@ SPEC = CueSpec(
     suffixes=("项目", "工程", "城际", "高铁", "铁路", "高速", "高速公路", "电站", "基地", "号线", "产业园", "大桥",
               "隧道", "机场", "码头", "枢纽", "公园", "街区", "旧居", "故居", "遗址", "纪念馆", "博物馆", "大厦",
               "体验店", "体育场", "体育中心", "场馆", "水库", "管廊", "改扩建工程", "班列", "新通道", "大通道",
-              "主通道", "院区", "校区", "城楼", "古道", "步道", "博物馆群", "新址",
+              "主通道", "院区", "校区", "城楼", "古道", "步道", "博物馆群", "新址", "油田", "气田",
               *FACILITY_CENTRES, *PHASES),
     tails=PHASES,
     min_len=4,
@@ -56,6 +56,12 @@ FACILITIES = CueSpec(cls="Project", extractor="projects", suffixes=("大科学�
 # apposition; at a name's end it says what kind the name before it is (西线主通道|重点工程).
 KIND_OF_WORKS = re.compile(r"(?:重点|重大|标志性)(?:工程|项目)")
 NAME_OPENING_POS = ("ns", "nr", "nz", "nt", "j")
+
+
+# Parks and hubs that are a place's zones, not one works: a park named by the short forms of two partner places
+# (苏宿产业园) or a modern-agriculture park, and a city's international hub (宁波国际航运枢纽).
+AGRICULTURE_PARK = re.compile(r"农业产业园$")
+PLACE_HUB = re.compile(r"国际[\u4e00-\u9fff]{0,4}枢纽$")
 
 
 # A rail line named after its network, with a code or a name but no 号 (轨道交通M102线, 市郊铁路东北环线); kinds of
@@ -174,6 +180,20 @@ def _apposition(doc: Document, m: Mention) -> Mention | None:
     return Mention(doc.text[start:end], m.cls, Span(start, end), m.sentence, m.extractor, m.confidence)
 
 
+def _as_zone(doc: Document, m: Mention) -> Mention:
+    """A park or hub that is a zone of a place (苏宿产业园, 现代农业产业园, 宁波国际航运枢纽) as a Zone mention."""
+    words = list(tokens_in(doc, m.span.start, m.span.end))
+    if not words:
+        return m
+    partners = m.text.endswith("产业园") and 2 <= len(words) - 1 <= 3 and all(len(w.word) == 1 for w in words[:-1])
+    placed = words[0].pos == "ns" and not set(words[0].word) <= set("东西南北中部")  # 西南 is a direction
+    hub = PLACE_HUB.search(m.text) and placed
+    farm = AGRICULTURE_PARK.search(m.text) and any(w.pos in ("ns", "nrt") for w in words)
+    if partners or hub or farm:
+        return Mention(m.text, "Zone", m.span, m.sentence, m.extractor, m.confidence)
+    return m
+
+
 def joined_lines(doc: Document) -> list[Mention]:
     """Lines named by the short forms of the places they join: every word before the cue one character long."""
     out = []
@@ -196,4 +216,4 @@ def find_projects(doc: Document) -> list[Mention]:
     airports = pattern_mentions(doc, AIRPORT, "Project", "projects.airport", confidence=0.65)
     found = [*named, *lines, *suffix_mentions(doc, LANDMARKS), *map(partial(_with_section, doc), joined_lines(doc)),
              *facilities, *airports]
-    return [m for m in map(partial(_apposition, doc), found) if m is not None]
+    return [_as_zone(doc, m) for m in map(partial(_apposition, doc), found) if m is not None]

@@ -67,3 +67,16 @@ def test_airports_and_large_research_facilities(pipe: Pipeline) -> None:
 
 def test_a_place_without_a_line_is_no_project(pipe: Pipeline) -> None:
     assert not any("不通" in name for name in projects(pipe, "结束了黔东南不通铁路的历史。"))
+
+
+def test_oil_and_gas_fields_are_projects(pipe: Pipeline) -> None:
+    assert {"大港油田", "靖边气田"} <= projects(pipe, "大港油田稳产，靖边气田投产。")
+
+
+def test_partner_parks_agricultural_parks_and_city_hubs_are_zones(pipe: Pipeline) -> None:
+    doc = parse_document("推动苏宿产业园建设，建设崇明现代农业产业园，打造宁波国际航运枢纽，建设联想智慧产业园。",
+                         source="t.txt")
+    found = {e.label: e.cls for e in pipe(doc).entities}
+    for name in ("苏宿产业园", "崇明现代农业产业园", "宁波国际航运枢纽"):
+        assert found.get(name) == "Zone", name
+    assert found.get("联想智慧产业园") == "Project"
