@@ -138,6 +138,9 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
     by_span = {(m.span.start, m.span.end): m.cls for m in mentions}
     by_suffix = {(m.span.start, m.span.end): m for m in mentions if m.extractor.endswith(".suffix")}
     covered = [(m.span.start, m.span.end) for m in mentions]
+    by_start: dict[int, list[tuple[int, str]]] = {}
+    for m in mentions:
+        by_start.setdefault(m.span.start, []).append((m.span.end, m.cls))
     out: list[Mention] = []
     text = doc.match_text
     for sent in doc.sentences:
@@ -175,6 +178,8 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 if not cued and cls in ("Project", "Enterprise", "Organization") and len(name) < 6 and not is_specific(
                         doc, start, end, end):
                     continue
+                if not cued and any(me < end and c == cls for me, c in by_start.get(start, ())):
+                    continue  # a found name and what the clause says of it (X高教园|高质量发展)
                 if not cued and _has_verb(doc, start, end):
                     continue  # a clause, not a name: 集聚了比亚迪, 南阳做优中心城区
                 if cls != "Policy" and _clause_like(doc, start, end):

@@ -135,3 +135,9 @@ def test_a_secondary_city_centre_is_an_area_not_a_body(pipe: Pipeline) -> None:
     found = classes(pipe, "高质量建设天津城市副中心，培育省域经济副中心。")
     assert found.get("天津城市副中心") == "AdministrativeArea"
     assert found.get("省域经济副中心") != "Organization"
+
+
+def test_a_listed_name_does_not_take_in_what_the_clause_says_of_it(pipe: Pipeline) -> None:
+    found = classes(pipe, "推动南山大学城、北湖高教园高质量发展。")
+    assert found.get("北湖高教园") == "Zone"
+    assert "北湖高教园高质量发展" not in found
