@@ -69,7 +69,7 @@ def _items(clause: str) -> list[tuple[int, int]]:
         return [(0, single)] if single >= 2 else []
     last_end = len(clause)
     tail = re.search(r"等|(?=(?:增资|落地|开工|有序|加快|纳入|建设|投产|实现|修缮|运营|开放|投入|交付|上线|完工|"
-                     r"竣工|建成|通车|开通|获批|实施|推进|向|在|为|成为|达到|突破|增长))", clause[pos:])
+                     r"交工|投用|竣工|建成|通车|开通|获批|实施|推进|向|在|为|成为|达到|突破|增长))", clause[pos:])
     if tail:
         last_end = pos + tail.start()
     last = clause[pos:last_end]

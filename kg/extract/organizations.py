@@ -20,7 +20,7 @@ SPEC = CueSpec(
     suffixes=("研究院", "研究所", "实验室", "中心", "大学", "学院", "医院", "附院", "基金", "平台", "委员会", "理事会",
               "交易所", "工坊", "联盟", "协会", "学会", "商会", "书院", "科学院", "设计院", "水泥院"),
     min_len=4,
-    max_len=16,
+    max_len=20,
     confidence=0.7,
     specific=True,
     specific_below=9,

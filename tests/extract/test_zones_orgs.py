@@ -141,3 +141,13 @@ def test_a_listed_name_does_not_take_in_what_the_clause_says_of_it(pipe: Pipelin
     found = classes(pipe, "推动南山大学城、北湖高教园高质量发展。")
     assert found.get("北湖高教园") == "Zone"
     assert "北湖高教园高质量发展" not in found
+
+
+def test_a_long_research_centre_keeps_its_university(pipe: Pipeline) -> None:
+    found = classes(pipe, "建设南湖大学长江流域生态环境智能监测研究中心。")
+    assert found.get("南湖大学长江流域生态环境智能监测研究中心") == "Organization"
+
+
+def test_a_listed_line_ends_before_its_completion_verbs(pipe: Pipeline) -> None:
+    found = classes(pipe, "推动宁滁城际、南京都市圈环线交工投用。")
+    assert found.get("南京都市圈环线") == "Project"
