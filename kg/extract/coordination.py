@@ -43,7 +43,7 @@ HEAD_CLASS = [
     (_head("校区|院区", gap=6), "Project"),
     (_head("机构|院所|高校|医院|基金"), "Organization"),
     (_head("展会|会议|论坛|赛事|活动"), "Event"),
-    (_head("园区|开发区"), "Zone"),
+    (_head("园区|开发区|商圈"), "Zone"),
 ]
 # What an event's own name ends in (博览会, 锦标赛, 美食汇, 消费季, 进博会); listed activities without one are kinds.
 EVENT_END = re.compile(r"(?:会|节|赛|展|论坛|峰会|季|周|月|汇|活动|大典|仪式|马拉松)$")

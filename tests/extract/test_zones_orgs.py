@@ -151,3 +151,9 @@ def test_a_long_research_centre_keeps_its_university(pipe: Pipeline) -> None:
 def test_a_listed_line_ends_before_its_completion_verbs(pipe: Pipeline) -> None:
     found = classes(pipe, "推动宁滁城际、南京都市圈环线交工投用。")
     assert found.get("南京都市圈环线") == "Project"
+
+
+def test_listed_shopping_districts_are_zones(pipe: Pipeline) -> None:
+    found = classes(pipe, "推进解放碑、观音桥、三峡广场等重点商圈改造提升。")
+    for name in ("解放碑", "观音桥", "三峡广场"):
+        assert found.get(name) == "Zone", name
