@@ -157,3 +157,9 @@ def test_listed_shopping_districts_are_zones(pipe: Pipeline) -> None:
     found = classes(pipe, "推进解放碑、观音桥、三峡广场等重点商圈改造提升。")
     for name in ("解放碑", "观音桥", "三峡广场"):
         assert found.get(name) == "Zone", name
+
+
+def test_the_party_the_cppcc_and_the_social_security_fund_are_bodies(pipe: Pipeline) -> None:
+    found = classes(pipe, "在中国共产党领导下，接受人民政协的民主监督，全国社会保障基金规模扩大。")
+    for name in ("中国共产党", "人民政协", "全国社会保障基金"):
+        assert found.get(name) == "Organization", name
