@@ -40,6 +40,7 @@ def _kind_of_bank(doc: Document, m: Mention) -> bool:
 # A verb right after a bare name that only an enterprise does.
 ENTERPRISE_CONTEXT = re.compile(r"(?:总部)?(?:增资扩产|增资|扩产|落户|投产|量产|上市|签约落地|签约)")
 NAME_POS = ("nt", "nz", "eng")
+LISTING_VENUES = ("交易所", "板")
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,8 @@ def context_mentions(doc: Document) -> list[Mention]:
     for i, tok in enumerate(doc.tokens):
         if tok.pos not in NAME_POS or len(tok.word) < 2 or i + 1 >= len(starts):
             continue
+        if tok.word.endswith(LISTING_VENUES):
+            continue  # 在交易所上市, 登陆科创板上市: where a company lists, not a company
         if not ENTERPRISE_CONTEXT.match(doc.match_text, tok.span.end):
             continue
         sent = doc.sentence_at(tok.span.start)

@@ -32,8 +32,12 @@ BODY_NAMES = {"人民政府": "人民政府", "政府": "人民政府", "人大�
               "委": "委"}
 # Openers that describe a kind of organization rather than name one (高水平研究型大学, 外资研发中心, 省重点实验室).
 KIND_OPENERS = ("高水平", "高能级", "高质量", "一流", "世界一流", "国际一流", "世界级", "新型", "大企业", "外资",
-                "外企", "公立", "省重点", "省级重点", "市重点", "市级重点", "国家重点", "中试", "开放", "各类", "一批",
-                "重点")
+                "外企", "公立", "境内外", "境外", "省重点", "省级重点", "市重点", "市级重点", "国家重点", "中试",
+                "开放", "各类", "一批", "重点")
+# An exchange named by what it trades (农村产权交易所, 国际碳交易所) is one body: six characters or more pass without a
+# proper noun; shorter ones (数据交易所) name a kind.
+EXCHANGES = CueSpec(cls="Organization", extractor="organizations", suffixes=("交易所",), min_len=6, max_len=12,
+                    confidence=0.65)
 # Titles a hospital is awarded (中山医院国家医学中心): the hospital is the body; a title alone names none.
 DESIGNATIONS = ("国家医学中心", "国家区域医疗中心", "区域医疗中心")
 # A hospital named by a proper noun alone (协和医院, 华山医院): the suffix rule wants a longer or tagged name.
@@ -122,6 +126,7 @@ def find_organizations(doc: Document) -> list[Mention]:
            and not m.text.endswith(FACILITY_CENTRES)  # 中欧班列集结中心 is a project
            and not m.text.endswith("副中心")]  # 城市副中心 is a part of a city, 经济副中心 a role
     out.extend(hospitals(doc))
+    out.extend(m for m in suffix_mentions(doc, EXCHANGES) if not m.text.startswith(KIND_OPENERS))
     out.extend(lexicon_mentions(doc, _lexicon(), "Organization", "organizations.lexicon", confidence=0.9,
                                 canonical=_lexicon()))
     out.extend(local_bodies(doc))

@@ -163,3 +163,11 @@ def test_the_party_the_cppcc_and_the_social_security_fund_are_bodies(pipe: Pipel
     found = classes(pipe, "在中国共产党领导下，接受人民政协的民主监督，全国社会保障基金规模扩大。")
     for name in ("中国共产党", "人民政协", "全国社会保障基金"):
         assert found.get(name) == "Organization", name
+
+
+def test_exchanges_named_by_what_they_trade_and_where_companies_list(pipe: Pipeline) -> None:
+    text = "支持江北农村产权交易所和国际能源交易所发展，推动企业在境内外证券交易所上市，建设数据交易所。"
+    found = classes(pipe, text)
+    assert found.get("国际能源交易所") == "Organization"
+    assert "境内外证券交易所" not in found and "数据交易所" not in found
+    assert found.get("交易所") != "Enterprise"
