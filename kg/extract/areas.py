@@ -336,6 +336,69 @@ def tagged_groups(doc: Document, taken: list[Span]) -> Iterator[Mention]:
             yield Mention(doc.text[span.start:span.end], CLS, span, sent.index, EXTRACTOR, 0.65)
 
 
+# Tags of grammar words (prepositions, conjunctions, particles, pronouns) that never stand for a city; one-character
+# verbs and measure words may (通|武|廊, 长|株|潭).
+GRAMMAR_TAGS = frozenset("p c r rr rz y e o u uj ul uz ug uv ud".split())
+# What follows a region named by its cities' first characters (长株潭一体化, 厦漳泉都市圈, 哈大齐国家自主创新示范区).
+JOINED_FOLLOW = re.compile(r"国家|交界|一体化|同城化|地区|城市群|都市圈|经济圈|经济区|协同|区域|走廊|示范区|工业走廊")
+
+
+@lru_cache(maxsize=1)
+def _initials() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """First characters of prefecture-level divisions anywhere; by province, the first characters of its divisions
+    and every character of its cities' names."""
+    lex = load_divisions()
+    prefecture = frozenset(d.name[0] for d in lex.divisions if d.level in ("province", "prefecture"))
+    by_province: dict[str, set[str]] = {}
+    for div in lex.divisions:
+        top = next((a for a in lex.ancestors(div) if a.level == "province"), None)
+        if top is not None:
+            own = by_province.setdefault(top.name, set())
+            own.add(div.name[0])
+            if div.level == "prefecture":  # 长株潭 takes 潭 from 湘潭
+                own.update(ch for ch in div.name[1:] if ch not in DIVISION_CHARS and ch not in "州盟自治")
+    return prefecture, {k: frozenset(v) for k, v in by_province.items()}
+
+
+def joined_regions(doc: Document, taken: list[Span]) -> Iterator[Mention]:
+    """A region named by one character of each of three or four cities (长株潭, 通武廊): single-character words,
+    each a city's initial or a character of a city of the report's own province, two at least of its own (one
+    when every one is a city's initial), before a region word."""
+    home = home_area(doc)
+    if not home:
+        return
+    lex = load_divisions()
+    top = lex.resolve(home)
+    if top is not None and top.level != "province":
+        top = next((a for a in lex.ancestors(top) if a.level == "province"), top)
+    prefecture, by_province = _initials()
+    own = by_province.get(top.name, frozenset()) if top else frozenset()
+    tokens = doc.tokens
+    for i in range(len(tokens)):
+        for size in (4, 3):
+            run = tokens[i:i + size]
+            if len(run) < size or any(len(t.word) != 1 or not CJK.match(t.word) or t.pos in GRAMMAR_TAGS
+                                      for t in run):
+                continue
+            name = "".join(t.word for t in run)
+            prev = tokens[i - 1] if i else None
+            if len(set(name)) < size or (prev is not None and len(prev.word) == 1 and CJK.match(prev.word)):
+                continue
+            owned = sum(ch in own for ch in name)
+            if not all(ch in prefecture or ch in own for ch in name) or not (
+                    owned >= 2 or (owned and all(ch in prefecture for ch in name))):
+                continue
+            span = Span(run[0].span.start, run[-1].span.end)
+            if not JOINED_FOLLOW.match(doc.match_text, span.end) or name in lex.forms():
+                continue
+            if any(t.start < span.end and span.start < t.end for t in taken):
+                continue
+            sent = doc.sentence_at(span.start)
+            if sent is not None:
+                yield Mention(doc.text[span.start:span.end], CLS, span, sent.index, EXTRACTOR, 0.6)
+            break
+
+
 @component("areas", order=10, user_words=_user_words)
 def find_areas(doc: Document) -> list[Mention]:
     """Divisions and regions by lexicon (with code and parent), towns and villages by suffix, other
@@ -344,6 +407,7 @@ def find_areas(doc: Document) -> list[Mention]:
     out = list(lexicon_areas(doc, lex))
     out.extend(list(grouped_areas(doc, out)))
     out.extend(list(tagged_groups(doc, [m.span for m in out])))
+    out.extend(list(joined_regions(doc, [m.span for m in out])))
     out.extend(town_areas(doc, [m.span for m in out]))
     out.extend(tagged_areas(doc, [m.span for m in out]))
     return out
