@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from kg.extract.candidates import tokens_in
 from kg.extract.lexicons.divisions import Division, DivisionLexicon, is_generic, jieba_common_word, load_divisions
 from kg.extract.lexicons.genre import LEADING_VERBS
 from kg.extract.pipeline import component
@@ -229,23 +230,32 @@ def _name_like(doc: Document, first: int, start: int, end: int) -> bool:
 
 def town_areas(doc: Document, taken: list[Span]) -> Iterator[Mention]:
     """Towns, townships, subdistricts and villages: the shortest 2–4 character name on a token boundary
-    before 镇/乡/街道/村, unless the name is generic or an everyday word (重点镇, 薄弱村, 美丽乡村)."""
+    before 镇/乡/街道/村, unless the name is generic or an everyday word (重点镇, 薄弱村, 美丽乡村); right after its
+    county or town a name of one-character words is taken whatever their tags."""
     starts = {t.span.start: i for i, t in enumerate(doc.tokens)}
     ends = {t.span.end for t in doc.tokens}
+    area_ends = {s.end for s in taken if doc.match_text[s.end - 1] in "县区市旗镇乡"}
     for sent in doc.sentences:
         for found in TOWN_SUFFIX.finditer(doc.match_text, sent.span.start, sent.span.end):
             if found.end() not in ends or doc.match_text[found.start() - 1:found.start() + 1] in GENERIC_TAILS:
                 continue
-            for size in (2, 3, 4):
+            after_county = [k for k in (2, 3, 4) if found.start() - k in area_ends]
+            for size in after_county[:1] or (2, 3, 4):
                 start = found.start() - size
                 if start < sent.span.start:
                     break
                 name = doc.match_text[start:found.start()]
                 if start not in starts or not CJK.match(name):
                     continue
-                if name.endswith(TOWN_MODIFIERS) or is_generic(name) or _everyday(name) or _slogan_like(name):
+                if name.endswith(TOWN_MODIFIERS) or is_generic(name) or _slogan_like(name):
                     break
-                if not _name_like(doc, starts[start], start, found.start()):
+                # After its county (丹巴县|基卡依村, 郫都区|友爱镇) a name may be an everyday word or a transliteration
+                # jieba breaks into grammar words.
+                name_like = _name_like(doc, starts[start], start, found.start())
+                if start in area_ends:
+                    if not name_like and any(len(t.word) > 1 for t in tokens_in(doc, start, found.start())):
+                        break
+                elif _everyday(name) or not name_like:
                     break
                 span = Span(start, found.end())
                 if not any(s.start < span.end and span.start < s.end for s in taken):

@@ -110,3 +110,10 @@ def test_regions_named_by_one_character_of_each_city(areas_pipe: Pipeline, issue
 def test_listed_kinds_of_city_are_no_joined_region(areas_pipe: Pipeline) -> None:
     found = {m.text for m in areas(areas_pipe, "促进大中小城市协同发展，推动东中西部区域协调。", issuer="湖南省")}
     assert not any(len(name) in (3, 4) and name[0] in "大东" for name in found)
+
+
+def test_a_village_or_town_right_after_its_county(areas_pipe: Pipeline) -> None:
+    found = {m.text for m in areas(areas_pipe, "丹巴县甲居依村入选名录，郫都区友爱镇发展民宿，汶川县示范村建设加快。",
+                                   issuer="四川省")}
+    assert {"甲居依村", "友爱镇"} <= found
+    assert "示范村" not in found
