@@ -80,3 +80,9 @@ def test_partner_parks_agricultural_parks_and_city_hubs_are_zones(pipe: Pipeline
     for name in ("苏宿产业园", "崇明现代农业产业园", "宁波国际航运枢纽"):
         assert found.get(name) == "Zone", name
     assert found.get("联想智慧产业园") == "Project"
+
+
+def test_named_theatres_galleries_and_halls_are_projects(pipe: Pipeline) -> None:
+    found = projects(pipe, "建成江北大剧院，推进滨江美术馆和青山体育馆建设，提升县级图书馆服务。")
+    assert {"江北大剧院", "滨江美术馆", "青山体育馆"} <= found
+    assert not any("图书馆" in name for name in found)
