@@ -24,6 +24,8 @@ SPEC = CueSpec(
     confidence=0.7,
     specific=True,
     specific_below=9,
+    # funds of social insurance named by what they insure, not a body that runs them
+    blocked=frozenset("医保基金 社保基金 医疗保险基金 养老保险基金 失业保险基金 工伤保险基金 住房公积金".split()),
 )
 LOCAL_BODY = re.compile(
     r"(省|市|区|县|州)(人民政府|政府|人大常委会|人大|政协|委)(?![\u4e00-\u9fff]{0,1}(?:员|书记|托|屈|办|工作报告))"
@@ -33,7 +35,7 @@ BODY_NAMES = {"人民政府": "人民政府", "政府": "人民政府", "人大�
 # Openers that describe a kind of organization rather than name one (高水平研究型大学, 外资研发中心, 省重点实验室).
 KIND_OPENERS = ("高水平", "高能级", "高质量", "一流", "世界一流", "国际一流", "世界级", "新型", "大企业", "外资",
                 "外企", "公立", "境内外", "境外", "省重点", "省级重点", "市重点", "市级重点", "国家重点", "中试",
-                "开放", "各类", "一批", "重点")
+                "开放", "各类", "一批", "重点", "省级", "市级", "县级", "国家级")
 # An exchange named by what it trades (农村产权交易所, 国际碳交易所) is one body: six characters or more pass without a
 # proper noun; shorter ones (数据交易所) name a kind.
 EXCHANGES = CueSpec(cls="Organization", extractor="organizations", suffixes=("交易所",), min_len=6, max_len=12,

@@ -171,3 +171,10 @@ def test_exchanges_named_by_what_they_trade_and_where_companies_list(pipe: Pipel
     assert found.get("国际能源交易所") == "Organization"
     assert "境内外证券交易所" not in found and "数据交易所" not in found
     assert found.get("交易所") != "Enterprise"
+
+
+def test_levels_of_centres_and_insurance_funds_are_kinds_not_bodies(pipe: Pipeline) -> None:
+    found = classes(pipe, "建设省级工业设计中心和县级综合医院，加强医保基金监管，支持南湖工业设计中心发展。")
+    for name in ("省级工业设计中心", "县级综合医院", "医保基金"):
+        assert found.get(name) != "Organization", name
+    assert found.get("南湖工业设计中心") == "Organization"
