@@ -384,22 +384,22 @@ def joined_regions(doc: Document, taken: list[Span]) -> Iterator[Mention]:
     prefecture, by_province = _initials()
     own = by_province.get(top.name, frozenset()) if top else frozenset()
     tokens = doc.tokens
+    # One-character words that could stand for a city; the scan then only looks at runs of them.
+    initials = prefecture | own
+    letter = [len(t.word) == 1 and t.word in initials and t.pos not in GRAMMAR_TAGS for t in tokens]
     for i in range(len(tokens)):
+        if not letter[i] or (i and len(tokens[i - 1].word) == 1 and CJK.match(tokens[i - 1].word)):
+            continue  # a run starts after a longer word, not inside a longer string of characters
         for size in (4, 3):
+            if not all(letter[i:i + size]) or i + size > len(tokens):
+                continue
             run = tokens[i:i + size]
-            if len(run) < size or any(len(t.word) != 1 or not CJK.match(t.word) or t.pos in GRAMMAR_TAGS
-                                      for t in run):
-                continue
             name = "".join(t.word for t in run)
-            prev = tokens[i - 1] if i else None
-            if len(set(name)) < size or (prev is not None and len(prev.word) == 1 and CJK.match(prev.word)):
-                continue
             owned = sum(ch in own for ch in name)
-            if not all(ch in prefecture or ch in own for ch in name) or not (
-                    owned >= 2 or (owned and all(ch in prefecture for ch in name))):
+            if len(set(name)) < size or not (owned >= 2 or (owned and all(ch in prefecture for ch in name))):
                 continue
             span = Span(run[0].span.start, run[-1].span.end)
-            if not JOINED_FOLLOW.match(doc.match_text, span.end) or name in lex.forms():
+            if not JOINED_FOLLOW.match(doc.match_text, span.end) or lex.lookup(name):
                 continue
             if any(t.start < span.end and span.start < t.end for t in taken):
                 continue
