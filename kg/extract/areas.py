@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from kg.extract.candidates import tokens_in
 from kg.extract.lexicons.divisions import Division, DivisionLexicon, is_generic, jieba_common_word, load_divisions
 from kg.extract.lexicons.genre import LEADING_VERBS
 from kg.extract.pipeline import component
@@ -111,6 +112,8 @@ def _mention(doc: Document, lex: DivisionLexicon, start: int, end: int, sent: in
     form = doc.match_text[start:end]
     if next_word in STREET_TAILS:
         return None  # 泰安道, 南京路: a street named after the place
+    if next_word == "医院" and all(d.name != form for d in lex.lookup(form)):
+        return None  # 中山医院, 华山医院: a hospital named after a short form, not the place
     home = home_area(doc)
     div = lex.resolve(form, issuer=home)
     if all(d.level == "county" and d.name != form for d in lex.lookup(form)):
@@ -227,23 +230,32 @@ def _name_like(doc: Document, first: int, start: int, end: int) -> bool:
 
 def town_areas(doc: Document, taken: list[Span]) -> Iterator[Mention]:
     """Towns, townships, subdistricts and villages: the shortest 2–4 character name on a token boundary
-    before 镇/乡/街道/村, unless the name is generic or an everyday word (重点镇, 薄弱村, 美丽乡村)."""
+    before 镇/乡/街道/村, unless the name is generic or an everyday word (重点镇, 薄弱村, 美丽乡村); right after its
+    county or town a name of one-character words is taken whatever their tags."""
     starts = {t.span.start: i for i, t in enumerate(doc.tokens)}
     ends = {t.span.end for t in doc.tokens}
+    area_ends = {s.end for s in taken if doc.match_text[s.end - 1] in "县区市旗镇乡"}
     for sent in doc.sentences:
         for found in TOWN_SUFFIX.finditer(doc.match_text, sent.span.start, sent.span.end):
             if found.end() not in ends or doc.match_text[found.start() - 1:found.start() + 1] in GENERIC_TAILS:
                 continue
-            for size in (2, 3, 4):
+            after_county = [k for k in (2, 3, 4) if found.start() - k in area_ends]
+            for size in after_county[:1] or (2, 3, 4):
                 start = found.start() - size
                 if start < sent.span.start:
                     break
                 name = doc.match_text[start:found.start()]
                 if start not in starts or not CJK.match(name):
                     continue
-                if name.endswith(TOWN_MODIFIERS) or is_generic(name) or _everyday(name) or _slogan_like(name):
+                if name.endswith(TOWN_MODIFIERS) or is_generic(name) or _slogan_like(name):
                     break
-                if not _name_like(doc, starts[start], start, found.start()):
+                # After its county (丹巴县|基卡依村, 郫都区|友爱镇) a name may be an everyday word or a transliteration
+                # jieba breaks into grammar words.
+                name_like = _name_like(doc, starts[start], start, found.start())
+                if start in area_ends:
+                    if not name_like and any(len(t.word) > 1 for t in tokens_in(doc, start, found.start())):
+                        break
+                elif _everyday(name) or not name_like:
                     break
                 span = Span(start, found.end())
                 if not any(s.start < span.end and span.start < s.end for s in taken):
@@ -290,8 +302,9 @@ def tagged_areas(doc: Document, taken: list[Span]) -> Iterator[Mention]:
             yield Mention(doc.text[span.start:span.end], CLS, span, sent.index, EXTRACTOR, 0.6)
 
 
-# A metropolitan area, city cluster or economic region named after an area (哈尔滨都市圈, 成渝现代化城市群).
-AREA_GROUP = re.compile(r"(?:地区)?(?:现代化|双城)?(?:都市圈|城市群|经济区|经济圈)")
+# A metropolitan area, city cluster or economic region named after an area (哈尔滨都市圈, 成渝现代化城市群), and a
+# city's designated secondary centre (北京城市副中心), a district of its own.
+AREA_GROUP = re.compile(r"(?:地区)?(?:现代化|双城)?(?:都市圈|城市群|经济区|经济圈)|城市副中心")
 
 
 def grouped_areas(doc: Document, found: list[Mention]) -> Iterator[Mention]:
@@ -315,6 +328,87 @@ def grouped_areas(doc: Document, found: list[Mention]) -> Iterator[Mention]:
                           division_code=nxt.division_code, parent_label=outer.name)
 
 
+def tagged_groups(doc: Document, taken: list[Span]) -> Iterator[Mention]:
+    """Economic regions and city clusters named after a place word that is no division (攀西经济区, 关中城市群), not
+    after the tail of a name segmentation broke (天|山北坡城市群)."""
+    for k, tok in enumerate(doc.tokens):
+        if tok.pos != "ns" or len(tok.word) < 2 or is_generic(tok.word) or tok.word in ("城市", "都市"):
+            continue
+        prev = doc.tokens[k - 1] if k else None
+        if prev is not None and len(prev.word) == 1 and CJK.match(prev.word) and prev.pos[:1] not in "pcuvd":
+            continue
+        sent = doc.sentence_at(tok.span.start)
+        group = AREA_GROUP.match(doc.match_text, tok.span.end, sent.span.end) if sent is not None else None
+        if group is None or group.group() == "城市副中心":
+            continue
+        span = Span(tok.span.start, group.end())
+        if not any(s.start < span.end and span.start < s.end for s in taken):
+            yield Mention(doc.text[span.start:span.end], CLS, span, sent.index, EXTRACTOR, 0.65)
+
+
+# Tags of grammar words (prepositions, conjunctions, particles, pronouns) that never stand for a city; one-character
+# verbs and measure words may (通|武|廊, 长|株|潭).
+GRAMMAR_TAGS = frozenset("p c r rr rz y e o u uj ul uz ug uv ud".split())
+# What follows a region named by its cities' first characters (长株潭一体化, 厦漳泉都市圈, 哈大齐国家自主创新示范区).
+JOINED_FOLLOW = re.compile(r"国家|交界|一体化|同城化|地区|城市群|都市圈|经济圈|经济区|协同|区域|走廊|示范区|工业走廊")
+
+
+@lru_cache(maxsize=1)
+def _initials() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """First characters of prefecture-level divisions anywhere; by province, the first characters of its divisions
+    and every character of its cities' names."""
+    lex = load_divisions()
+    prefecture = frozenset(d.name[0] for d in lex.divisions if d.level in ("province", "prefecture"))
+    by_province: dict[str, set[str]] = {}
+    for div in lex.divisions:
+        top = next((a for a in lex.ancestors(div) if a.level == "province"), None)
+        if top is not None:
+            own = by_province.setdefault(top.name, set())
+            own.add(div.name[0])
+            if div.level == "prefecture":  # 长株潭 takes 潭 from 湘潭
+                own.update(ch for ch in div.name[1:] if ch not in DIVISION_CHARS and ch not in "州盟自治")
+    return prefecture, {k: frozenset(v) for k, v in by_province.items()}
+
+
+def joined_regions(doc: Document, taken: list[Span]) -> Iterator[Mention]:
+    """A region named by one character of each of three or four cities (长株潭, 通武廊): single-character words,
+    each a city's initial or a character of a city of the report's own province, two at least of its own (one
+    when every one is a city's initial), before a region word."""
+    home = home_area(doc)
+    if not home:
+        return
+    lex = load_divisions()
+    top = lex.resolve(home)
+    if top is not None and top.level != "province":
+        top = next((a for a in lex.ancestors(top) if a.level == "province"), top)
+    prefecture, by_province = _initials()
+    own = by_province.get(top.name, frozenset()) if top else frozenset()
+    tokens = doc.tokens
+    # One-character words that could stand for a city; the scan then only looks at runs of them.
+    initials = prefecture | own
+    letter = [len(t.word) == 1 and t.word in initials and t.pos not in GRAMMAR_TAGS for t in tokens]
+    for i in range(len(tokens)):
+        if not letter[i] or (i and len(tokens[i - 1].word) == 1 and CJK.match(tokens[i - 1].word)):
+            continue  # a run starts after a longer word, not inside a longer string of characters
+        for size in (4, 3):
+            if not all(letter[i:i + size]) or i + size > len(tokens):
+                continue
+            run = tokens[i:i + size]
+            name = "".join(t.word for t in run)
+            owned = sum(ch in own for ch in name)
+            if len(set(name)) < size or not (owned >= 2 or (owned and all(ch in prefecture for ch in name))):
+                continue
+            span = Span(run[0].span.start, run[-1].span.end)
+            if not JOINED_FOLLOW.match(doc.match_text, span.end) or lex.lookup(name):
+                continue
+            if any(t.start < span.end and span.start < t.end for t in taken):
+                continue
+            sent = doc.sentence_at(span.start)
+            if sent is not None:
+                yield Mention(doc.text[span.start:span.end], CLS, span, sent.index, EXTRACTOR, 0.6)
+            break
+
+
 @component("areas", order=10, user_words=_user_words)
 def find_areas(doc: Document) -> list[Mention]:
     """Divisions and regions by lexicon (with code and parent), towns and villages by suffix, other
@@ -322,6 +416,8 @@ def find_areas(doc: Document) -> list[Mention]:
     lex = load_divisions()
     out = list(lexicon_areas(doc, lex))
     out.extend(list(grouped_areas(doc, out)))
+    out.extend(list(tagged_groups(doc, [m.span for m in out])))
+    out.extend(list(joined_regions(doc, [m.span for m in out])))
     out.extend(town_areas(doc, [m.span for m in out]))
     out.extend(tagged_areas(doc, [m.span for m in out]))
     return out

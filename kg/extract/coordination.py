@@ -43,7 +43,7 @@ HEAD_CLASS = [
     (_head("校区|院区", gap=6), "Project"),
     (_head("机构|院所|高校|医院|基金"), "Organization"),
     (_head("展会|会议|论坛|赛事|活动"), "Event"),
-    (_head("园区|开发区"), "Zone"),
+    (_head("园区|开发区|商圈"), "Zone"),
 ]
 # What an event's own name ends in (博览会, 锦标赛, 美食汇, 消费季, 进博会); listed activities without one are kinds.
 EVENT_END = re.compile(r"(?:会|节|赛|展|论坛|峰会|季|周|月|汇|活动|大典|仪式|马拉松)$")
@@ -69,7 +69,7 @@ def _items(clause: str) -> list[tuple[int, int]]:
         return [(0, single)] if single >= 2 else []
     last_end = len(clause)
     tail = re.search(r"等|(?=(?:增资|落地|开工|有序|加快|纳入|建设|投产|实现|修缮|运营|开放|投入|交付|上线|完工|"
-                     r"竣工|建成|通车|开通|获批|实施|推进|向|在|为|成为|达到|突破|增长))", clause[pos:])
+                     r"交工|投用|竣工|建成|通车|开通|获批|实施|推进|向|在|为|成为|达到|突破|增长))", clause[pos:])
     if tail:
         last_end = pos + tail.start()
     last = clause[pos:last_end]
@@ -138,6 +138,9 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
     by_span = {(m.span.start, m.span.end): m.cls for m in mentions}
     by_suffix = {(m.span.start, m.span.end): m for m in mentions if m.extractor.endswith(".suffix")}
     covered = [(m.span.start, m.span.end) for m in mentions]
+    by_start: dict[int, list[tuple[int, str]]] = {}
+    for m in mentions:
+        by_start.setdefault(m.span.start, []).append((m.span.end, m.cls))
     out: list[Mention] = []
     text = doc.match_text
     for sent in doc.sentences:
@@ -175,6 +178,8 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 if not cued and cls in ("Project", "Enterprise", "Organization") and len(name) < 6 and not is_specific(
                         doc, start, end, end):
                     continue
+                if not cued and any(me < end and c == cls for me, c in by_start.get(start, ())):
+                    continue  # a found name and what the clause says of it (X高教园|高质量发展)
                 if not cued and _has_verb(doc, start, end):
                     continue  # a clause, not a name: 集聚了比亚迪, 南阳做优中心城区
                 if cls != "Policy" and _clause_like(doc, start, end):

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.candidates import CueSpec, lexicon_mentions, pattern_mentions, suffix_mentions
+from kg.extract.candidates import (
+    CueSpec,
+    lexicon_mentions,
+    pattern_mentions,
+    suffix_mentions,
+    tokens_in,
+    word_frequency,
+)
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention
@@ -24,13 +31,38 @@ SPEC = CueSpec(
               "保税区", "综合保税区", "自贸区", "片区", "港", "集聚区",
               # science and university towns, resort areas, port areas, corridors and belts, pilot areas
               "科学城", "科创城", "创新城", "智慧城", "大学城", "高教园", "度假区", "旅游区", "港区", "走廊", "创新带",
-              "先行区", "合作区", "先导区", "引领区", "启动区", "科技园"),
+              "先行区", "合作区", "先导区", "引领区", "启动区", "科技园", "实验区", "创新港"),
     min_len=3,
     max_len=14,
     confidence=0.7,
     specific=True,
     specific_below=6,
 )
+
+
+# Science and university towns: a town's own name before 科学城 is rarely a proper noun (未来科学城, 光明科学城),
+# and a kind of town or zone takes a scope instead (高水平大学城, 世界级产业园区).
+TOWNS = CueSpec(cls="Zone", extractor="zones", suffixes=("科学城", "大学城", "高教园", "创新港", "科创港"),
+                min_len=4, max_len=12, confidence=0.7)
+ZONE_KINDS = ("高水平", "高质量", "高标准", "世界级", "一流", "新型", "现代化", "综合性", "国家级", "省级", "市级")
+# Parks and blocks whose words before the cue only say what kind (文化产业园区, 城市活力片区, 特色产业集聚区).
+KIND_CUES = ("园区", "片区", "集聚区")
+
+
+def _kind_of_area(doc: Document, m: Mention) -> bool:
+    """Whether every word before a park or block cue is a common dictionary noun or adjective, none a name."""
+    cue = next((c for c in KIND_CUES if m.text.endswith(c)), None)
+    if cue is None or "“" in m.text:
+        return False
+    words = list(tokens_in(doc, m.span.start, m.span.end - len(cue)))
+    covered = sum(len(t.word) for t in words)
+    return covered == len(m.text) - len(cue) and all(
+        (t.pos in ("n", "vn", "a", "an", "b") or t.word in COMMON_PLACE_WORDS) and len(t.word) >= 2
+        and word_frequency(t.word) >= COMMON_FREQ for t in words)
+
+
+COMMON_FREQ = 100  # jieba dictionary count above which a noun is an everyday word, not part of a name
+COMMON_PLACE_WORDS = frozenset("城市 都市 乡村 农村 城乡".split())  # jieba tags them as places (ns)
 
 
 # 大学科技园 after no more than a verb or a scope (国家级|大学科技园, 重塑|大学科技园) names a kind of park.
@@ -46,6 +78,8 @@ QUOTED_PLACE = re.compile(r"“[^“”]{1,10}(?:空间|社区|湾|港|园|谷|�
 def find_zones(doc: Document) -> list[Mention]:
     """Names ending in a zone suffix, the national zone types a report means as its own (自贸试验区), and quoted
     place names of innovation districts."""
-    return [*(m for m in suffix_mentions(doc, SPEC) if not UNIVERSITY_PARK.search(m.text)),
+    return [*(m for m in suffix_mentions(doc, SPEC) if not UNIVERSITY_PARK.search(m.text)
+              and not _kind_of_area(doc, m) and not m.text.startswith(ZONE_KINDS)),
+            *(m for m in suffix_mentions(doc, TOWNS) if not m.text.startswith(ZONE_KINDS)),
             *lexicon_mentions(doc, ZONE_TYPES, "Zone", "zones.lexicon", confidence=0.8),
             *pattern_mentions(doc, QUOTED_PLACE, "Zone", "zones.quoted", confidence=0.65)]

@@ -90,3 +90,30 @@ def test_short_form_inside_a_port_name_is_not_an_area(areas_pipe: Pipeline) -> N
 def test_place_word_with_suffix_outside_the_data(areas_pipe: Pipeline) -> None:
     found = areas(areas_pipe, "襄樊市和江东区加快发展，建设国际化大城市。")
     assert [(m.text, m.division_code) for m in found] == [("襄樊市", None), ("江东区", None)]
+
+
+def test_economic_regions_named_after_a_place_word(areas_pipe: Pipeline) -> None:
+    found = {m.text for m in areas(areas_pipe, "攀西经济区转型升级，关中平原城市群协同发展。", issuer="四川省")}
+    assert "攀西经济区" in found
+
+
+@pytest.mark.parametrize(("issuer", "body", "region"), [
+    ("湖南省", "推进长株潭一体化发展。", "长株潭"),
+    ("福建省", "推动厦漳泉都市圈建设。", "厦漳泉"),
+    ("北京市", "推动通武廊交界地区协同发展。", "通武廊"),
+])
+def test_regions_named_by_one_character_of_each_city(areas_pipe: Pipeline, issuer: str, body: str,
+                                                     region: str) -> None:
+    assert region in {m.text for m in areas(areas_pipe, body, issuer=issuer)}
+
+
+def test_listed_kinds_of_city_are_no_joined_region(areas_pipe: Pipeline) -> None:
+    found = {m.text for m in areas(areas_pipe, "促进大中小城市协同发展，推动东中西部区域协调。", issuer="湖南省")}
+    assert not any(len(name) in (3, 4) and name[0] in "大东" for name in found)
+
+
+def test_a_village_or_town_right_after_its_county(areas_pipe: Pipeline) -> None:
+    found = {m.text for m in areas(areas_pipe, "丹巴县甲居依村入选名录，郫都区友爱镇发展民宿，汶川县示范村建设加快。",
+                                   issuer="四川省")}
+    assert {"甲居依村", "友爱镇"} <= found
+    assert "示范村" not in found

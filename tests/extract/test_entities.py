@@ -130,3 +130,10 @@ def test_zone_types_and_generic_parks(run):
     zones = names(result, "Zone")
     assert {"自贸试验区", "青山经济技术开发区"} <= zones
     assert "产业园区" not in zones
+
+
+def test_kinds_of_bank_are_not_enterprises(run):
+    result = run("处置国有商业银行不良资产，发展村镇银行，支持南湖农村商业银行上市。")
+    found = names(result, "Enterprise")
+    assert "国有商业银行" not in found and "村镇银行" not in found
+    assert "南湖农村商业银行" in found

@@ -106,3 +106,75 @@ def test_science_parks_by_name_but_not_the_kind_university_science_park() -> Non
     found = classes(Pipeline(["zones"]), text)
     assert found.get("江北新区中关村科技园") == "Zone" and found.get("青山-滨湖科技园") == "Zone"
     assert not any(name.endswith("大学科技园") for name in found)
+
+
+def test_science_towns_without_a_proper_noun_and_pilot_zones(pipe: Pipeline) -> None:
+    found = classes(pipe, "加速前沿科学城建设，推进国家海洋科技创新港和国家数字文化创新实验区建设，打造高水平大学城。")
+    for name in ("前沿科学城", "国家海洋科技创新港", "国家数字文化创新实验区"):
+        assert found.get(name) == "Zone", name
+    assert "高水平大学城" not in found
+
+
+def test_parks_and_blocks_named_only_by_kind_are_not_zones(pipe: Pipeline) -> None:
+    found = classes(pipe, "提升文化产业园区品质，打造城市活力片区，建设数据产业集聚区和临港物流园区。")
+    for name in ("文化产业园区", "城市活力片区", "数据产业集聚区"):
+        assert found.get(name) != "Zone", name
+    assert found.get("临港物流园区") == "Zone"
+
+
+def test_hospitals_by_proper_noun_and_the_titles_they_hold(pipe: Pipeline) -> None:
+    found = classes(pipe, "支持协和医院发展，建成华山医院国家区域医疗中心，深化公立医院改革，建设智慧医院。")
+    assert found.get("协和医院") == "Organization"
+    assert found.get("华山医院") == "Organization"
+    for name in ("华山医院国家区域医疗中心", "公立医院", "智慧医院", "华山"):
+        assert found.get(name) != "Organization", name
+    assert found.get("华山") != "AdministrativeArea"
+
+
+def test_a_secondary_city_centre_is_an_area_not_a_body(pipe: Pipeline) -> None:
+    found = classes(pipe, "高质量建设天津城市副中心，培育省域经济副中心。")
+    assert found.get("天津城市副中心") == "AdministrativeArea"
+    assert found.get("省域经济副中心") != "Organization"
+
+
+def test_a_listed_name_does_not_take_in_what_the_clause_says_of_it(pipe: Pipeline) -> None:
+    found = classes(pipe, "推动南山大学城、北湖高教园高质量发展。")
+    assert found.get("北湖高教园") == "Zone"
+    assert "北湖高教园高质量发展" not in found
+
+
+def test_a_long_research_centre_keeps_its_university(pipe: Pipeline) -> None:
+    found = classes(pipe, "建设南湖大学长江流域生态环境智能监测研究中心。")
+    assert found.get("南湖大学长江流域生态环境智能监测研究中心") == "Organization"
+
+
+def test_a_listed_line_ends_before_its_completion_verbs(pipe: Pipeline) -> None:
+    found = classes(pipe, "推动宁滁城际、南京都市圈环线交工投用。")
+    assert found.get("南京都市圈环线") == "Project"
+
+
+def test_listed_shopping_districts_are_zones(pipe: Pipeline) -> None:
+    found = classes(pipe, "推进解放碑、观音桥、三峡广场等重点商圈改造提升。")
+    for name in ("解放碑", "观音桥", "三峡广场"):
+        assert found.get(name) == "Zone", name
+
+
+def test_the_party_the_cppcc_and_the_social_security_fund_are_bodies(pipe: Pipeline) -> None:
+    found = classes(pipe, "在中国共产党领导下，接受人民政协的民主监督，全国社会保障基金规模扩大。")
+    for name in ("中国共产党", "人民政协", "全国社会保障基金"):
+        assert found.get(name) == "Organization", name
+
+
+def test_exchanges_named_by_what_they_trade_and_where_companies_list(pipe: Pipeline) -> None:
+    text = "支持江北农村产权交易所和国际能源交易所发展，推动企业在境内外证券交易所上市，建设数据交易所。"
+    found = classes(pipe, text)
+    assert found.get("国际能源交易所") == "Organization"
+    assert "境内外证券交易所" not in found and "数据交易所" not in found
+    assert found.get("交易所") != "Enterprise"
+
+
+def test_levels_of_centres_and_insurance_funds_are_kinds_not_bodies(pipe: Pipeline) -> None:
+    found = classes(pipe, "建设省级工业设计中心和县级综合医院，加强医保基金监管，支持南湖工业设计中心发展。")
+    for name in ("省级工业设计中心", "县级综合医院", "医保基金"):
+        assert found.get(name) != "Organization", name
+    assert found.get("南湖工业设计中心") == "Organization"
