@@ -29,7 +29,7 @@ from kg.extract.lexicons.policies import (
 )
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
-from kg.model import Mention, Span
+from kg.model import Mention, Span, Token
 
 # Law titles written without 《》 (民营经济促进法, 民族区域自治法): a bare 法 ends too many words (办法, 执法).
 LAW_SUFFIXES = ("促进法", "保护法", "自治法", "管理法", "安全法", "组织法", "监督法", "防治法", "保障法")
@@ -95,6 +95,7 @@ OWN_NAME_ENDS = (*SPEC.suffixes, "制度", "工程", "机制")
 SYSTEM_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("制度",), min_len=6, max_len=20, confidence=0.6)
 
 
+DOCUMENT_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:余|多)?[件部项个条批]")
 _GENERIC_WORDS = sorted(GENERIC_POLICY_WORDS, key=len, reverse=True)  # longest first, sorted once
 _GENERIC_WITH_DOMAINS = sorted(GENERIC_POLICY_WORDS | POLICY_DOMAINS, key=len, reverse=True)
 
@@ -105,6 +106,8 @@ def _generic(doc: Document, m: Mention) -> bool:
     if "“" in m.text or "《" in m.text:
         return False
     rest = doc.match_text[m.span.start:m.span.end]
+    count = DOCUMENT_COUNT.match(rest)
+    rest = rest[count.end():] if count else rest  # 137件行政法规: a count of generic documents
     words = _GENERIC_WITH_DOMAINS if rest.endswith("政策") else _GENERIC_WORDS
     changed = True
     while rest and changed:
@@ -117,6 +120,25 @@ def _generic(doc: Document, m: Mention) -> bool:
     return len(rest) <= 1
 
 
+# Programmes of action are named by what they do (打击非法集资专项行动, 大气污染防治攻坚行动): the verb or idiom
+# that opens them is theirs when an object stands between it and the cue, unless it only governs the clause.
+ACTION_CUES = ("行动", "攻坚", "攻坚战", "专项治理")
+CLAUSE_OPENERS = frozenset("坚持 继续 扩大 进行 启动 开展 持续 统筹 完善 健全 深化 加强 坚决 全力 着力 狠抓".split())
+# Adverbs of duration that say how long a system runs (长期护理保险制度): part of its name, not of the clause.
+ATTRIBUTIVE_OPENERS = frozenset({"长期", "中长期", "短期", "终身"})
+
+
+def _keeps_opener(m: Mention, tok: Token) -> bool:
+    """Whether an opening verb, adverb or idiom is part of the name: an attributive word, or the action of a
+    programme with its object before the cue."""
+    if tok.word in ATTRIBUTIVE_OPENERS:
+        return True
+    if not m.text.endswith(ACTION_CUES) or tok.pos not in ("v", "vd", "i", "l") or tok.word in CLAUSE_OPENERS:
+        return False
+    cue = max((c for c in ACTION_CUES if m.text.endswith(c)), key=len)
+    return m.span.end - len(cue) - tok.span.end >= 2
+
+
 def _without_clause_verb(doc: Document, m: Mention) -> Mention:
     """The name after an opening everyday verb, adverb or idiom (扩大|增值税转型改革试点, 坚定不移|深化改革)."""
     if m.text.endswith(TITLE_ENDS) or m.text.startswith(("“", "《")):
@@ -127,7 +149,7 @@ def _without_clause_verb(doc: Document, m: Mention) -> Mention:
             break
         opener = tok.pos in ("d", "ad", "p", "c", "i") or (
             tok.pos in ("v", "vd") and len(tok.word) >= 2 and word_frequency(tok.word) >= CLAUSE_VERB_FREQ)
-        if not opener:
+        if not opener or _keeps_opener(m, tok):
             break
         start = tok.span.end
     if start == m.span.start:
@@ -276,19 +298,29 @@ def _quoted(doc: Document) -> list[Mention]:
     return out
 
 
+COUNTRY_NAMES = frozenset({"中国", "中华"})
+
+
+def _names_place(word: str) -> bool:
+    """Whether a word is the name of a division or of the country (天津, 四川, 中国): not a kind of place (城市,
+    河湖, 海关) nor a nickname (京城), which make 智慧城市, 美丽河湖 goals, not campaigns of a place."""
+    return word in COUNTRY_NAMES or bool(load_divisions().lookup(word))
+
+
 def _campaigns(doc: Document) -> list[Mention]:
-    """法治天津, 平安中国: a campaign prefix directly followed by a place name token."""
+    """法治天津, 平安中国: a campaign prefix directly followed by the name of a division or of the country."""
     out = []
     tokens = doc.tokens
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
-        if tok.word in CAMPAIGN_PREFIXES and nxt.pos == "ns" and 2 <= len(nxt.word) <= 4:
+        if tok.word in CAMPAIGN_PREFIXES and nxt.pos == "ns" and 2 <= len(nxt.word) <= 4 and _names_place(nxt.word):
             sent = doc.sentence_at(tok.span.start)
             if sent is None or nxt.span.end > sent.span.end:
                 continue
             span = Span(tok.span.start, nxt.span.end)
             out.append(Mention(doc.text[span.start:span.end], "Policy", span, sent.index, "policies.campaign", 0.7))
-        elif len(tok.word) >= 4 and tok.word[:2] in CAMPAIGN_PREFIXES and tok.pos == "ns":
+        elif (len(tok.word) >= 4 and tok.word[:2] in CAMPAIGN_PREFIXES and tok.pos == "ns"
+              and _names_place(tok.word[2:])):
             sent = doc.sentence_at(tok.span.start)
             if sent is not None:
                 out.append(Mention(doc.text[tok.span.start:tok.span.end], "Policy", tok.span, sent.index,

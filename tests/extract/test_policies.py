@@ -128,3 +128,28 @@ def test_listed_names_of_their_own_stay_apart(pipe: Pipeline) -> None:
     found = policies(pipe, text)
     assert "超长期特别国债" in found and "人才强国" in found and "医保支付方式改革" in found
     assert not any("、" in name or "改革和" in name for name in found)
+
+
+def test_campaigns_are_named_after_a_place_not_a_kind_of_place(pipe: Pipeline) -> None:
+    found = policies(pipe, "建设平安江苏和法治中国，推进智慧海关建设，打造美丽河湖和书香古城。")
+    assert "平安江苏" in found
+    assert not any(name in ("智慧海关", "美丽河湖", "书香古城") for name in found)
+
+
+def test_laws_plans_and_drives_of_generic_words_only_are_not_policies(pipe: Pipeline) -> None:
+    text = "修订12件行政法规，严格执行法律法规，坚持改革攻坚，开展攻坚行动，编制三年行动计划，实施安全生产治本攻坚。"
+    found = policies(pipe, text)
+    assert "安全生产治本攻坚" in found
+    assert not any(name.endswith(("行政法规", "法律法规", "改革攻坚", "攻坚行动", "三年行动计划")) for name in found)
+
+
+def test_a_drive_keeps_the_verb_that_says_what_it_does(pipe: Pipeline) -> None:
+    text = "开展打击电信诈骗专项行动，实施水污染防治攻坚行动，坚持改革攻坚，持续改善行动计划。"
+    found = policies(pipe, text)
+    assert "打击电信诈骗专项行动" in found and "水污染防治攻坚行动" in found
+    assert not any(name.startswith(("坚持", "改善")) for name in found)
+
+
+def test_a_system_keeps_the_adverb_of_how_long_it_runs(pipe: Pipeline) -> None:
+    found = policies(pipe, "推行长期照护服务制度，完善终身职业技能培训制度。")
+    assert "长期照护服务制度" in found and "终身职业技能培训制度" in found
