@@ -18,7 +18,7 @@ from kg.extract.candidates import (
     word_frequency,
 )
 from kg.extract.lexicons.divisions import load_divisions
-from kg.extract.lexicons.genre import LEADING_VERBS
+from kg.extract.lexicons.genre import ATTRIBUTE_NOUNS, LEADING_VERBS
 from kg.extract.lexicons.policies import (
     CAMPAIGN_PREFIXES,
     GENERIC_POLICY_WORDS,
@@ -333,14 +333,45 @@ def _censuses(doc: Document) -> list[Mention]:
     return pattern_mentions(doc, CENSUS, "Policy", "policies.census", confidence=0.8)
 
 
+# Nouns after a cue that say how a policy fares or what it is for (…改革任务, …战略目标, …政策落地, …中心作用): the
+# policy is still named. Other nouns right after the cue make it a modifier of another thing: 国家战略|科技力量,
+# 初级产品供给战略|基地, 国土空间规划|体系, 中国改革|年度案例.
+OUTCOME_NOUNS = frozenset((*ATTRIBUTE_NOUNS, *"""
+    目标 任务 成果 成效 部署 进展 落地 收官 要求 工作 经验 举措 红利 实施 重点 机遇 导向 引领 优势 窗口
+    """.split()))
+NOMINAL_HEADS = ("n", "j", "ng")
+
+
+def _modifies_a_noun(doc: Document, m: Mention) -> bool:
+    """Whether the name runs on into a noun that is not an outcome of it, so it only qualifies that noun; a
+    noun before a verb is an adverb jieba mistook (…改革|有机|结合), a long one a phrase (顺利进行)."""
+    nxt, after = [*tokens_in(doc, m.span.end, m.span.end + 8), None, None][:2]
+    if nxt is None or nxt.span.start != m.span.end or nxt.word in OUTCOME_NOUNS or len(nxt.word) > 3:
+        return False
+    if after is not None and after.span.start == nxt.span.end and after.pos == "v" and after.word not in OUTCOME_NOUNS:
+        return False
+    return nxt.pos.startswith(NOMINAL_HEADS) and not nxt.pos.startswith(("ns", "nt", "nr"))
+
+
+def _with_outline(doc: Document, m: Mention) -> Mention:
+    """…规划|纲要: an outline is part of the plan's title."""
+    if not doc.match_text.startswith(OUTLINE, m.span.end) or m.span.end + len(OUTLINE) not in token_boundaries(doc)[1]:
+        return m
+    end = m.span.end + len(OUTLINE)
+    return Mention(doc.text[m.span.start:end], m.cls, Span(m.span.start, end), m.sentence, m.extractor, m.confidence)
+
+
+OUTLINE = "纲要"
+
+
 @component("policies", order=50, user_words=lambda: [(p, "n") for p in NATIONAL_POLICIES if "、" not in p])
 def find_policies(doc: Document) -> list[Mention]:
     """Quoted names and titles, names ending in a policy cue, national programmes, campaigns, censuses."""
     out = []
     systems = [m for m in suffix_mentions(doc, SYSTEM_SPEC) if doc.match_text[m.span.end:m.span.end + 1] != "的"]
     for found in (*suffix_mentions(doc, SPEC), *systems):  # not 把权力关进制度|的笼子
-        m = _coordinated_head(doc, _document_title(doc, _without_clause_verb(doc, found)))
-        if not _generic(doc, m) and not _bare_kind(m) and not _unplaced_coordination(m):
+        m = _with_outline(doc, _coordinated_head(doc, _document_title(doc, _without_clause_verb(doc, found))))
+        if not (_generic(doc, m) or _bare_kind(m) or _unplaced_coordination(m) or _modifies_a_noun(doc, m)):
             out.append(m)
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))
                if _city_goal(doc, m))

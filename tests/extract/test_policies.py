@@ -153,3 +153,17 @@ def test_a_drive_keeps_the_verb_that_says_what_it_does(pipe: Pipeline) -> None:
 def test_a_system_keeps_the_adverb_of_how_long_it_runs(pipe: Pipeline) -> None:
     found = policies(pipe, "推行长期照护服务制度，完善终身职业技能培训制度。")
     assert "长期照护服务制度" in found and "终身职业技能培训制度" in found
+
+
+def test_a_cue_that_qualifies_a_following_noun_names_no_policy(pipe: Pipeline) -> None:
+    text = ("壮大国家战略科技力量，巩固粮食供给战略基地作用，入选全国改革年度案例，"
+            "深化财税体制改革，明确乡村振兴战略目标。")
+    found = policies(pipe, text)
+    assert "财税体制改革" in found and "乡村振兴战略" in found
+    assert not any(name.endswith(("国家战略", "供给战略", "全国改革")) for name in found)
+
+
+def test_an_outline_is_part_of_the_plan_title(pipe: Pipeline) -> None:
+    found = policies(pipe, "印发实施交通强国建设规划纲要。")
+    assert any(name.endswith("规划纲要") and len(name) > 4 for name in found)
+    assert "规划纲要" not in found
