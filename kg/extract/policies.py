@@ -362,6 +362,21 @@ def _with_outline(doc: Document, m: Mention) -> Mention:
 
 
 OUTLINE = "纲要"
+# A plan named by its term (三年行动计划, 第六轮三年行动计划) after 建设 belongs to what is built:
+# 美丽江苏建设|三年行动计划.
+TERM_PLAN = re.compile(r"(?:第[一二三四五六七八九十\d]+轮)?[一二三四五六七八九十\d]+年")
+BUILDING = "建设"
+
+
+def _with_what_is_built(doc: Document, m: Mention) -> Mention:
+    """…建设|三年行动计划: the term plan of a building programme is named with what it builds."""
+    if not TERM_PLAN.match(m.text) or not doc.match_text.startswith(BUILDING, m.span.start - len(BUILDING)):
+        return m
+    floor = doc.sentences[m.sentence].span.start
+    start = _nominal_run(doc, m.span.start - len(BUILDING), floor)
+    if m.span.start - len(BUILDING) - start < 2:
+        return m
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
 
 
 @component("policies", order=50, user_words=lambda: [(p, "n") for p in NATIONAL_POLICIES if "、" not in p])
@@ -370,7 +385,8 @@ def find_policies(doc: Document) -> list[Mention]:
     out = []
     systems = [m for m in suffix_mentions(doc, SYSTEM_SPEC) if doc.match_text[m.span.end:m.span.end + 1] != "的"]
     for found in (*suffix_mentions(doc, SPEC), *systems):  # not 把权力关进制度|的笼子
-        m = _with_outline(doc, _coordinated_head(doc, _document_title(doc, _without_clause_verb(doc, found))))
+        m = _coordinated_head(doc, _document_title(doc, _without_clause_verb(doc, found)))
+        m = _with_what_is_built(doc, _with_outline(doc, m))
         if not (_generic(doc, m) or _bare_kind(m) or _unplaced_coordination(m) or _modifies_a_noun(doc, m)):
             out.append(m)
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))

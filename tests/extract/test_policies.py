@@ -167,3 +167,9 @@ def test_an_outline_is_part_of_the_plan_title(pipe: Pipeline) -> None:
     found = policies(pipe, "印发实施交通强国建设规划纲要。")
     assert any(name.endswith("规划纲要") and len(name) > 4 for name in found)
     assert "规划纲要" not in found
+
+
+def test_a_term_plan_is_named_with_what_it_builds(pipe: Pipeline) -> None:
+    found = policies(pipe, "完成美丽江苏建设三年行动计划，推进太湖生态岛建设第二轮三年行动计划。")
+    assert "美丽江苏建设三年行动计划" in found and "太湖生态岛建设第二轮三年行动计划" in found
+    assert "第二轮三年行动计划" not in found
