@@ -33,8 +33,10 @@ def congresses(doc: Document) -> list[Mention]:
     return pattern_mentions(doc, CONGRESS, "Event", "events.congress", confidence=0.85)
 
 
-# A year, a session or a scope and a bare cue (2026年大会, 国际大赛, 同级人民代表大会) say what kind of event, not which.
-KIND_ONLY = re.compile(r"^(?:\d{4}年?|[一二三四五六七八九十]+届)?(?:国际|国内|全国|全球|各级|同级|重大|重要|大型|各类|高端)*"
+# A year, a session or a scope and a bare cue (2026年大会, 国际大赛, 同级人民代表大会) say what kind of event,
+# not which.
+KIND_ONLY = re.compile(r"^(?:\d{4}年?|[一二三四五六七八九十]+届)?"
+                       r"(?:国际|国内|全国|全球|各级|同级|重大|重要|大型|各类|高端)*"
                        r"(?:人民代表大会|大会|会议|全会|论坛|峰会|大赛|比赛|博览会|运动会|音乐节|文化节|艺术节)$")
 # Kinds of activity right after a cue: the cue only qualifies them (会议|活动, 国际会议|会展活动).
 ACTIVITY = ("活动", "会展", "展会", "赛事")

@@ -10,17 +10,13 @@ from kg.ingest.document import parse_document
 
 @pytest.fixture(scope="module")
 def pipe(pipeline: Pipeline) -> Pipeline:
-    """Only the events component.
-
-    Made after the full pipeline, so jieba learns the user words in the order every build uses.
-    """
+    """Only the events component (made after the full pipeline, so jieba knows the user words)."""
     return Pipeline(["events"])
 
 
 def events(pipe: Pipeline, text: str) -> list[str]:
     """The event mentions of a text, in order."""
-    doc = parse_document(text, source="t.txt")
-    return [m.text for m in pipe(doc).mentions if m.cls == "Event"]
+    return [m.text for m in pipe(parse_document(text, source="t.txt")).mentions if m.cls == "Event"]
 
 
 def test_a_scope_and_a_bare_cue_name_no_event(pipe: Pipeline) -> None:
