@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
-
 from kg.extract.pipeline import Pipeline
 from kg.ingest.document import parse_document
 
 
-@pytest.fixture(scope="module")
-def pipe(pipeline: Pipeline) -> Pipeline:
-    """Only the events component (made after the full pipeline, so jieba knows the user words)."""
-    return Pipeline(["events"])
+def events(pipeline: Pipeline, text: str) -> list[str]:
+    """The event mentions the whole pipeline finds in a text, in order."""
+    return [m.text for m in pipeline(parse_document(text, source="t.txt")).mentions if m.cls == "Event"]
 
 
-def events(pipe: Pipeline, text: str) -> list[str]:
-    """The event mentions of a text, in order."""
-    return [m.text for m in pipe(parse_document(text, source="t.txt")).mentions if m.cls == "Event"]
-
-
-def test_a_scope_and_a_bare_cue_name_no_event(pipe: Pipeline) -> None:
-    found = events(pipe, "运动员在国际大赛中屡获佳绩，政府接受同级人民代表大会监督，成功举办江北国际茶叶博览会。")
+def test_a_scope_and_a_bare_cue_name_no_event(pipeline: Pipeline) -> None:
+    found = events(pipeline, "运动员在国际大赛中屡获佳绩，政府接受同级人民代表大会监督，成功举办江北国际茶叶博览会。")
     assert "江北国际茶叶博览会" in found
     assert not any(name in ("国际大赛", "同级人民代表大会") for name in found)
 
 
-def test_a_cue_before_a_kind_of_activity_only_qualifies_it(pipe: Pipeline) -> None:
-    found = events(pipe, "提升江北会议活动影响力，举办重大国际会议会展活动，办好江北马拉松。")
+def test_a_cue_before_a_kind_of_activity_only_qualifies_it(pipeline: Pipeline) -> None:
+    found = events(pipeline, "提升江北会议活动影响力，举办重大国际会议会展活动，办好江北马拉松。")
     assert "江北马拉松" in found
     assert not any(name.endswith("会议") for name in found)
