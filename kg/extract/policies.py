@@ -55,7 +55,8 @@ SPEC = CueSpec(
     suffixes=("条例", "规划", "计划", "行动", "政策", "改革", "试点", "办法", "方案", "战略", "攻坚战", "攻坚",
               "同城化",
               "政策体系", "承诺制", "责任制", "负责制", "备案制", "注册制", "清单制", "法规", "特别国债", "协同发展",
-              "纲要", "专项治理", "强国", "若干措施", "政策措施", "实施意见", "负面清单", *LAW_SUFFIXES),
+              "纲要", "专项治理", "强国", "若干措施", "政策措施", "实施意见", "负面清单", *LAW_SUFFIXES,
+              "改革先行先试"),  # a reform tried first somewhere, as a pilot (…金融改革先行先试)
     min_len=4,
     max_len=20,
     confidence=0.65,
@@ -354,14 +355,15 @@ def _modifies_a_noun(doc: Document, m: Mention) -> bool:
 
 
 def _with_outline(doc: Document, m: Mention) -> Mention:
-    """…规划|纲要: an outline is part of the plan's title."""
-    if not doc.match_text.startswith(OUTLINE, m.span.end) or m.span.end + len(OUTLINE) not in token_boundaries(doc)[1]:
+    """…规划|纲要, …国土空间规划|体系: an outline or a system of plans is part of the plan's title."""
+    word = next((w for w in OUTLINE if doc.match_text.startswith(w, m.span.end)), None)
+    if word is None or not m.text.endswith("规划") or m.span.end + len(word) not in token_boundaries(doc)[1]:
         return m
-    end = m.span.end + len(OUTLINE)
+    end = m.span.end + len(word)
     return Mention(doc.text[m.span.start:end], m.cls, Span(m.span.start, end), m.sentence, m.extractor, m.confidence)
 
 
-OUTLINE = "纲要"
+OUTLINE = ("纲要", "体系")
 # A plan named by its term (三年行动计划, 第六轮三年行动计划) after 建设 belongs to what is built:
 # 美丽江苏建设|三年行动计划.
 TERM_PLAN = re.compile(r"(?:第[一二三四五六七八九十\d]+轮)?[一二三四五六七八九十\d]+年")

@@ -173,3 +173,9 @@ def test_a_term_plan_is_named_with_what_it_builds(pipe: Pipeline) -> None:
     found = policies(pipe, "完成美丽江苏建设三年行动计划，推进太湖生态岛建设第二轮三年行动计划。")
     assert "美丽江苏建设三年行动计划" in found and "太湖生态岛建设第二轮三年行动计划" in found
     assert "第二轮三年行动计划" not in found
+
+
+def test_a_system_of_plans_and_a_reform_tried_first_are_named_whole(pipe: Pipeline) -> None:
+    found = policies(pipe, "建立五级三类国土空间规划体系，深化农村金融改革先行先试，健全常态化帮扶政策体系。")
+    assert "五级三类国土空间规划体系" in found and "农村金融改革先行先试" in found
+    assert "常态化帮扶政策体系" not in found
