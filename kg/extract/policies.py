@@ -329,6 +329,17 @@ def _campaigns(doc: Document) -> list[Mention]:
     return out
 
 
+# 法治政府, 数字政府: a campaign prefix and the government itself name the programme of building that government.
+GOVERNMENT_CAMPAIGN = re.compile(f"(?:{'|'.join(CAMPAIGN_PREFIXES)})政府")
+
+
+def _government_campaigns(doc: Document) -> list[Mention]:
+    """法治政府, 数字政府 on token boundaries, unless they only qualify a noun that follows."""
+    starts, ends = token_boundaries(doc)
+    return [m for m in pattern_mentions(doc, GOVERNMENT_CAMPAIGN, "Policy", "policies.campaign", confidence=0.7)
+            if m.span.start in starts and m.span.end in ends and not _modifies_a_noun(doc, m)]
+
+
 def _censuses(doc: Document) -> list[Mention]:
     """第五次全国经济普查 and the like."""
     return pattern_mentions(doc, CENSUS, "Policy", "policies.census", confidence=0.8)
@@ -400,6 +411,7 @@ def find_policies(doc: Document) -> list[Mention]:
     out.extend(_quoted(doc))
     out.extend(lexicon_mentions(doc, NATIONAL_POLICIES, "Policy", "policies.lexicon", confidence=0.8))
     out.extend(_campaigns(doc))
+    out.extend(_government_campaigns(doc))
     out.extend(_censuses(doc))
     return list(one_per_span(out))
 

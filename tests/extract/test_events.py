@@ -21,3 +21,8 @@ def test_a_cue_before_a_kind_of_activity_only_qualifies_it(pipeline: Pipeline) -
     found = events(pipeline, "提升江北会议活动影响力，举办重大国际会议会展活动，办好江北马拉松。")
     assert "江北马拉松" in found
     assert not any(name.endswith("会议") for name in found)
+
+
+def test_seasons_festivals_and_contests_of_consumption_tourism_and_film(pipeline: Pipeline) -> None:
+    found = events(pipeline, "办好“江北之秋”国际消费季和江北国际电影节，举办“青年英才”国际创业赛会。")
+    assert "“江北之秋”国际消费季" in found and "江北国际电影节" in found and "“青年英才”国际创业赛会" in found

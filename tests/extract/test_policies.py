@@ -179,3 +179,8 @@ def test_a_system_of_plans_and_a_reform_tried_first_are_named_whole(pipe: Pipeli
     found = policies(pipe, "建立五级三类国土空间规划体系，深化农村金融改革先行先试，健全常态化帮扶政策体系。")
     assert "五级三类国土空间规划体系" in found and "农村金融改革先行先试" in found
     assert "常态化帮扶政策体系" not in found
+
+
+def test_a_campaign_for_the_government_itself(pipe: Pipeline) -> None:
+    found = policies(pipe, "加快建设法治政府，推进数字政府建设，改进政府工作。")
+    assert "法治政府" in found and "数字政府" in found and not any(name.startswith("政府") for name in found)
