@@ -47,6 +47,8 @@ CLAUSE_VERB_FREQ = 1000
 QUOTED = re.compile(r"“([^“”]{2,16})”|《([^《》]{2,40})》")
 # Achievements and figures of speech in quotes: 二十一连丰, 十连增 …
 ACHIEVEMENT = re.compile(r"连[丰增升冠胜涨]$|^[0-9一二三四五六七八九十百千]+[个项]?$")
+# “十五五”: the five-year plan of a period, named by its number alone (not a count, though made of numerals).
+FIVE_YEAR = re.compile(r"^十[一二三四五六七八九]五$")
 HONOUR = re.compile(r"(?:入选|获评|荣获|获得|评为|列为|被授予|授予)(?:[\u4e00-\u9fff]{0,4})$")
 CENSUS = re.compile(r"第[一二三四五六七八九十]+次全国[\u4e00-\u9fff]{2,6}普查")
 SPEC = CueSpec(
@@ -141,7 +143,8 @@ def _keeps_opener(m: Mention, tok: Token) -> bool:
 
 
 def _without_clause_verb(doc: Document, m: Mention) -> Mention:
-    """The name after an opening everyday verb, adverb or idiom (扩大|增值税转型改革试点, 坚定不移|深化改革)."""
+    """The name after an opening everyday verb, adverb or idiom (扩大|增值税转型改革试点, 坚定不移|深化改革), or
+    an adverb and a genre verb jieba kept as one word (充分发挥|…)."""
     if m.text.endswith(TITLE_ENDS) or m.text.startswith(("“", "《")):
         return m
     start = m.span.start
@@ -149,7 +152,8 @@ def _without_clause_verb(doc: Document, m: Mention) -> Mention:
         if tok.span.start != start or m.span.end - tok.span.end < 2:
             break
         opener = tok.pos in ("d", "ad", "p", "c", "i") or (
-            tok.pos in ("v", "vd") and len(tok.word) >= 2 and word_frequency(tok.word) >= CLAUSE_VERB_FREQ)
+            tok.pos in ("v", "vd") and len(tok.word) >= 2 and word_frequency(tok.word) >= CLAUSE_VERB_FREQ) or (
+            len(tok.word) == 4 and tok.word[2:] in LEADING_VERBS and not tok.pos.startswith(("ns", "nt", "nz")))
         if not opener or _keeps_opener(m, tok):
             break
         start = tok.span.end
@@ -280,7 +284,7 @@ def _quoted(doc: Document) -> list[Mention]:
     for sent in doc.sentences:
         for found in QUOTED.finditer(text, sent.span.start, sent.span.end):
             inner = found.group(1) or found.group(2)
-            if found.group(1) and (inner in NOT_POLICIES or ACHIEVEMENT.search(inner)):
+            if found.group(1) and (inner in NOT_POLICIES or ACHIEVEMENT.search(inner)) and not FIVE_YEAR.match(inner):
                 continue
             if found.group(2) and not DOCUMENT_TITLE.search(inner):
                 continue  # 《哪吒2》, 《向前一步》: a film, show or book, not a policy
@@ -291,7 +295,7 @@ def _quoted(doc: Document) -> list[Mention]:
                                    or RESULT_BEFORE.search(text, sent.span.start, found.start())):
                 continue  # “五五购物节”, “模速空间”, “管得好”, “地球家园”范例奖, 迈入“动车时代”
             end = found.end()
-            head = QUOTE_HEAD.match(text, end, sent.span.end) if found.group(1) else None
+            head = QUOTE_HEAD.match(text, end, sent.span.end) if found.group(1) and not FIVE_YEAR.match(inner) else None
             if head and not any(ch in head.group() for ch in "，、等"):
                 end = head.end()
             span = Span(found.start(), end)

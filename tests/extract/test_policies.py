@@ -184,3 +184,14 @@ def test_a_system_of_plans_and_a_reform_tried_first_are_named_whole(pipe: Pipeli
 def test_a_campaign_for_the_government_itself(pipe: Pipeline) -> None:
     found = policies(pipe, "加快建设法治政府，推进数字政府建设，改进政府工作。")
     assert "法治政府" in found and "数字政府" in found and not any(name.startswith("政府") for name in found)
+
+
+def test_a_five_year_plan_named_by_its_number_alone(pipe: Pipeline) -> None:
+    found = policies(pipe, "今年是“十六五”开局之年，实现“二十连丰”，加快“十六五”规划重大工程建设。")
+    assert "“十六五”" in found and "“十六五”规划" in found
+    assert not any("连丰" in name or "工程" in name for name in found)
+
+
+def test_an_adverb_and_a_genre_verb_in_one_word_do_not_open_a_policy(pipe: Pipeline) -> None:
+    found = policies(pipe, "充分发挥规划统筹引领作用，全面落实国土空间总体规划。")
+    assert not any(name.startswith(("充分", "全面")) for name in found)
