@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.candidates import CueSpec, pattern_mentions, suffix_mentions
+from kg.extract.candidates import CueSpec, pattern_mentions, suffix_mentions, tokens_in
+from kg.extract.name_runs import nominal_run
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
-from kg.model import Mention
+from kg.model import Mention, Span
 
 CN = "一二三四五六七八九十"
 CONGRESS = re.compile(rf"党的[{CN}]+大|[{CN}]+届(?:[{CN}]中、)*[{CN}]中全会|[{CN}]+届历次全会"
@@ -30,6 +31,9 @@ SPEC = CueSpec(
 )
 
 
+SUFFIX_END = re.compile("(?:" + "|".join(sorted(SPEC.suffixes, key=len, reverse=True)) + ")$")
+
+
 def congresses(doc: Document) -> list[Mention]:
     """Party congresses and plenary sessions, which have no cue a suffix rule can see whole."""
     return pattern_mentions(doc, CONGRESS, "Event", "events.congress", confidence=0.85)
@@ -44,10 +48,36 @@ KIND_ONLY = re.compile(r"^(?:\d{4}年?|[一二三四五六七八九十]+届)?"
 ACTIVITY = ("活动", "会展", "展会", "赛事")
 
 
+# 及 and 与 join the parts of a formal name; 和 as often joins the things of a clause (政协委员和列席会议的同志).
+JOINERS = "及与"
+SESSION = re.compile(r"(?:首届|第[一二三四五六七八九十\d]+届)$")
+OPENING = "，。；：、“（"
+
+
+def _joined_name(doc: Document, m: Mention) -> Mention:
+    """中国家电|及消费电子博览会, 首届海外投资|与综合服务展洽会: the first part of a name joined by 及 or 与,
+    a run of nouns after punctuation or a verb (and its session), that is no event of its own."""
+    text = doc.match_text
+    joiner = m.span.start - 1
+    first = next(iter(tokens_in(doc, m.span.start, m.span.end)), None)
+    if joiner <= 0 or text[joiner] not in JOINERS or first is None or first.pos == "v":
+        return m  # …与|召开会议: a verb opens a clause, not the second part of a name
+    floor = doc.sentences[m.sentence].span.start
+    start = nominal_run(doc, joiner, floor)
+    if joiner - start < 2 or SUFFIX_END.search(text, start, joiner):
+        return m  # 中关村论坛|与…博览会: two events
+    session = SESSION.search(text, max(floor, start - 4), start)
+    start = session.start() if session else start
+    prev = [t for t in tokens_in(doc, max(floor, start - 6), start) if t.span.end == start]
+    if start > floor and text[start - 1] not in OPENING and not (prev and prev[0].pos.startswith("v")):
+        return m
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
+
+
 @component("events", order=70)
 def find_events(doc: Document) -> list[Mention]:
-    """Names ending in an event cue (not a bare 2026年大会 or 国际大赛, nor a qualifier of 活动), and party
-    congresses and plenums."""
+    """Names ending in an event cue (not a bare 2026年大会 or 国际大赛, nor a qualifier of 活动), with a first part
+    joined by 及 or 与, and party congresses and plenums."""
     text = doc.match_text
-    return [*(m for m in suffix_mentions(doc, SPEC)
+    return [*(_joined_name(doc, m) for m in suffix_mentions(doc, SPEC)
               if not KIND_ONLY.match(m.text) and not text.startswith(ACTIVITY, m.span.end)), *congresses(doc)]

@@ -17,6 +17,7 @@ from kg.extract.candidates import (
     tokens_in,
     word_frequency,
 )
+from kg.extract.issuer_area import issuer_names
 from kg.extract.lexicons.divisions import load_divisions
 from kg.extract.lexicons.genre import ATTRIBUTE_NOUNS, LEADING_VERBS
 from kg.extract.lexicons.policies import (
@@ -27,6 +28,7 @@ from kg.extract.lexicons.policies import (
     POLICY_DOMAINS,
     ROLE_CENTRE,
 )
+from kg.extract.name_runs import RUN_REACH, nominal_run
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention, Span, Token
@@ -190,21 +192,6 @@ def _document_title(doc: Document, m: Mention) -> Mention:
 
 
 COORDINATORS = ("和", "与", "及", "、")
-COORDINATE_POS = ("n", "v", "nz", "b", "j", "l")
-COORDINATE_REACH = 8
-
-
-def _nominal_run(doc: Document, end: int, floor: int) -> int:
-    """Where a run of nouns and verbs ending at ``end`` begins (耕地保护, 碳排放总量), without the verbs that open
-    it (完善|碳排放总量)."""
-    run = []
-    for tok in reversed(list(tokens_in(doc, max(floor, end - COORDINATE_REACH), end))):
-        if (run[0].span.start if run else end) != tok.span.end or not tok.pos.startswith(COORDINATE_POS):
-            break
-        run.insert(0, tok)
-    while run and (run[0].pos.startswith("v") or run[0].word in LEADING_VERBS):
-        run.pop(0)
-    return run[0].span.start if run else end
 
 
 def _parallel(part: str, following: str) -> bool:
@@ -232,12 +219,12 @@ def _coordinated_head(doc: Document, m: Mention) -> Mention:
     floor = doc.sentences[m.sentence].span.start
     text = doc.match_text
     start = m.span.start
-    if any(c in m.text[:COORDINATE_REACH] for c in "和与及"):
-        part_start = _nominal_run(doc, start, floor)
+    if any(c in m.text[:RUN_REACH] for c in "和与及"):
+        part_start = nominal_run(doc, start, floor)
         if part_start < start and _opens_part(doc, part_start, floor):
             start = part_start
     while start - 1 > floor and text[start - 1] in COORDINATORS:
-        part_start = _nominal_run(doc, start - 1, floor)
+        part_start = nominal_run(doc, start - 1, floor)
         part = text[part_start:start - 1]
         listed = text[start - 1] == "、"
         if listed and (not _parallel(part, text[start:start + len(part) + 2]) or part.endswith(OWN_NAME_ENDS)):
@@ -306,10 +293,11 @@ def _quoted(doc: Document) -> list[Mention]:
 COUNTRY_NAMES = frozenset({"中国", "中华"})
 
 
-def _names_place(word: str) -> bool:
-    """Whether a word is the name of a division or of the country (天津, 四川, 中国): not a kind of place (城市,
-    河湖, 海关) nor a nickname (京城), which make 智慧城市, 美丽河湖 goals, not campaigns of a place."""
-    return word in COUNTRY_NAMES or bool(load_divisions().lookup(word))
+def _names_place(doc: Document, word: str) -> bool:
+    """Whether a word is the name of a division, of the country or of the issuer (天津, 四川, 中国): not a kind of
+    place (城市, 河湖, 海关) nor a nickname (京城), which make 智慧城市, 美丽河湖 goals, not campaigns of a place."""
+    issuer = issuer_names(doc.issuer) if doc.issuer else set()
+    return word in COUNTRY_NAMES or word in issuer or bool(load_divisions().lookup(word))
 
 
 def _campaigns(doc: Document) -> list[Mention]:
@@ -318,14 +306,15 @@ def _campaigns(doc: Document) -> list[Mention]:
     tokens = doc.tokens
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
-        if tok.word in CAMPAIGN_PREFIXES and nxt.pos == "ns" and 2 <= len(nxt.word) <= 4 and _names_place(nxt.word):
+        if (tok.word in CAMPAIGN_PREFIXES and nxt.pos == "ns" and 2 <= len(nxt.word) <= 4
+                and _names_place(doc, nxt.word)):
             sent = doc.sentence_at(tok.span.start)
             if sent is None or nxt.span.end > sent.span.end:
                 continue
             span = Span(tok.span.start, nxt.span.end)
             out.append(Mention(doc.text[span.start:span.end], "Policy", span, sent.index, "policies.campaign", 0.7))
         elif (len(tok.word) >= 4 and tok.word[:2] in CAMPAIGN_PREFIXES and tok.pos == "ns"
-              and _names_place(tok.word[2:])):
+              and _names_place(doc, tok.word[2:])):
             sent = doc.sentence_at(tok.span.start)
             if sent is not None:
                 out.append(Mention(doc.text[tok.span.start:tok.span.end], "Policy", tok.span, sent.index,
@@ -390,7 +379,7 @@ def _with_what_is_built(doc: Document, m: Mention) -> Mention:
     if not TERM_PLAN.match(m.text) or not doc.match_text.startswith(BUILDING, m.span.start - len(BUILDING)):
         return m
     floor = doc.sentences[m.sentence].span.start
-    start = _nominal_run(doc, m.span.start - len(BUILDING), floor)
+    start = nominal_run(doc, m.span.start - len(BUILDING), floor)
     if m.span.start - len(BUILDING) - start < 2:
         return m
     return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)

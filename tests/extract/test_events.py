@@ -26,3 +26,10 @@ def test_a_cue_before_a_kind_of_activity_only_qualifies_it(pipeline: Pipeline) -
 def test_seasons_festivals_and_contests_of_consumption_tourism_and_film(pipeline: Pipeline) -> None:
     found = events(pipeline, "办好“江北之秋”国际消费季和江北国际电影节，举办“青年英才”国际创业赛会。")
     assert "“江北之秋”国际消费季" in found and "江北国际电影节" in found and "“青年英才”国际创业赛会" in found
+
+
+def test_a_first_part_joined_by_ji_or_yu_belongs_to_the_name(pipeline: Pipeline) -> None:
+    text = "举办江北茶叶及茶文化博览会、首届数字经济与实体经济融合论坛，用好江北论坛与江北国际博览会。"
+    found = events(pipeline, text)
+    assert "江北茶叶及茶文化博览会" in found and "首届数字经济与实体经济融合论坛" in found
+    assert "江北论坛" in found and "江北国际博览会" in found
