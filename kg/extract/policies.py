@@ -391,8 +391,11 @@ def find_policies(doc: Document) -> list[Mention]:
     out = []
     systems = [m for m in suffix_mentions(doc, SYSTEM_SPEC) if doc.match_text[m.span.end:m.span.end + 1] != "的"]
     for found in (*suffix_mentions(doc, SPEC), *systems):  # not 把权力关进制度|的笼子
-        m = _coordinated_head(doc, _document_title(doc, _without_clause_verb(doc, found)))
-        m = _with_what_is_built(doc, _with_outline(doc, m))
+        titled = _document_title(doc, _without_clause_verb(doc, found))
+        joined = _coordinated_head(doc, titled)
+        if joined is not titled and _generic(doc, titled):
+            continue  # 建筑规模指标和|财政金融政策: a generic head joined to another noun names no policy
+        m = _with_what_is_built(doc, _with_outline(doc, joined))
         if not (_generic(doc, m) or _bare_kind(m) or _unplaced_coordination(m) or _modifies_a_noun(doc, m)):
             out.append(m)
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))

@@ -195,3 +195,9 @@ def test_a_five_year_plan_named_by_its_number_alone(pipe: Pipeline) -> None:
 def test_an_adverb_and_a_genre_verb_in_one_word_do_not_open_a_policy(pipe: Pipeline) -> None:
     found = policies(pipe, "充分发挥规划统筹引领作用，全面落实国土空间总体规划。")
     assert not any(name.startswith(("充分", "全面")) for name in found)
+
+
+def test_a_generic_head_joined_to_another_noun_names_no_policy(pipe: Pipeline) -> None:
+    found = policies(pipe, "加强用地指标和财政金融政策保障，落实耕地保护和粮食安全责任制。")
+    assert "耕地保护和粮食安全责任制" in found
+    assert not any(name.endswith("财政金融政策") for name in found)
