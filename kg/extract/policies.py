@@ -60,7 +60,8 @@ SPEC = CueSpec(
               "同城化",
               "政策体系", "承诺制", "责任制", "负责制", "备案制", "注册制", "清单制", "法规", "特别国债", "协同发展",
               "纲要", "专项治理", "强国", "若干措施", "政策措施", "实施意见", "负面清单", *LAW_SUFFIXES,
-              "改革先行先试"),  # a reform tried first somewhere, as a pilot (…金融改革先行先试)
+              "改革先行先试",  # a reform tried first somewhere, as a pilot (…金融改革先行先试)
+              "贴息", "退税"),  # fiscal measures named by what they pay (…贷款财政贴息, 出口退税, 离境退税)
     min_len=4,
     max_len=20,
     confidence=0.65,
@@ -144,6 +145,25 @@ def _keeps_opener(m: Mention, tok: Token) -> bool:
     return m.span.end - len(cue) - tok.span.end >= 2
 
 
+# Verbs that take a policy as their object (综合运用|贷款贴息, 部分企业试行|国有资本经营预算制度): wherever they
+# stand in a candidate, the name starts after them.
+OBJECT_VERBS = frozenset("运用 用好 发挥 贯彻 瞄准 围绕 聚焦 依托 对标 借鉴 遵循 依照 按照 根据 执行 试行 推行".split())
+
+
+def _after_object_verb(doc: Document, m: Mention) -> Mention:
+    """The name after the last verb inside it that takes a policy as object, when at least four characters
+    remain; quotes and titles are left whole."""
+    if m.text.startswith(("“", "《")):
+        return m
+    start = m.span.start
+    for tok in tokens_in(doc, m.span.start, m.span.end):
+        if tok.word in OBJECT_VERBS and m.span.end - tok.span.end >= 4:
+            start = tok.span.end
+    if start == m.span.start:
+        return m
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
+
+
 def _without_clause_verb(doc: Document, m: Mention) -> Mention:
     """The name after an opening everyday verb, adverb or idiom (扩大|增值税转型改革试点, 坚定不移|深化改革), or
     an adverb and a genre verb jieba kept as one word (充分发挥|…)."""
@@ -155,7 +175,8 @@ def _without_clause_verb(doc: Document, m: Mention) -> Mention:
             break
         opener = tok.pos in ("d", "ad", "p", "c", "i") or (
             tok.pos in ("v", "vd") and len(tok.word) >= 2 and word_frequency(tok.word) >= CLAUSE_VERB_FREQ) or (
-            len(tok.word) == 4 and tok.word[2:] in LEADING_VERBS and not tok.pos.startswith(("ns", "nt", "nz")))
+            len(tok.word) == 4 and tok.word[2:] in LEADING_VERBS and not tok.pos.startswith(("ns", "nt", "nz"))
+        ) or tok.word in OBJECT_VERBS
         if not opener or _keeps_opener(m, tok):
             break
         start = tok.span.end
@@ -391,7 +412,7 @@ def find_policies(doc: Document) -> list[Mention]:
     out = []
     systems = [m for m in suffix_mentions(doc, SYSTEM_SPEC) if doc.match_text[m.span.end:m.span.end + 1] != "的"]
     for found in (*suffix_mentions(doc, SPEC), *systems):  # not 把权力关进制度|的笼子
-        titled = _document_title(doc, _without_clause_verb(doc, found))
+        titled = _document_title(doc, _without_clause_verb(doc, _after_object_verb(doc, found)))
         joined = _coordinated_head(doc, titled)
         if joined is not titled and _generic(doc, titled):
             continue  # 建筑规模指标和|财政金融政策: a generic head joined to another noun names no policy

@@ -201,3 +201,15 @@ def test_a_generic_head_joined_to_another_noun_names_no_policy(pipe: Pipeline) -
     found = policies(pipe, "加强用地指标和财政金融政策保障，落实耕地保护和粮食安全责任制。")
     assert "耕地保护和粮食安全责任制" in found
     assert not any(name.endswith("财政金融政策") for name in found)
+
+
+def test_fiscal_measures_named_by_what_they_pay(pipe: Pipeline) -> None:
+    found = policies(pipe, "落实小微企业贷款财政贴息，完善出口退税，综合运用贷款贴息和担保补偿。")
+    assert "小微企业贷款财政贴息" in found and "出口退税" in found
+    assert not any(name.endswith("运用贷款贴息") or name == "贷款贴息" for name in found)
+
+
+def test_a_verb_taking_a_policy_as_object_is_not_part_of_its_name(pipe: Pipeline) -> None:
+    found = policies(pipe, "在部分县试行耕地轮作休耕补助制度，善于运用改革创新办法。")
+    assert "耕地轮作休耕补助制度" in found
+    assert not any("试行" in name or "运用" in name for name in found)
