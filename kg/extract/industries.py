@@ -113,9 +113,9 @@ GENERIC_SCOPES = ("所有", "主要", "重点", "不同", "各", "相关", "传�
 
 
 # Qualifiers that end the words before 产业 and say what role an industry plays, not which it is: 县域主导产业,
-# 数字经济核心产业, 乡村富民产业, 中西部地区承接产业.
+# 数字经济核心产业, 乡村富民产业, 中西部地区承接产业, 重点区域产业, 农村一二三产业 (all three sectors together).
 ROLE_QUALIFIERS = ("主导", "重点", "核心", "富民", "引领", "重大", "低效", "承接", "大", "一般", "相关", "外商投资",
-                   "新城", "配套", "关联", "上下游", "特色")
+                   "新城", "配套", "关联", "上下游", "特色", "区域", "一二三")
 
 
 def _role_only(name: str) -> bool:
@@ -164,6 +164,10 @@ def _verb_led(doc: Document, m: Mention) -> bool:
     return first is not None and first.pos.startswith("v") and m.span.end - first.span.end <= 2
 
 
+# A sector before 化 names a process of change (新能源化, 数字化比例), not the sector.
+PROCESS = "化"
+
+
 @component("industries", order=80, user_words=lambda: [(s, "n") for s in SECTORS])
 def find_industries(doc: Document) -> list[Mention]:
     """Sector names from the lexicon and names ending in a sector cue."""
@@ -172,5 +176,6 @@ def find_industries(doc: Document) -> list[Mention]:
            and not _generic_scope(m.text) and not _role_only(m.text) and not _unplaced_cluster(m.text)]
     out.extend(short_sectors(doc))
     out.extend(_with_modern(doc, m) for m in lexicon_mentions(doc, SECTORS, "Industry", "industries.lexicon",
-                                                               confidence=0.85))
+                                                               confidence=0.85)
+               if not doc.match_text.startswith(PROCESS, m.span.end))
     return out

@@ -66,3 +66,10 @@ def test_clause_verbs_and_slogans_before_the_cue_are_not_part_of_a_sector(pipe: 
 def test_a_national_scope_is_not_part_of_a_sector(pipe: Pipeline) -> None:
     found = industries(pipe, "建设国家文化产业示范基地，发展现代产业。")
     assert "文化产业" in found and "国家文化产业" not in found and "现代产业" not in found
+
+
+def test_regional_or_all_three_sectors_and_a_process_are_not_industries(pipe: Pipeline) -> None:
+    text = "推动农村一二三产业融合，发展交界重点区域产业，提高公交车新能源化比例，壮大新能源产业。"
+    found = industries(pipe, text)
+    assert "新能源产业" in found
+    assert not any(name.endswith(("一二三产业", "区域产业")) or name == "新能源" for name in found)
