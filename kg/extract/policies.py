@@ -258,6 +258,14 @@ def _coordinated_head(doc: Document, m: Mention) -> Mention:
     return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
 
 
+def _without_quoted_kind(m: Mention) -> Mention:
+    """支持创业带动就业“15条”|政策: after a quoted slogan 政策 only says what it is (as for “两新”政策)."""
+    if not m.text.endswith("”政策") or m.text.startswith("“"):
+        return m
+    end = m.span.end - 2
+    return Mention(m.text[:-2], m.cls, Span(m.span.start, end), m.sentence, m.extractor, m.confidence)
+
+
 def _unplaced_coordination(m: Mention) -> bool:
     """…协同发展 names a policy when an area or region leads it (京津冀协同发展), not 三医协同发展."""
     if not m.text.endswith("协同发展"):
@@ -395,9 +403,15 @@ TERM_PLAN = re.compile(r"(?:第[一二三四五六七八九十\d]+轮)?[一二�
 BUILDING = "建设"
 
 
+# Nouns that make a compound with 建设 before them (经营性建设用地, 建设工程): 建设 is then no verb of the clause.
+BUILDING_COMPOUNDS = ("用地", "工程", "项目")
+
+
 def _with_what_is_built(doc: Document, m: Mention) -> Mention:
-    """…建设|三年行动计划: the term plan of a building programme is named with what it builds."""
-    if not TERM_PLAN.match(m.text) or not doc.match_text.startswith(BUILDING, m.span.start - len(BUILDING)):
+    """…建设|三年行动计划: the term plan of a building programme is named with what it builds; …经营性建设|用地
+    入市试点: a compound noun with 建设 is named whole."""
+    if not (TERM_PLAN.match(m.text) or m.text.startswith(BUILDING_COMPOUNDS)) or not doc.match_text.startswith(
+            BUILDING, m.span.start - len(BUILDING)):
         return m
     floor = doc.sentences[m.sentence].span.start
     start = nominal_run(doc, m.span.start - len(BUILDING), floor)
@@ -418,7 +432,7 @@ def find_policies(doc: Document) -> list[Mention]:
             continue  # 建筑规模指标和|财政金融政策: a generic head joined to another noun names no policy
         m = _with_what_is_built(doc, _with_outline(doc, joined))
         if not (_generic(doc, m) or _bare_kind(m) or _unplaced_coordination(m) or _modifies_a_noun(doc, m)):
-            out.append(m)
+            out.append(_without_quoted_kind(m))
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))
                if _city_goal(doc, m))
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, ROLE_SPEC))

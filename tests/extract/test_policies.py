@@ -213,3 +213,14 @@ def test_a_verb_taking_a_policy_as_object_is_not_part_of_its_name(pipe: Pipeline
     found = policies(pipe, "在部分县试行耕地轮作休耕补助制度，善于运用改革创新办法。")
     assert "耕地轮作休耕补助制度" in found
     assert not any("试行" in name or "运用" in name for name in found)
+
+
+def test_policy_after_a_quoted_slogan_only_says_what_it_is(pipe: Pipeline) -> None:
+    found = policies(pipe, "出台促进青年就业“12条”政策，纵深推进改革开放。")
+    assert "促进青年就业“12条”" in found
+    assert not any(name.endswith("政策") or name.endswith("推进改革") for name in found)
+
+
+def test_a_compound_noun_with_building_is_named_whole(pipe: Pipeline) -> None:
+    found = policies(pipe, "稳妥推进集体经营性建设用地入市试点。")
+    assert "集体经营性建设用地入市试点" in found
