@@ -213,6 +213,7 @@ def _document_title(doc: Document, m: Mention) -> Mention:
 
 
 COORDINATORS = ("和", "与", "及", "、")
+GENERIC_HEADS = frozenset("体系 制度 机制 体制 政策 措施 规划 方案".split())
 
 
 def _parallel(part: str, following: str) -> bool:
@@ -250,7 +251,8 @@ def _coordinated_head(doc: Document, m: Mention) -> Mention:
         listed = text[start - 1] == "、"
         if listed and (not _parallel(part, text[start:start + len(part) + 2]) or part.endswith(OWN_NAME_ENDS)):
             return m  # 中央预算内投资、超长期特别国债, 乡镇机构、农村义务教育和…改革: a list of several things
-        if len(part) < (3 if listed else 2) or part.endswith(OWN_NAME_ENDS) or not _opens_part(doc, part_start, floor):
+        if (len(part) < (3 if listed else 2) or part.endswith(OWN_NAME_ENDS) or part in GENERIC_HEADS
+                or not _opens_part(doc, part_start, floor)):  # …体系|和目标责任制: a bare head is no part
             break
         start = part_start
     if start == m.span.start:
@@ -312,7 +314,7 @@ def _quoted(doc: Document) -> list[Mention]:
                 continue  # “五五购物节”, “模速空间”, “管得好”, “地球家园”范例奖, 迈入“动车时代”
             end = found.end()
             head = QUOTE_HEAD.match(text, end, sent.span.end) if found.group(1) and not FIVE_YEAR.match(inner) else None
-            if head and not any(ch in head.group() for ch in "，、等"):
+            if head and not any(ch in head.group() for ch in "，、等的"):  # not “两个毫不动摇”的体制机制
                 end = head.end()
             span = Span(found.start(), end)
             out.append(Mention(doc.text[span.start:span.end], "Policy", span, sent.index, "policies.quoted", 0.6))

@@ -224,3 +224,10 @@ def test_policy_after_a_quoted_slogan_only_says_what_it_is(pipe: Pipeline) -> No
 def test_a_compound_noun_with_building_is_named_whole(pipe: Pipeline) -> None:
     found = policies(pipe, "稳妥推进集体经营性建设用地入市试点。")
     assert "集体经营性建设用地入市试点" in found
+
+
+def test_a_bare_head_is_no_part_of_a_joined_title_and_a_quote_ends_before_de(pipe: Pipeline) -> None:
+    text = "建立监测体系、考核体系和安全生产责任制，完善落实“三个坚持”的体制机制，推进中央与地方财政事权划分改革。"
+    found = policies(pipe, text)
+    assert "安全生产责任制" in found and "中央与地方财政事权划分改革" in found
+    assert not any(name.startswith("体系和") or "的体制机制" in name for name in found)
