@@ -260,6 +260,19 @@ def _coordinated_head(doc: Document, m: Mention) -> Mention:
     return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
 
 
+# Levels of recognition before a pilot or programme (省级城市更新试点): the programme is named without them.
+LEVELS = ("国家级", "省级", "市级", "县级")
+
+
+def _without_level(m: Mention) -> Mention:
+    """省级|城市更新试点: a level of recognition is not part of a policy's name when four characters remain."""
+    level = next((w for w in LEVELS if m.text.startswith(w) and len(m.text) - len(w) >= 4), None)
+    if level is None or m.text[len(level)] in COORDINATORS:  # 国家级|和省级…试点: levels listed together
+        return m
+    span = Span(m.span.start + len(level), m.span.end)
+    return Mention(m.text[len(level):], m.cls, span, m.sentence, m.extractor, m.confidence)
+
+
 def _without_quoted_kind(m: Mention) -> Mention:
     """支持创业带动就业“15条”|政策: after a quoted slogan 政策 only says what it is (as for “两新”政策)."""
     if not m.text.endswith("”政策") or m.text.startswith("“"):
@@ -432,7 +445,7 @@ def find_policies(doc: Document) -> list[Mention]:
         joined = _coordinated_head(doc, titled)
         if joined is not titled and _generic(doc, titled):
             continue  # 建筑规模指标和|财政金融政策: a generic head joined to another noun names no policy
-        m = _with_what_is_built(doc, _with_outline(doc, joined))
+        m = _without_level(_with_what_is_built(doc, _with_outline(doc, joined)))
         if not (_generic(doc, m) or _bare_kind(m) or _unplaced_coordination(m) or _modifies_a_noun(doc, m)):
             out.append(_without_quoted_kind(m))
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))

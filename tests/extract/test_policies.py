@@ -231,3 +231,9 @@ def test_a_bare_head_is_no_part_of_a_joined_title_and_a_quote_ends_before_de(pip
     found = policies(pipe, text)
     assert "安全生产责任制" in found and "中央与地方财政事权划分改革" in found
     assert not any(name.startswith("体系和") or "的体制机制" in name for name in found)
+
+
+def test_a_level_of_recognition_is_not_part_of_a_programme(pipe: Pipeline) -> None:
+    found = policies(pipe, "推进省级乡村治理创新试点，争创国家级和省级森林康养试点。")
+    assert "乡村治理创新试点" in found
+    assert not any(name.startswith(("省级乡村", "和省级")) for name in found)
