@@ -74,10 +74,26 @@ def _joined_name(doc: Document, m: Mention) -> Mention:
     return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
 
 
+# Verbs of studying a meeting's spirit (学习领会运用…会议精神) that jieba sometimes tags as nouns: never part of it.
+STUDY_VERBS = frozenset("学习 领会 运用 贯彻 传达 宣传 践行 落实".split())
+
+
+def _without_study_verbs(doc: Document, m: Mention) -> Mention:
+    """领会|运用|中央经济工作会议: the meeting without the verbs of studying it."""
+    start = m.span.start
+    for tok in tokens_in(doc, m.span.start, m.span.end):
+        if tok.span.start != start or tok.word not in STUDY_VERBS or m.span.end - tok.span.end < 3:
+            break
+        start = tok.span.end
+    if start == m.span.start:
+        return m
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
+
+
 @component("events", order=70)
 def find_events(doc: Document) -> list[Mention]:
     """Names ending in an event cue (not a bare 2026年大会 or 国际大赛, nor a qualifier of 活动), with a first part
     joined by 及 or 与, and party congresses and plenums."""
     text = doc.match_text
-    return [*(_joined_name(doc, m) for m in suffix_mentions(doc, SPEC)
+    return [*(_joined_name(doc, _without_study_verbs(doc, m)) for m in suffix_mentions(doc, SPEC)
               if not KIND_ONLY.match(m.text) and not text.startswith(ACTIVITY, m.span.end)), *congresses(doc)]

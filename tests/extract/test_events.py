@@ -33,3 +33,9 @@ def test_a_first_part_joined_by_ji_or_yu_belongs_to_the_name(pipeline: Pipeline)
     found = events(pipeline, text)
     assert "江北茶叶及茶文化博览会" in found and "首届数字经济与实体经济融合论坛" in found
     assert "江北论坛" in found and "江北国际博览会" in found
+
+
+def test_verbs_of_studying_a_meeting_are_not_part_of_it(pipeline: Pipeline) -> None:
+    found = events(pipeline, "要认真领会运用全省经济工作会议提出的要求。")
+    assert any(name.endswith("经济工作会议") for name in found)
+    assert not any(name.startswith(("领会", "运用")) for name in found)
