@@ -389,12 +389,15 @@ OUTCOME_NOUNS = frozenset((*ATTRIBUTE_NOUNS, *"""
     目标 任务 成果 成效 部署 进展 落地 收官 要求 工作 经验 举措 红利 实施 重点 机遇 导向 引领 优势 窗口
     """.split()))
 NOMINAL_HEADS = ("n", "j", "ng")
+INNOVATION = frozenset({"创新"})
 
 
 def _modifies_a_noun(doc: Document, m: Mention) -> bool:
     """Whether the name runs on into a noun that is not an outcome of it, so it only qualifies that noun; a
     noun before a verb is an adverb jieba mistook (…改革|有机|结合), a long one a phrase (顺利进行)."""
     nxt, after = [*tokens_in(doc, m.span.end, m.span.end + 8), None, None][:2]
+    if nxt is not None and nxt.span.start == m.span.end and nxt.word in INNOVATION:
+        return True  # …示范区制度|创新, 开发区改革|创新: innovation in the system or reform, not its name
     if nxt is None or nxt.span.start != m.span.end or nxt.word in OUTCOME_NOUNS or len(nxt.word) > 3:
         return False
     if after is not None and after.span.start == nxt.span.end and after.pos == "v" and after.word not in OUTCOME_NOUNS:

@@ -237,3 +237,9 @@ def test_a_level_of_recognition_is_not_part_of_a_programme(pipe: Pipeline) -> No
     found = policies(pipe, "推进省级乡村治理创新试点，争创国家级和省级森林康养试点。")
     assert "乡村治理创新试点" in found
     assert not any(name.startswith(("省级乡村", "和省级")) for name in found)
+
+
+def test_innovation_in_a_system_is_not_its_name(pipe: Pipeline) -> None:
+    found = policies(pipe, "推进自贸试验区制度创新，推动高新区改革创新，深化国有林场改革。")
+    assert "国有林场改革" in found
+    assert not any(name.endswith(("试验区制度", "高新区改革")) for name in found)
