@@ -37,6 +37,7 @@ GENERIC = frozenset(
     """
     民营经济 实体经济 县域经济 区域经济 宏观经济 国民经济 全市经济 全省经济 城市经济 经济 产业 行业 集群 产业集群
     主导产业 优势产业 传统产业 新兴产业 特色产业 重点产业 支柱产业 相关产业 产业集群 产业链集群 先进制造业集群
+    现代产业
     """.split()
 )
 # 经济 alone is too broad a cue (世界经济, 市场经济): named economies come from the lexicon.
@@ -48,7 +49,7 @@ SHORT_HEADS = frozenset({"贸易", "农业", "旅游", "经济", "制造", "物�
 KIND_TAGS = frozenset({"n", "nz", "b", "a", "an", "j", "ng"})  # not vn: 建设|农业, 发展|经济 are actions
 GENERIC_KINDS = frozenset(
     """
-    对外 国际 国内 全球 世界 自由 现代 特色 传统 城市 区域 县域 宏观 实体 民营 国民 市场 中国 集体 社会 地方 本地 整体
+    对外 国际 国内 全球 世界 自由 特色 传统 城市 区域 县域 宏观 实体 民营 国民 市场 中国 集体 社会 地方 本地 整体
     农村 全市 全省 全区 国有 基本 家庭 重点 主要 相关 一般 更多 非法 先进 普惠 入境 出境 新型 工业 大农 重要 美好
     国家 中央 全国 财政 财税 经济 大道 文化
     """.split()
@@ -95,7 +96,7 @@ def _with_modern(doc: Document, m: Mention) -> Mention:
     return Mention(doc.text[span.start:span.end], m.cls, span, m.sentence, m.extractor, m.confidence)
 
 
-SCOPE = ("国家级", "省级", "市级", "世界级")
+SCOPE = ("国家级", "省级", "市级", "世界级", "国家")
 
 
 def _without_scope(m: Mention) -> Mention:
@@ -112,14 +113,36 @@ GENERIC_SCOPES = ("所有", "主要", "重点", "不同", "各", "相关", "传�
 
 
 # Qualifiers that end the words before 产业 and say what role an industry plays, not which it is: 县域主导产业,
-# 数字经济核心产业, 乡村富民产业, 中西部地区承接产业.
+# 数字经济核心产业, 乡村富民产业, 中西部地区承接产业, 重点区域产业, 农村一二三产业 (all three sectors together).
 ROLE_QUALIFIERS = ("主导", "重点", "核心", "富民", "引领", "重大", "低效", "承接", "大", "一般", "相关", "外商投资",
-                   "新城", "配套", "关联", "上下游", "特色")
+                   "新城", "配套", "关联", "上下游", "特色", "区域", "一二三")
 
 
 def _role_only(name: str) -> bool:
-    """县域主导产业, 现代化大产业: the words before 产业 end in a role, not a sector (a quoted one stays)."""
-    return name.endswith("产业") and "“" not in name and name[:-2].endswith(ROLE_QUALIFIERS)
+    """县域主导产业, 一般制造业: the words before the cue end in a role, not a sector (a quoted one stays)."""
+    cue = next((c for c in ("制造业", "服务业", "产业", "行业") if name.endswith(c)), None)
+    return cue is not None and "“" not in name and name[:-len(cue)].endswith(ROLE_QUALIFIERS)
+
+
+# Verbs of a clause that a name before 产业 can run across (地区|发展|特色优势产业, 疏解|提质|一般制造业,
+# 抓科技|兴|产业, 面向|行业): the sector, if any, is what follows the last of them.
+CLAUSE_VERBS = frozenset("发展 兴 提质 疏解 面向 壮大 振兴 带动 承接 培育 引进 转移".split())
+
+
+def _after_clause_verb(doc: Document, m: Mention) -> Mention:
+    """The name after the last clause verb inside it, and after a slogan in quotes that opens it (“寒地龙药”|刺五加
+    产业) unless only a generic kind would remain: slogans and verbs are not part of a sector's name."""
+    start = m.span.start
+    if m.text.startswith("“") and "”" in m.text:
+        rest = m.text[m.text.index("”") + 1:]
+        if rest in SPEC.suffixes or not (rest in GENERIC or _generic_scope(rest) or _role_only(rest)):
+            start += len(m.text) - len(rest)  # “农村+”特色产业 keeps the quote that says which 特色产业
+    for tok in tokens_in(doc, start, m.span.end):
+        if tok.word in CLAUSE_VERBS and m.span.end - tok.span.end >= 2:
+            start = tok.span.end
+    if start == m.span.start:
+        return m
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
 
 
 def _unplaced_cluster(name: str) -> bool:
@@ -141,13 +164,18 @@ def _verb_led(doc: Document, m: Mention) -> bool:
     return first is not None and first.pos.startswith("v") and m.span.end - first.span.end <= 2
 
 
+# A sector before 化 names a process of change (新能源化, 数字化比例), not the sector.
+PROCESS = "化"
+
+
 @component("industries", order=80, user_words=lambda: [(s, "n") for s in SECTORS])
 def find_industries(doc: Document) -> list[Mention]:
     """Sector names from the lexicon and names ending in a sector cue."""
-    out = [_without_scope(m) for m in suffix_mentions(doc, SPEC)]
-    out = [m for m in out if m.text not in GENERIC and not _verb_led(doc, m) and not _generic_scope(m.text)
-           and not _role_only(m.text) and not _unplaced_cluster(m.text)]
+    out = [_without_scope(_after_clause_verb(doc, m)) for m in suffix_mentions(doc, SPEC)]
+    out = [m for m in out if m.text not in GENERIC and m.text not in SPEC.suffixes and not _verb_led(doc, m)
+           and not _generic_scope(m.text) and not _role_only(m.text) and not _unplaced_cluster(m.text)]
     out.extend(short_sectors(doc))
     out.extend(_with_modern(doc, m) for m in lexicon_mentions(doc, SECTORS, "Industry", "industries.lexicon",
-                                                               confidence=0.85))
+                                                               confidence=0.85)
+               if not doc.match_text.startswith(PROCESS, m.span.end))
     return out

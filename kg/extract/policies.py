@@ -17,8 +17,9 @@ from kg.extract.candidates import (
     tokens_in,
     word_frequency,
 )
+from kg.extract.issuer_area import issuer_names
 from kg.extract.lexicons.divisions import load_divisions
-from kg.extract.lexicons.genre import LEADING_VERBS
+from kg.extract.lexicons.genre import ATTRIBUTE_NOUNS, LEADING_VERBS
 from kg.extract.lexicons.policies import (
     CAMPAIGN_PREFIXES,
     GENERIC_POLICY_WORDS,
@@ -27,9 +28,10 @@ from kg.extract.lexicons.policies import (
     POLICY_DOMAINS,
     ROLE_CENTRE,
 )
+from kg.extract.name_runs import RUN_REACH, nominal_run
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
-from kg.model import Mention, Span
+from kg.model import Mention, Span, Token
 
 # Law titles written without 《》 (民营经济促进法, 民族区域自治法): a bare 法 ends too many words (办法, 执法).
 LAW_SUFFIXES = ("促进法", "保护法", "自治法", "管理法", "安全法", "组织法", "监督法", "防治法", "保障法")
@@ -47,6 +49,8 @@ CLAUSE_VERB_FREQ = 1000
 QUOTED = re.compile(r"“([^“”]{2,16})”|《([^《》]{2,40})》")
 # Achievements and figures of speech in quotes: 二十一连丰, 十连增 …
 ACHIEVEMENT = re.compile(r"连[丰增升冠胜涨]$|^[0-9一二三四五六七八九十百千]+[个项]?$")
+# “十五五”: the five-year plan of a period, named by its number alone (not a count, though made of numerals).
+FIVE_YEAR = re.compile(r"^十[一二三四五六七八九]五$")
 HONOUR = re.compile(r"(?:入选|获评|荣获|获得|评为|列为|被授予|授予)(?:[\u4e00-\u9fff]{0,4})$")
 CENSUS = re.compile(r"第[一二三四五六七八九十]+次全国[\u4e00-\u9fff]{2,6}普查")
 SPEC = CueSpec(
@@ -55,7 +59,9 @@ SPEC = CueSpec(
     suffixes=("条例", "规划", "计划", "行动", "政策", "改革", "试点", "办法", "方案", "战略", "攻坚战", "攻坚",
               "同城化",
               "政策体系", "承诺制", "责任制", "负责制", "备案制", "注册制", "清单制", "法规", "特别国债", "协同发展",
-              "纲要", "专项治理", "强国", "若干措施", "政策措施", "实施意见", "负面清单", *LAW_SUFFIXES),
+              "纲要", "专项治理", "强国", "若干措施", "政策措施", "实施意见", "负面清单", *LAW_SUFFIXES,
+              "改革先行先试",  # a reform tried first somewhere, as a pilot (…金融改革先行先试)
+              "贴息", "退税"),  # fiscal measures named by what they pay (…贷款财政贴息, 出口退税, 离境退税)
     min_len=4,
     max_len=20,
     confidence=0.65,
@@ -95,6 +101,7 @@ OWN_NAME_ENDS = (*SPEC.suffixes, "制度", "工程", "机制")
 SYSTEM_SPEC = CueSpec(cls="Policy", extractor="policies", suffixes=("制度",), min_len=6, max_len=20, confidence=0.6)
 
 
+DOCUMENT_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:余|多)?[件部项个条批]")
 _GENERIC_WORDS = sorted(GENERIC_POLICY_WORDS, key=len, reverse=True)  # longest first, sorted once
 _GENERIC_WITH_DOMAINS = sorted(GENERIC_POLICY_WORDS | POLICY_DOMAINS, key=len, reverse=True)
 
@@ -105,6 +112,8 @@ def _generic(doc: Document, m: Mention) -> bool:
     if "“" in m.text or "《" in m.text:
         return False
     rest = doc.match_text[m.span.start:m.span.end]
+    count = DOCUMENT_COUNT.match(rest)
+    rest = rest[count.end():] if count else rest  # 137件行政法规: a count of generic documents
     words = _GENERIC_WITH_DOMAINS if rest.endswith("政策") else _GENERIC_WORDS
     changed = True
     while rest and changed:
@@ -117,8 +126,47 @@ def _generic(doc: Document, m: Mention) -> bool:
     return len(rest) <= 1
 
 
+# Programmes of action are named by what they do (打击非法集资专项行动, 大气污染防治攻坚行动): the verb or idiom
+# that opens them is theirs when an object stands between it and the cue, unless it only governs the clause.
+ACTION_CUES = ("行动", "攻坚", "攻坚战", "专项治理")
+CLAUSE_OPENERS = frozenset("坚持 继续 扩大 进行 启动 开展 持续 统筹 完善 健全 深化 加强 坚决 全力 着力 狠抓".split())
+# Adverbs of duration that say how long a system runs (长期护理保险制度): part of its name, not of the clause.
+ATTRIBUTIVE_OPENERS = frozenset({"长期", "中长期", "短期", "终身"})
+
+
+def _keeps_opener(m: Mention, tok: Token) -> bool:
+    """Whether an opening verb, adverb or idiom is part of the name: an attributive word, or the action of a
+    programme with its object before the cue."""
+    if tok.word in ATTRIBUTIVE_OPENERS:
+        return True
+    if not m.text.endswith(ACTION_CUES) or tok.pos not in ("v", "vd", "i", "l") or tok.word in CLAUSE_OPENERS:
+        return False
+    cue = max((c for c in ACTION_CUES if m.text.endswith(c)), key=len)
+    return m.span.end - len(cue) - tok.span.end >= 2
+
+
+# Verbs that take a policy as their object (综合运用|贷款贴息, 部分企业试行|国有资本经营预算制度): wherever they
+# stand in a candidate, the name starts after them.
+OBJECT_VERBS = frozenset("运用 用好 发挥 贯彻 瞄准 围绕 聚焦 依托 对标 借鉴 遵循 依照 按照 根据 执行 试行 推行".split())
+
+
+def _after_object_verb(doc: Document, m: Mention) -> Mention:
+    """The name after the last verb inside it that takes a policy as object, when at least four characters
+    remain; quotes and titles are left whole."""
+    if m.text.startswith(("“", "《")):
+        return m
+    start = m.span.start
+    for tok in tokens_in(doc, m.span.start, m.span.end):
+        if tok.word in OBJECT_VERBS and m.span.end - tok.span.end >= 4:
+            start = tok.span.end
+    if start == m.span.start:
+        return m
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
+
+
 def _without_clause_verb(doc: Document, m: Mention) -> Mention:
-    """The name after an opening everyday verb, adverb or idiom (扩大|增值税转型改革试点, 坚定不移|深化改革)."""
+    """The name after an opening everyday verb, adverb or idiom (扩大|增值税转型改革试点, 坚定不移|深化改革), or
+    an adverb and a genre verb jieba kept as one word (充分发挥|…)."""
     if m.text.endswith(TITLE_ENDS) or m.text.startswith(("“", "《")):
         return m
     start = m.span.start
@@ -126,8 +174,10 @@ def _without_clause_verb(doc: Document, m: Mention) -> Mention:
         if tok.span.start != start or m.span.end - tok.span.end < 2:
             break
         opener = tok.pos in ("d", "ad", "p", "c", "i") or (
-            tok.pos in ("v", "vd") and len(tok.word) >= 2 and word_frequency(tok.word) >= CLAUSE_VERB_FREQ)
-        if not opener:
+            tok.pos in ("v", "vd") and len(tok.word) >= 2 and word_frequency(tok.word) >= CLAUSE_VERB_FREQ) or (
+            len(tok.word) == 4 and tok.word[2:] in LEADING_VERBS and not tok.pos.startswith(("ns", "nt", "nz"))
+        ) or tok.word in OBJECT_VERBS
+        if not opener or _keeps_opener(m, tok):
             break
         start = tok.span.end
     if start == m.span.start:
@@ -163,21 +213,7 @@ def _document_title(doc: Document, m: Mention) -> Mention:
 
 
 COORDINATORS = ("和", "与", "及", "、")
-COORDINATE_POS = ("n", "v", "nz", "b", "j", "l")
-COORDINATE_REACH = 8
-
-
-def _nominal_run(doc: Document, end: int, floor: int) -> int:
-    """Where a run of nouns and verbs ending at ``end`` begins (耕地保护, 碳排放总量), without the verbs that open
-    it (完善|碳排放总量)."""
-    run = []
-    for tok in reversed(list(tokens_in(doc, max(floor, end - COORDINATE_REACH), end))):
-        if (run[0].span.start if run else end) != tok.span.end or not tok.pos.startswith(COORDINATE_POS):
-            break
-        run.insert(0, tok)
-    while run and (run[0].pos.startswith("v") or run[0].word in LEADING_VERBS):
-        run.pop(0)
-    return run[0].span.start if run else end
+GENERIC_HEADS = frozenset("体系 制度 机制 体制 政策 措施 规划 方案".split())
 
 
 def _parallel(part: str, following: str) -> bool:
@@ -205,22 +241,44 @@ def _coordinated_head(doc: Document, m: Mention) -> Mention:
     floor = doc.sentences[m.sentence].span.start
     text = doc.match_text
     start = m.span.start
-    if any(c in m.text[:COORDINATE_REACH] for c in "和与及"):
-        part_start = _nominal_run(doc, start, floor)
+    if any(c in m.text[:RUN_REACH] for c in "和与及"):
+        part_start = nominal_run(doc, start, floor)
         if part_start < start and _opens_part(doc, part_start, floor):
             start = part_start
     while start - 1 > floor and text[start - 1] in COORDINATORS:
-        part_start = _nominal_run(doc, start - 1, floor)
+        part_start = nominal_run(doc, start - 1, floor)
         part = text[part_start:start - 1]
         listed = text[start - 1] == "、"
         if listed and (not _parallel(part, text[start:start + len(part) + 2]) or part.endswith(OWN_NAME_ENDS)):
             return m  # 中央预算内投资、超长期特别国债, 乡镇机构、农村义务教育和…改革: a list of several things
-        if len(part) < (3 if listed else 2) or part.endswith(OWN_NAME_ENDS) or not _opens_part(doc, part_start, floor):
+        if (len(part) < (3 if listed else 2) or part.endswith(OWN_NAME_ENDS) or part in GENERIC_HEADS
+                or not _opens_part(doc, part_start, floor)):  # …体系|和目标责任制: a bare head is no part
             break
         start = part_start
     if start == m.span.start:
         return m
     return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
+
+
+# Levels of recognition before a pilot or programme (省级城市更新试点): the programme is named without them.
+LEVELS = ("国家级", "省级", "市级", "县级")
+
+
+def _without_level(m: Mention) -> Mention:
+    """省级|城市更新试点: a level of recognition is not part of a policy's name when four characters remain."""
+    level = next((w for w in LEVELS if m.text.startswith(w) and len(m.text) - len(w) >= 4), None)
+    if level is None or m.text[len(level)] in COORDINATORS:  # 国家级|和省级…试点: levels listed together
+        return m
+    span = Span(m.span.start + len(level), m.span.end)
+    return Mention(m.text[len(level):], m.cls, span, m.sentence, m.extractor, m.confidence)
+
+
+def _without_quoted_kind(m: Mention) -> Mention:
+    """支持创业带动就业“15条”|政策: after a quoted slogan 政策 only says what it is (as for “两新”政策)."""
+    if not m.text.endswith("”政策") or m.text.startswith("“"):
+        return m
+    end = m.span.end - 2
+    return Mention(m.text[:-2], m.cls, Span(m.span.start, end), m.sentence, m.extractor, m.confidence)
 
 
 def _unplaced_coordination(m: Mention) -> bool:
@@ -257,7 +315,7 @@ def _quoted(doc: Document) -> list[Mention]:
     for sent in doc.sentences:
         for found in QUOTED.finditer(text, sent.span.start, sent.span.end):
             inner = found.group(1) or found.group(2)
-            if found.group(1) and (inner in NOT_POLICIES or ACHIEVEMENT.search(inner)):
+            if found.group(1) and (inner in NOT_POLICIES or ACHIEVEMENT.search(inner)) and not FIVE_YEAR.match(inner):
                 continue
             if found.group(2) and not DOCUMENT_TITLE.search(inner):
                 continue  # 《哪吒2》, 《向前一步》: a film, show or book, not a policy
@@ -268,27 +326,39 @@ def _quoted(doc: Document) -> list[Mention]:
                                    or RESULT_BEFORE.search(text, sent.span.start, found.start())):
                 continue  # “五五购物节”, “模速空间”, “管得好”, “地球家园”范例奖, 迈入“动车时代”
             end = found.end()
-            head = QUOTE_HEAD.match(text, end, sent.span.end) if found.group(1) else None
-            if head and not any(ch in head.group() for ch in "，、等"):
+            head = QUOTE_HEAD.match(text, end, sent.span.end) if found.group(1) and not FIVE_YEAR.match(inner) else None
+            if head and not any(ch in head.group() for ch in "，、等的"):  # not “两个毫不动摇”的体制机制
                 end = head.end()
             span = Span(found.start(), end)
             out.append(Mention(doc.text[span.start:span.end], "Policy", span, sent.index, "policies.quoted", 0.6))
     return out
 
 
+COUNTRY_NAMES = frozenset({"中国", "中华"})
+
+
+def _names_place(doc: Document, word: str) -> bool:
+    """Whether a word is the name of a division, of the country or of the issuer (天津, 四川, 中国): not a kind of
+    place (城市, 河湖, 海关) nor a nickname (京城), which make 智慧城市, 美丽河湖 goals, not campaigns of a place."""
+    issuer = issuer_names(doc.issuer) if doc.issuer else set()
+    return word in COUNTRY_NAMES or word in issuer or bool(load_divisions().lookup(word))
+
+
 def _campaigns(doc: Document) -> list[Mention]:
-    """法治天津, 平安中国: a campaign prefix directly followed by a place name token."""
+    """法治天津, 平安中国: a campaign prefix directly followed by the name of a division or of the country."""
     out = []
     tokens = doc.tokens
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
-        if tok.word in CAMPAIGN_PREFIXES and nxt.pos == "ns" and 2 <= len(nxt.word) <= 4:
+        if (tok.word in CAMPAIGN_PREFIXES and nxt.pos == "ns" and 2 <= len(nxt.word) <= 4
+                and _names_place(doc, nxt.word)):
             sent = doc.sentence_at(tok.span.start)
             if sent is None or nxt.span.end > sent.span.end:
                 continue
             span = Span(tok.span.start, nxt.span.end)
             out.append(Mention(doc.text[span.start:span.end], "Policy", span, sent.index, "policies.campaign", 0.7))
-        elif len(tok.word) >= 4 and tok.word[:2] in CAMPAIGN_PREFIXES and tok.pos == "ns":
+        elif (len(tok.word) >= 4 and tok.word[:2] in CAMPAIGN_PREFIXES and tok.pos == "ns"
+              and _names_place(doc, tok.word[2:])):
             sent = doc.sentence_at(tok.span.start)
             if sent is not None:
                 out.append(Mention(doc.text[tok.span.start:tok.span.end], "Policy", tok.span, sent.index,
@@ -296,9 +366,76 @@ def _campaigns(doc: Document) -> list[Mention]:
     return out
 
 
+# 法治政府, 数字政府: a campaign prefix and the government itself name the programme of building that government.
+GOVERNMENT_CAMPAIGN = re.compile(f"(?:{'|'.join(CAMPAIGN_PREFIXES)})政府")
+
+
+def _government_campaigns(doc: Document) -> list[Mention]:
+    """法治政府, 数字政府 on token boundaries, unless they only qualify a noun that follows."""
+    starts, ends = token_boundaries(doc)
+    return [m for m in pattern_mentions(doc, GOVERNMENT_CAMPAIGN, "Policy", "policies.campaign", confidence=0.7)
+            if m.span.start in starts and m.span.end in ends and not _modifies_a_noun(doc, m)]
+
+
 def _censuses(doc: Document) -> list[Mention]:
     """第五次全国经济普查 and the like."""
     return pattern_mentions(doc, CENSUS, "Policy", "policies.census", confidence=0.8)
+
+
+# Nouns after a cue that say how a policy fares or what it is for (…改革任务, …战略目标, …政策落地, …中心作用): the
+# policy is still named. Other nouns right after the cue make it a modifier of another thing: 国家战略|科技力量,
+# 初级产品供给战略|基地, 国土空间规划|体系, 中国改革|年度案例.
+OUTCOME_NOUNS = frozenset((*ATTRIBUTE_NOUNS, *"""
+    目标 任务 成果 成效 部署 进展 落地 收官 要求 工作 经验 举措 红利 实施 重点 机遇 导向 引领 优势 窗口
+    """.split()))
+NOMINAL_HEADS = ("n", "j", "ng")
+INNOVATION = frozenset({"创新"})
+
+
+def _modifies_a_noun(doc: Document, m: Mention) -> bool:
+    """Whether the name runs on into a noun that is not an outcome of it, so it only qualifies that noun; a
+    noun before a verb is an adverb jieba mistook (…改革|有机|结合), a long one a phrase (顺利进行)."""
+    nxt, after = [*tokens_in(doc, m.span.end, m.span.end + 8), None, None][:2]
+    if nxt is not None and nxt.span.start == m.span.end and nxt.word in INNOVATION:
+        return True  # …示范区制度|创新, 开发区改革|创新: innovation in the system or reform, not its name
+    if nxt is None or nxt.span.start != m.span.end or nxt.word in OUTCOME_NOUNS or len(nxt.word) > 3:
+        return False
+    if after is not None and after.span.start == nxt.span.end and after.pos == "v" and after.word not in OUTCOME_NOUNS:
+        return False
+    return nxt.pos.startswith(NOMINAL_HEADS) and not nxt.pos.startswith(("ns", "nt", "nr"))
+
+
+def _with_outline(doc: Document, m: Mention) -> Mention:
+    """…规划|纲要, …国土空间规划|体系: an outline or a system of plans is part of the plan's title."""
+    word = next((w for w in OUTLINE if doc.match_text.startswith(w, m.span.end)), None)
+    if word is None or not m.text.endswith("规划") or m.span.end + len(word) not in token_boundaries(doc)[1]:
+        return m
+    end = m.span.end + len(word)
+    return Mention(doc.text[m.span.start:end], m.cls, Span(m.span.start, end), m.sentence, m.extractor, m.confidence)
+
+
+OUTLINE = ("纲要", "体系")
+# A plan named by its term (三年行动计划, 第六轮三年行动计划) after 建设 belongs to what is built:
+# 美丽江苏建设|三年行动计划.
+TERM_PLAN = re.compile(r"(?:第[一二三四五六七八九十\d]+轮)?[一二三四五六七八九十\d]+年")
+BUILDING = "建设"
+
+
+# Nouns that make a compound with 建设 before them (经营性建设用地, 建设工程): 建设 is then no verb of the clause.
+BUILDING_COMPOUNDS = ("用地", "工程", "项目")
+
+
+def _with_what_is_built(doc: Document, m: Mention) -> Mention:
+    """…建设|三年行动计划: the term plan of a building programme is named with what it builds; …经营性建设|用地
+    入市试点: a compound noun with 建设 is named whole."""
+    if not (TERM_PLAN.match(m.text) or m.text.startswith(BUILDING_COMPOUNDS)) or not doc.match_text.startswith(
+            BUILDING, m.span.start - len(BUILDING)):
+        return m
+    floor = doc.sentences[m.sentence].span.start
+    start = nominal_run(doc, m.span.start - len(BUILDING), floor)
+    if m.span.start - len(BUILDING) - start < 2:
+        return m
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
 
 
 @component("policies", order=50, user_words=lambda: [(p, "n") for p in NATIONAL_POLICIES if "、" not in p])
@@ -307,9 +444,13 @@ def find_policies(doc: Document) -> list[Mention]:
     out = []
     systems = [m for m in suffix_mentions(doc, SYSTEM_SPEC) if doc.match_text[m.span.end:m.span.end + 1] != "的"]
     for found in (*suffix_mentions(doc, SPEC), *systems):  # not 把权力关进制度|的笼子
-        m = _coordinated_head(doc, _document_title(doc, _without_clause_verb(doc, found)))
-        if not _generic(doc, m) and not _bare_kind(m) and not _unplaced_coordination(m):
-            out.append(m)
+        titled = _document_title(doc, _without_clause_verb(doc, _after_object_verb(doc, found)))
+        joined = _coordinated_head(doc, titled)
+        if joined is not titled and _generic(doc, titled):
+            continue  # 建筑规模指标和|财政金融政策: a generic head joined to another noun names no policy
+        m = _without_level(_with_what_is_built(doc, _with_outline(doc, joined)))
+        if not (_generic(doc, m) or _bare_kind(m) or _unplaced_coordination(m) or _modifies_a_noun(doc, m)):
+            out.append(_without_quoted_kind(m))
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, GOAL_SPEC))
                if _city_goal(doc, m))
     out.extend(m for m in map(lambda f: _without_clause_verb(doc, f), suffix_mentions(doc, ROLE_SPEC))
@@ -319,6 +460,7 @@ def find_policies(doc: Document) -> list[Mention]:
     out.extend(_quoted(doc))
     out.extend(lexicon_mentions(doc, NATIONAL_POLICIES, "Policy", "policies.lexicon", confidence=0.8))
     out.extend(_campaigns(doc))
+    out.extend(_government_campaigns(doc))
     out.extend(_censuses(doc))
     return list(one_per_span(out))
 

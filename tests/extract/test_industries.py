@@ -53,3 +53,23 @@ def test_roles_and_unplaced_clusters_are_not_industries(pipe: Pipeline) -> None:
 def test_service_sectors_and_modern_kinds_are_named_whole(pipe: Pipeline) -> None:
     found = industries(pipe, "发展科技服务和服务型制造，壮大现代畜牧业。")
     assert {"科技服务", "服务型制造", "现代畜牧业"} <= set(found) and "畜牧业" not in found
+
+
+def test_clause_verbs_and_slogans_before_the_cue_are_not_part_of_a_sector(pipe: Pipeline) -> None:
+    text = ("支持山区发展竹木加工产业，持续疏解提质一般制造业，做强“江南好茶”白茶产业，"
+            "打造“三链合一”产业，推动面向行业的服务，发展“渔业+”特色产业。")
+    found = industries(pipe, text)
+    assert "竹木加工产业" in found and "白茶产业" in found and "“渔业+”特色产业" in found
+    assert not any(word in name for name in found for word in ("发展", "江南", "三链", "一般制造业", "面向"))
+
+
+def test_a_national_scope_is_not_part_of_a_sector(pipe: Pipeline) -> None:
+    found = industries(pipe, "建设国家文化产业示范基地，发展现代产业。")
+    assert "文化产业" in found and "国家文化产业" not in found and "现代产业" not in found
+
+
+def test_regional_or_all_three_sectors_and_a_process_are_not_industries(pipe: Pipeline) -> None:
+    text = "推动农村一二三产业融合，发展交界重点区域产业，提高公交车新能源化比例，壮大新能源产业。"
+    found = industries(pipe, text)
+    assert "新能源产业" in found
+    assert not any(name.endswith(("一二三产业", "区域产业")) or name == "新能源" for name in found)

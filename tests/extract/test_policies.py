@@ -128,3 +128,118 @@ def test_listed_names_of_their_own_stay_apart(pipe: Pipeline) -> None:
     found = policies(pipe, text)
     assert "超长期特别国债" in found and "人才强国" in found and "医保支付方式改革" in found
     assert not any("、" in name or "改革和" in name for name in found)
+
+
+def test_campaigns_are_named_after_a_place_not_a_kind_of_place(pipe: Pipeline) -> None:
+    found = policies(pipe, "建设平安江苏和法治中国，推进智慧海关建设，打造美丽河湖和书香古城。")
+    assert "平安江苏" in found
+    assert not any(name in ("智慧海关", "美丽河湖", "书香古城") for name in found)
+
+
+def test_laws_plans_and_drives_of_generic_words_only_are_not_policies(pipe: Pipeline) -> None:
+    text = "修订12件行政法规，严格执行法律法规，坚持改革攻坚，开展攻坚行动，编制三年行动计划，实施安全生产治本攻坚。"
+    found = policies(pipe, text)
+    assert "安全生产治本攻坚" in found
+    assert not any(name.endswith(("行政法规", "法律法规", "改革攻坚", "攻坚行动", "三年行动计划")) for name in found)
+
+
+def test_a_drive_keeps_the_verb_that_says_what_it_does(pipe: Pipeline) -> None:
+    text = "开展打击电信诈骗专项行动，实施水污染防治攻坚行动，坚持改革攻坚，持续改善行动计划。"
+    found = policies(pipe, text)
+    assert "打击电信诈骗专项行动" in found and "水污染防治攻坚行动" in found
+    assert not any(name.startswith(("坚持", "改善")) for name in found)
+
+
+def test_a_system_keeps_the_adverb_of_how_long_it_runs(pipe: Pipeline) -> None:
+    found = policies(pipe, "推行长期照护服务制度，完善终身职业技能培训制度。")
+    assert "长期照护服务制度" in found and "终身职业技能培训制度" in found
+
+
+def test_a_cue_that_qualifies_a_following_noun_names_no_policy(pipe: Pipeline) -> None:
+    text = ("壮大国家战略科技力量，巩固粮食供给战略基地作用，入选全国改革年度案例，"
+            "深化财税体制改革，明确乡村振兴战略目标。")
+    found = policies(pipe, text)
+    assert "财税体制改革" in found and "乡村振兴战略" in found
+    assert not any(name.endswith(("国家战略", "供给战略", "全国改革")) for name in found)
+
+
+def test_an_outline_is_part_of_the_plan_title(pipe: Pipeline) -> None:
+    found = policies(pipe, "印发实施交通强国建设规划纲要。")
+    assert any(name.endswith("规划纲要") and len(name) > 4 for name in found)
+    assert "规划纲要" not in found
+
+
+def test_a_term_plan_is_named_with_what_it_builds(pipe: Pipeline) -> None:
+    found = policies(pipe, "完成美丽江苏建设三年行动计划，推进太湖生态岛建设第二轮三年行动计划。")
+    assert "美丽江苏建设三年行动计划" in found and "太湖生态岛建设第二轮三年行动计划" in found
+    assert "第二轮三年行动计划" not in found
+
+
+def test_a_system_of_plans_and_a_reform_tried_first_are_named_whole(pipe: Pipeline) -> None:
+    found = policies(pipe, "建立五级三类国土空间规划体系，深化农村金融改革先行先试，健全常态化帮扶政策体系。")
+    assert "五级三类国土空间规划体系" in found and "农村金融改革先行先试" in found
+    assert "常态化帮扶政策体系" not in found
+
+
+def test_a_campaign_for_the_government_itself(pipe: Pipeline) -> None:
+    found = policies(pipe, "加快建设法治政府，推进数字政府建设，改进政府工作。")
+    assert "法治政府" in found and "数字政府" in found and not any(name.startswith("政府") for name in found)
+
+
+def test_a_five_year_plan_named_by_its_number_alone(pipe: Pipeline) -> None:
+    found = policies(pipe, "今年是“十六五”开局之年，实现“二十连丰”，加快“十六五”规划重大工程建设。")
+    assert "“十六五”" in found and "“十六五”规划" in found
+    assert not any("连丰" in name or "工程" in name for name in found)
+
+
+def test_an_adverb_and_a_genre_verb_in_one_word_do_not_open_a_policy(pipe: Pipeline) -> None:
+    found = policies(pipe, "充分发挥规划统筹引领作用，全面落实国土空间总体规划。")
+    assert not any(name.startswith(("充分", "全面")) for name in found)
+
+
+def test_a_generic_head_joined_to_another_noun_names_no_policy(pipe: Pipeline) -> None:
+    found = policies(pipe, "加强用地指标和财政金融政策保障，落实耕地保护和粮食安全责任制。")
+    assert "耕地保护和粮食安全责任制" in found
+    assert not any(name.endswith("财政金融政策") for name in found)
+
+
+def test_fiscal_measures_named_by_what_they_pay(pipe: Pipeline) -> None:
+    found = policies(pipe, "落实小微企业贷款财政贴息，完善出口退税，综合运用贷款贴息和担保补偿。")
+    assert "小微企业贷款财政贴息" in found and "出口退税" in found
+    assert not any(name.endswith("运用贷款贴息") or name == "贷款贴息" for name in found)
+
+
+def test_a_verb_taking_a_policy_as_object_is_not_part_of_its_name(pipe: Pipeline) -> None:
+    found = policies(pipe, "在部分县试行耕地轮作休耕补助制度，善于运用改革创新办法。")
+    assert "耕地轮作休耕补助制度" in found
+    assert not any("试行" in name or "运用" in name for name in found)
+
+
+def test_policy_after_a_quoted_slogan_only_says_what_it_is(pipe: Pipeline) -> None:
+    found = policies(pipe, "出台促进青年就业“12条”政策，纵深推进改革开放。")
+    assert "促进青年就业“12条”" in found
+    assert not any(name.endswith("政策") or name.endswith("推进改革") for name in found)
+
+
+def test_a_compound_noun_with_building_is_named_whole(pipe: Pipeline) -> None:
+    found = policies(pipe, "稳妥推进集体经营性建设用地入市试点。")
+    assert "集体经营性建设用地入市试点" in found
+
+
+def test_a_bare_head_is_no_part_of_a_joined_title_and_a_quote_ends_before_de(pipe: Pipeline) -> None:
+    text = "建立监测体系、考核体系和安全生产责任制，完善落实“三个坚持”的体制机制，推进中央与地方财政事权划分改革。"
+    found = policies(pipe, text)
+    assert "安全生产责任制" in found and "中央与地方财政事权划分改革" in found
+    assert not any(name.startswith("体系和") or "的体制机制" in name for name in found)
+
+
+def test_a_level_of_recognition_is_not_part_of_a_programme(pipe: Pipeline) -> None:
+    found = policies(pipe, "推进省级乡村治理创新试点，争创国家级和省级森林康养试点。")
+    assert "乡村治理创新试点" in found
+    assert not any(name.startswith(("省级乡村", "和省级")) for name in found)
+
+
+def test_innovation_in_a_system_is_not_its_name(pipe: Pipeline) -> None:
+    found = policies(pipe, "推进自贸试验区制度创新，推动高新区改革创新，深化国有林场改革。")
+    assert "国有林场改革" in found
+    assert not any(name.endswith(("试验区制度", "高新区改革")) for name in found)

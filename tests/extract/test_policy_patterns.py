@@ -27,3 +27,8 @@ def test_revival_of_a_field_but_not_a_manner(pipe: Pipeline) -> None:
 def test_pairings_and_the_unified_market(pipe: Pipeline) -> None:
     names = found(pipe, "深化东西部协作，做好沪滇协作和定点帮扶，积极融入全国统一大市场，加强团结协作。")
     assert names == ["东西部协作", "沪滇协作", "全国统一大市场"]
+
+
+def test_campaign_of_a_year_names_what_it_pushes_but_not_the_clause_verb(pipe: Pipeline) -> None:
+    text = "深化园区招商引资突破年行动，持续开展民生项目建设年活动，全面提升年行动，实施2026年行动，关心老年活动。"
+    assert found(pipe, text) == ["园区招商引资突破年行动", "民生项目建设年活动"]
