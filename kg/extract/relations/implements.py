@@ -13,6 +13,11 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.implements.named`` 0.7 — a policy named after a zone or an organization that is not a government
   organ (自贸试验区提升行动, 促进天开园发展条例, 某交易所体制改革): that zone or organization, and not the issuer.
 - ``relations.implements.pilot`` 0.7 — AREA 纳入/入选/列入 … POLICY试点: the area carries out the pilot.
+- ``relations.implements.region`` 0.65 — a strategy named after a region or district other than the issuer
+  (西部大开发, 促进中部地区崛起, 黄河流域生态保护和高质量发展, 某新区法规): that area carries it out too; the issuer
+  keeps its own claim. Not a policy aimed at an area from outside (对口支援某地, 援某).
+- ``relations.implements.carrier`` 0.65 — a zone, organization or project named for a policy it exists to carry
+  out (美丽中国先行区 → 美丽中国, 国家新型工业化示范区 → 新型工业化, “人工智能+”农业中试基地 → “人工智能+”行动).
 
 No rule relates a "policy" that names none: a bare generic head (行动, 提升行动, 宏观政策, 重点领域改革, 优先战略:
 a cut-off or generic name), a capacity (新质生产力), a quoted three-character figure of speech (完善“硬设施”,
@@ -25,9 +30,11 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.lexicons.world import world_names
 from kg.extract.pipeline import component
 from kg.extract.relations.base import (
     ACTOR_CLASSES,
+    NATIONAL_NAMES,
     PUNCT,
     Clause,
     Context,
@@ -60,14 +67,18 @@ JOINS = re.compile(r"加入$")
 ORGAN = re.compile(r"(?:政府|委员会|委|人大|常委会|政协|办公厅|办公室|厅|局)$")
 # Names that say what kind of measure, not which one: 行动, 提升行动, 宏观政策, 重点领域改革, 一系列政策.
 GENERIC_POLICY = re.compile(r"^(?:重点领域|重点|重大|宏观|各项|一系列|系列|相关|有关|专项|综合|配套|若干|各类|改善|提升"
-                            r"|提质|攻坚|整治|新一轮|优先)*(?:行动|政策|改革|工程|计划|举措|措施|机制|制度|体系|试点|规划|方案|战略)$")
+                            r"|提质|攻坚|整治|新一轮|优先)*(?:行动|政策|改革|工程|计划|举措|措施|机制|制度|体系|试点|规划|方案|战略"
+                            r"|法律法规|法律|法规|改革攻坚)$")
 # A capacity grown, not a measure carried out: 新质生产力, 核心竞争力.
 CAPACITY = re.compile(r"力$")
 # What a name only qualifies: 以“扩中”、“提低”为重点的…改革 (the reform is meant), “苏服办”等为民服务平台 (a platform).
 QUALIFIER_AFTER = re.compile(r"^”?(?:、“?[^，。；、]{1,8}”?)*为(?:重点|核心|主线|抓手|牵引|导向|主体|基础)的")
 PLATFORM_AFTER = re.compile(r"^”?等[^，。；、]{0,6}?平台")
+# What a finished campaign left, kept up rather than carried out: 巩固拓展脱贫攻坚成果.
+RESULTS_AFTER = re.compile(r"^”?成果")
 # A zone named for the policy (推进宿迁“四化”同步集成改革示范区建设): the zone carries it out, not the issuer.
-ZONE_AFTER = re.compile(r"^”?(?:示范区|试验区|先行区|先导区|示范带|示范县|示范市|示范城市)")
+ZONE_HEADS = r"(?:示范区|试验区|先行区|先导区|示范带|示范县|试验县|先行县|示范市|示范城市)"
+ZONE_AFTER = re.compile(r"^”?(?:" + ZONE_HEADS + r"|[^，。；、“”]{1,8}?" + ZONE_HEADS + r"(?=建设|[，。；、和与及]|$))")
 # A quoted description of a place or network (打造“小而美”旅游名县, “水运江苏”现代化水网).
 PLACE_AFTER = re.compile(r"^[^，。；、“”]{0,4}?(?:名县|名镇|名村|县|镇|村|水网|路网|空间|社区|街区|基地)"
                          r"(?=[，。；、和与及]|$)")
@@ -80,6 +91,8 @@ NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
 AREA = frozenset({"AdministrativeArea"})
 # 支持/鼓励/引导 and the unnamed actors the report supports (支持在京高校开展…, 鼓励企业实施…), not a joined verb.
 OTHERS_ACT = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|鼓励|引导|指导|帮助)(?![和并与及]?$)[^“”]{2,}$")
+# What opens a clause in which the report assists a body that acts: 配合…部门推进…, 协助…, 会同….
+ASSISTS = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:积极|主动|全力)?(?:配合|协助|会同)$")
 # What may open a clause before areas that act themselves: 支持成都、绵阳深化…, 推动雄安新区实施….
 SUPPORT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|推动|鼓励|指导|引导|推进)?$")
 PASSIVE_DONE = re.compile(r"^(?:改革)?(?:取得(?:了)?(?:阶段性)?(?:重要|新的?|明显|积极|显著|重大|突破性)?"
@@ -111,7 +124,9 @@ def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity
         return ([ctx.issuer_area] if ctx.issuer_area else []), "relations.implements.we"
     near = before[-1]
     gap = clause.between(near.end, verb_start)
-    if near.ent.cls in ACTOR_CLASSES and len(gap) <= 4 and not any(ch in PUNCT for ch in gap):
+    # 配合市人大及其常委会出台…: the report assists a body that acts; the body may be named with its organs.
+    limit = 6 if ASSISTS.match(clause.between(clause.start, before[0].start)) else 4
+    if near.ent.cls in ACTOR_CLASSES and len(gap) <= limit and not any(ch in PUNCT for ch in gap):
         return [near.ent], "relations.implements.actor"
     if near.ent.cls == "AdministrativeArea" and len(gap) <= 2 and not any(ch in PUNCT for ch in gap):
         areas = chain_before(clause, verb_start, AREA, max_gap=2)
@@ -158,14 +173,15 @@ def active_rules(ctx: Context) -> list[Relation | None]:
 
 def _only_qualifies(clause: Clause, hit, verb_end: int) -> bool:
     """Whether a name only says what a larger object is about: 深化以“扩中”为重点的收入分配制度改革 (以…为重点的),
-    建强“苏服办”等为民服务平台 (a platform, not a policy), 打造“最懂年轻人”的青年社区 and “小而美”旅游名县 (a quoted
-    description of a place), 推进某某改革示范区建设 (the zone carries the policy out)."""
+    建强“苏服办”等为民服务平台 (a platform, not a policy), 巩固拓展脱贫攻坚成果 (the results of a campaign),
+    打造“最懂年轻人”的青年社区 and “小而美”旅游名县 (a quoted description of a place), 推进某某改革示范区建设 and
+    推进某某高质量发展试验县建设 (the zone carries the policy out)."""
     after = clause.text[clause.local(hit.end):]
     if "以" in clause.between(verb_end, hit.start) and QUALIFIER_AFTER.match(after):
         return True
     if hit.ent.label.endswith("”") and (after.startswith("的") or PLACE_AFTER.match(after)):
         return True  # 打造“最懂年轻人”的青年社区, “小而美”旅游名县: describes the place
-    return bool(PLATFORM_AFTER.match(after) or ZONE_AFTER.match(after))
+    return bool(PLATFORM_AFTER.match(after) or ZONE_AFTER.match(after) or RESULTS_AFTER.match(after))
 
 
 def _qualifies_a_reform(clause: Clause, hit, objs: list) -> bool:
@@ -277,6 +293,78 @@ def named_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+# What may open a strategy's name before the region it is for: 促进中部地区崛起, 振兴东北地区等老工业基地战略.
+REGION_LEAD = re.compile(r"^(?:促进|振兴|推动|推进|加快|建设|支持)?$")
+# A policy aimed at an area from outside is not that area's: 对口支援某地, 援某, 帮扶某县.
+AIMED_AT = re.compile(r"(?:援|支援|帮扶|对口|服务|对)$")
+FOREIGN = frozenset(world_names())
+AREA_STEM = re.compile(r"(?:新区|自治州|地区|省|市|区|县)$")
+# A place's example spread elsewhere, not a strategy for it: “某县经验”, 某地模式, 某地精神, “某地110” (a team's name).
+EXAMPLE = re.compile(r"(?:经验|模式|精神|事迹|样板|标杆)$")
+HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _inside_issuer(ctx: Context, area: Entity) -> bool:
+    """Whether an area is a division of the issuer by its code: 浦东新区 (310115) inside 上海市 (310000)."""
+    mine = ctx.issuer_area.division_code if ctx.issuer_area is not None else None
+    if not mine or not area.division_code:
+        return False
+    while mine.endswith("00"):
+        mine = mine[:-2]
+    return area.division_code.startswith(mine) and area.division_code != ctx.issuer_area.division_code
+
+
+def region_rules(ctx: Context) -> list[Relation | None]:
+    """A strategy named after a region or district other than the issuer is carried out there: 西部大开发 → 西部,
+    促进中部地区崛起 → 中部地区 in a national report, 某新区法规 → 某新区 in a local one (the issuer keeps its own
+    claim). A local report speaks for its own part of a wider region (成渝地区双城经济圈建设): only its divisions."""
+    issuer = key(ctx.issuer_area) if ctx.issuer_area is not None else None
+    national = ctx.doc.issuer == "中华人民共和国"
+    areas = [(a, sorted({n for n in (a.label, AREA_STEM.sub("", a.label)) if len(n) >= 2 and n not in NATIONAL_NAMES},
+                        key=len, reverse=True))
+             for a in ctx.entities if a.cls == "AdministrativeArea" and key(a) != issuer and a.label not in FOREIGN
+             and not names(a) & ctx.issuer_full and (national or _inside_issuer(ctx, a))]
+    out: list[Relation | None] = []
+    for pol in ctx.entities:
+        if pol.cls != "Policy" or not pol.mentions:
+            continue
+        label = pol.label.strip("“”《》")
+        if EXAMPLE.search(label):
+            continue
+        for area, ns in areas:
+            at = next(((label.find(n), n) for n in ns if n in label), None)
+            if at is None or len(HANZI.findall(label.replace(at[1], "", 1))) < 2 \
+                    or not REGION_LEAD.match(label[: at[0]]) or AIMED_AT.search(label[: at[0]]):
+                continue
+            out.append(relation(area, "implements", pol, pol.mentions[0].sentence, "relations.implements.region", 0.65))
+    return out
+
+
+# Heads of a name for a place or body set up to carry out a policy: 先行区, 示范区, 试验区, 中试基地, 示范县.
+CARRIER_HEAD = re.compile(r"(?:先行区|先导区|示范区|试验区|示范基地|中试基地|试点基地|示范县|试验县|示范市"
+                          r"|示范城市|示范带|示范园|示范项目)$")
+UNQUOTE = str.maketrans("", "", "“”")
+# A generic head a policy's name may drop inside the carrier's name: “人工智能+”行动 → “人工智能+”农业中试基地.
+POLICY_HEAD = re.compile(r"(?:行动|战略|工程|计划)$")
+
+
+def carrier_rules(ctx: Context) -> list[Relation | None]:
+    """A zone, organization or project named for a policy carries it out: 美丽中国先行区 → 美丽中国."""
+    carriers = [e for e in ctx.entities if e.cls in ("Zone", "Organization", "Project") and e.mentions
+                and CARRIER_HEAD.search(e.label)]
+    out: list[Relation | None] = []
+    for pol in ctx.entities:
+        if pol.cls != "Policy" or not names_a_policy(pol):
+            continue
+        plain = {n.translate(UNQUOTE) for n in names(pol)}
+        stems = {n for n in plain | {POLICY_HEAD.sub("", n) for n in plain} if len(n) >= 3}
+        for car in carriers:
+            if any(stem in car.label.translate(UNQUOTE) for stem in stems):
+                out.append(relation(car, "implements", pol, car.mentions[0].sentence,
+                                    "relations.implements.carrier", 0.65))
+    return out
+
+
 def _is_government(ctx: Context, ent: Entity) -> bool:
     """Whether an organization is a government's own organ (市政府, 省委): its policies are the area's."""
     return ent.cls == "Organization" and ORGAN.search(ent.label) is not None
@@ -286,6 +374,8 @@ def _owned_elsewhere(found: list[Relation | None], issuer: Entity | None) -> lis
     """Drop the issuer's claim on a policy named after a zone of its own (the zone carries it out)."""
     owned = {r.object for r in found if r is not None and r.extractor == "relations.implements.named"}
     mine = key(issuer) if issuer is not None else None
+    if issuer is not None and issuer.label == "中华人民共和国":
+        return found  # a national report's zones are every such zone: the nation carries out their strategies too
     # 实施北京城市副中心条例: a law or plan for its zone that the report says it carries out itself stays its own.
     return [r for r in found if r is None or r.subject != mine or r.object not in owned
             or (r.extractor == "relations.implements.we" and ENACTED.search(r.object[1]) is not None)]
@@ -295,7 +385,8 @@ def _owned_elsewhere(found: list[Relation | None], issuer: Entity | None) -> lis
 def find_implements(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:implements from 实施/落实/健全 POLICY (the issuer area or a named actor), passives, projects, names."""
     ctx = Context.of(doc, entities)
-    found = active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx) + pilot_rules(ctx)
+    found = (active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx) + pilot_rules(ctx)
+             + region_rules(ctx) + carrier_rules(ctx))
     policies = {key(e): e for e in ctx.entities if e.cls == "Policy"}
     return [r for r in dedupe(_owned_elsewhere(found, ctx.issuer_area))
             if r.object not in policies or names_a_policy(policies[r.object])]

@@ -1,0 +1,75 @@
+"""kg:implements: who carries out a strategy named after a region or set up as a zone for it, and what is not
+carried out (a campaign's results, laws in general)."""
+
+from __future__ import annotations
+
+from kg.extract.relations.implements import find_implements
+from tests.extract.test_relations import build, by_triple, triples
+
+NATIONAL = "2024年政府工作报告\n国务院总理\n各位代表：现在，我代表国务院，向大会报告政府工作。\n"
+
+
+def test_a_national_strategy_named_after_a_region_is_carried_out_there_and_by_the_nation() -> None:
+    body = "深入实施西江大开发、北岭全面振兴等战略。促进中原地区崛起。对口支援南疆地区。\n"
+    doc, ents = build(body, [("AdministrativeArea", "西江"), ("Policy", "西江大开发"),
+                             ("AdministrativeArea", "北岭"), ("Policy", "北岭全面振兴"),
+                             ("AdministrativeArea", "中原地区"), ("Policy", "促进中原地区崛起"),
+                             ("AdministrativeArea", "南疆地区"), ("Policy", "对口支援南疆地区")],
+                      title=NATIONAL, government=False)
+    found = triples(find_implements(doc, ents))
+    assert {("西江", "implements", "西江大开发"), ("北岭", "implements", "北岭全面振兴"),
+            ("中原地区", "implements", "促进中原地区崛起")} <= found
+    assert ("中华人民共和国", "implements", "西江大开发") in found  # the nation keeps its own claim
+    assert ("南疆地区", "implements", "对口支援南疆地区") not in found  # aimed at the area from outside
+    rel = by_triple(find_implements(doc, ents), "西江", "implements", "西江大开发")
+    assert rel.extractor == "relations.implements.region" and rel.confidence == 0.65
+
+
+def test_a_local_report_gives_region_named_strategies_only_to_its_own_divisions() -> None:
+    body = "出台新一批浦江新区法规。推进江淮地区双城经济圈建设。推广“浦江经验”。弘扬“浦江110”事迹。\n"
+    doc, ents = build(body, [("AdministrativeArea", "浦江新区"), ("Policy", "浦江新区法规"),
+                             ("Policy", "“浦江经验”"), ("Policy", "“浦江110”"),
+                             ("AdministrativeArea", "江淮地区"), ("Policy", "江淮地区双城经济圈建设")],
+                      government=False)
+    issuer = next(e for e in ents if e.label == "江北市")
+    issuer.division_code = "330100"
+    district = next(e for e in ents if e.label == "浦江新区")
+    district.division_code = "330115"
+    found = triples(find_implements(doc, ents))
+    assert ("浦江新区", "implements", "浦江新区法规") in found
+    assert not {("浦江新区", "implements", "“浦江经验”"), ("浦江新区", "implements", "“浦江110”")} & found
+    assert ("江北市", "implements", "江淮地区双城经济圈建设") in found
+    assert not any(s == "江淮地区" for s, _, _ in found)  # a wider region: the report speaks for its own part
+
+
+def test_a_zone_set_up_for_a_policy_carries_it_out() -> None:
+    body = "深入实施“数智+”行动，建好用好国家“数智+”农业领域中试基地。建设美丽江北先行区。\n"
+    doc, ents = build(body, [("Policy", "“数智+”行动"), ("Organization", "国家“数智+”农业领域中试基地"),
+                             ("Policy", "美丽江北"), ("Zone", "美丽江北先行区")], government=False)
+    rels = find_implements(doc, ents)
+    found = triples(rels)
+    assert {("国家“数智+”农业领域中试基地", "implements", "“数智+”行动"),
+            ("美丽江北先行区", "implements", "美丽江北")} <= found
+    assert by_triple(rels, "美丽江北先行区", "implements", "美丽江北").extractor == "relations.implements.carrier"
+
+
+def test_a_national_reports_zone_strategy_stays_the_nations_too_but_a_local_ones_is_the_zones() -> None:
+    body = "深入实施自贸试验区提升战略。\n"
+    names = [("Zone", "自贸试验区"), ("Policy", "自贸试验区提升战略")]
+    doc, ents = build(body, names, title=NATIONAL, government=False)
+    assert ("中华人民共和国", "implements", "自贸试验区提升战略") in triples(find_implements(doc, ents))
+    doc, ents = build(body, names, government=False)
+    assert ("江北市", "implements", "自贸试验区提升战略") not in triples(find_implements(doc, ents))
+
+
+def test_a_body_the_report_assists_acts_itself() -> None:
+    doc, ents = build("配合市人大及其常委会出台新一批南湾条例。\n",
+                      [("Organization", "市人大"), ("Policy", "南湾条例")], government=False)
+    assert triples(find_implements(doc, ents)) == {("市人大", "implements", "南湾条例")}
+
+
+def test_results_kept_up_laws_in_general_and_a_policy_naming_a_pilot_county_are_not_carried_out() -> None:
+    body = "巩固拓展脱贫攻坚成果。实施好养老服务相关法律法规。推进健康江北高质量发展试验县建设。\n"
+    doc, ents = build(body, [("Policy", "脱贫攻坚"), ("Policy", "法律法规"), ("Policy", "健康江北")],
+                      government=False)
+    assert find_implements(doc, ents) == []
