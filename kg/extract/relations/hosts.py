@@ -48,6 +48,8 @@ NOT_LOCAL = re.compile(r"党的|[一二三四五六七八九十]+大$|全会|全
 # Taking part in an event (我市运动员在世界运动会再创佳绩, 参加…博览会) says nothing of who holds it.
 TAKES_PART = re.compile(r"(?:在|参加|参与|出席|亮相|赴)(?:第[一二三四五六七八九十\d]+届)?$")
 LOCAL_SUFFIXES = ("市", "区", "县", "镇", "乡", "街道")
+# A sentence about what the area's athletes won: the events named in it were competed in, not held.
+COMPETES = re.compile(r"健儿|运动员|夺得|夺取|摘得|金牌|奖牌|冠军|亚军|季军")
 
 
 def _place(ctx: Context, clause, start: int, end: int) -> Entity | None:
@@ -224,9 +226,13 @@ def _distinct(label: str) -> bool:
 
 
 def _taken_part_in(ctx: Context, ev: Entity) -> bool:
-    """Whether the text speaks of taking part in the event (在世界运动会, 参加…)."""
+    """Whether the text speaks of taking part in the event (在世界运动会, 参加…) or of what the area's athletes
+    won in it (我省体育健儿…夺取…亚军, …联赛…冠军)."""
     text = ctx.doc.match_text
-    return any(TAKES_PART.search(text[max(0, m.span.start - 6): m.span.start]) for m in ev.mentions)
+    if any(TAKES_PART.search(text[max(0, m.span.start - 6): m.span.start]) for m in ev.mentions):
+        return True
+    sentences = [ctx.doc.sentence_at(m.span.start) for m in ev.mentions]
+    return all(s is not None and COMPETES.search(s.text) for s in sentences)
 
 
 def _not_also_the_issuers(ctx: Context, found: list[Relation | None]) -> list[Relation | None]:

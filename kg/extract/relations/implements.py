@@ -59,7 +59,7 @@ EFFECT = re.compile(r"^(?:带动|惠及|撬动|拉动|支持资金)")
 PROJECT_OF = re.compile(r"^等(?:\d+|[一二三四五六七八九十百]+)?[个项处批]?$")
 MAX_VERB_GAP = 10
 # A list of fields between verb and policy: 开展土地、矿产、房屋等7类…试点, 落实责任、政策、帮扶、监管“四个不摘”.
-FIELD_LIST = re.compile(r"^(?:[^，。；、“”]{1,6}、)+[^，。；、“”]{1,6}(?:等[\d一二三四五六七八九十]*[类项个大]?)?$")
+FIELD_LIST = re.compile(r"^(?:[^，。；、“”]{1,8}、)+[^，。；、“”]{1,8}(?:等[\d一二三四五六七八九十]*[类项个大]?)?$")
 MODIFIED = re.compile(r"领域|改革|体系|机制|试点")
 # What follows a list of fields whose reform is meant: 等改革, 等行业改革, 等重点领域改革, 体制改革.
 REFORM_OF = re.compile(r"^(?:等[^，。；、]{0,6}?|[^，。；、]{0,2})(?:改革|体制改革)")
@@ -288,8 +288,11 @@ def named_rules(ctx: Context) -> list[Relation | None]:
         if pol.cls != "Policy" or not pol.mentions:
             continue
         sentence = pol.mentions[0].sentence
+        literal = [z for z in zones if any(len(n) >= 3 and n in pol.label for n in names(z))]
+        # A zone named in full wins over a contraction read into its name (某航空港区规划 is not 航空港某园区's).
+        owners = literal or [z for z in zones if z.cls == "Zone" and _names_zone(pol.label, z)]
         out += [relation(zone, "implements", pol, sentence, "relations.implements.named", 0.7)
-                for zone in zones if (_names_zone(pol.label, zone) if zone.cls == "Zone" else zone.label in pol.label)]
+                for zone in owners if zone.cls == "Zone" or zone.label in pol.label]
     return out
 
 
@@ -301,6 +304,12 @@ FOREIGN = frozenset(world_names())
 AREA_STEM = re.compile(r"(?:新区|自治州|地区|省|市|区|县)$")
 # A place's example spread elsewhere, not a strategy for it: “某县经验”, 某地模式, 某地精神, “某地110” (a team's name).
 EXAMPLE = re.compile(r"(?:经验|模式|精神|事迹|样板|标杆)$")
+# What a strategy's name ends with: 大开发, 全面振兴, 加快崛起, 一体化发展, 某地法规, 某地三年行动计划,
+# 某地改革试点; not a brand, a craft or a dish that happens to bear a place's name (某地鱼灯, “某地三件套”).
+STRATEGY_HEAD = re.compile(r"(?:开发|振兴|崛起|发展|建设|一体化|规划|方案|试点|改革|行动|计划|战略|工程|法规|条例|政策"
+                           r"|办法|意见|规定|机制|制度)”?$")
+# A river basin or lake shore bears the name of a city on it: 巢湖流域 is the lake's, not 巢湖市's.
+WATERS_AFTER = ("流域", "水系", "沿岸", "两岸", "干流", "湖区")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -329,12 +338,13 @@ def region_rules(ctx: Context) -> list[Relation | None]:
         if pol.cls != "Policy" or not pol.mentions:
             continue
         label = pol.label.strip("“”《》")
-        if EXAMPLE.search(label):
+        if EXAMPLE.search(label) or not STRATEGY_HEAD.search(label):
             continue
         for area, ns in areas:
             at = next(((label.find(n), n) for n in ns if n in label), None)
             if at is None or len(HANZI.findall(label.replace(at[1], "", 1))) < 2 \
-                    or not REGION_LEAD.match(label[: at[0]]) or AIMED_AT.search(label[: at[0]]):
+                    or not REGION_LEAD.match(label[: at[0]]) or AIMED_AT.search(label[: at[0]]) \
+                    or label.startswith(WATERS_AFTER, at[0] + len(at[1])):
                 continue
             out.append(relation(area, "implements", pol, pol.mentions[0].sentence, "relations.implements.region", 0.65))
     return out

@@ -51,3 +51,9 @@ def test_a_project_named_after_a_firm_is_its_but_not_after_a_cut_word_or_a_joint
                              ("Enterprise", "华夏科技"), ("Zone", "华夏科技成果转化基地")], government=False)
     doc.tokens = tokenize(doc.match_text)
     assert triples(find_invests(doc, ents)) == {("星海存储", "invests", "星海存储三期")}
+
+
+def test_events_of_a_sentence_about_what_athletes_won_are_not_held() -> None:
+    body = "我省体育健儿再创佳绩，男子足球夺取足协杯亚军，女子排球城市联赛获得冠军。举办江北国际马拉松。\n"
+    doc, ents = build(body, [("Event", "女子排球城市联赛"), ("Event", "江北国际马拉松")], government=False)
+    assert triples(find_hosts(doc, ents)) == {("江北市", "hosts", "江北国际马拉松")}

@@ -73,3 +73,19 @@ def test_results_kept_up_laws_in_general_and_a_policy_naming_a_pilot_county_are_
     doc, ents = build(body, [("Policy", "脱贫攻坚"), ("Policy", "法律法规"), ("Policy", "健康江北")],
                       government=False)
     assert find_implements(doc, ents) == []
+
+
+def test_a_region_named_strategy_is_a_strategy_not_a_brand_nor_a_lakes_basin() -> None:
+    body = "青湖市经济向好。实施新一轮青湖流域水环境综合治理行动。推广“青湖三件套”。\n"
+    doc, ents = build(body, [("AdministrativeArea", "青湖市"), ("Policy", "青湖流域水环境综合治理行动"),
+                             ("Policy", "“青湖三件套”")], title=NATIONAL, government=False)
+    assert not any(s == "青湖市" for s, _, _ in triples(find_implements(doc, ents)))
+
+
+def test_a_zone_named_in_full_owns_a_plan_not_a_zone_read_as_its_contraction() -> None:
+    doc, ents = build("编制好新一轮南湾航空港区高质量发展规划。建设航空港国家级零碳园区。\n",
+                      [("Zone", "南湾航空港区"), ("Zone", "航空港国家级零碳园区"),
+                       ("Policy", "南湾航空港区高质量发展规划")], government=False)
+    found = triples(find_implements(doc, ents))
+    assert ("南湾航空港区", "implements", "南湾航空港区高质量发展规划") in found
+    assert not any(s == "航空港国家级零碳园区" for s, _, _ in found)
