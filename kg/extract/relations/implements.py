@@ -66,8 +66,8 @@ REFORM_OF = re.compile(r"^(?:等[^，。；、]{0,6}?|[^，。；、]{0,2})(?:�
 JOINS = re.compile(r"加入$")
 ORGAN = re.compile(r"(?:政府|委员会|委|人大|常委会|政协|办公厅|办公室|厅|局)$")
 # Names that say what kind of measure, not which one: 行动, 提升行动, 宏观政策, 重点领域改革, 一系列政策.
-GENERIC_POLICY = re.compile(r"^(?:重点领域|重点|重大|宏观|各项|一系列|系列|相关|有关|专项|综合|配套|若干|各类|改善|提升"
-                            r"|提质|攻坚|整治|新一轮|优先)*(?:行动|政策|改革|工程|计划|举措|措施|机制|制度|体系|试点|规划|方案|战略"
+GENERIC_POLICY = re.compile(r"^(?:重点领域|重点|重大|重要|宏观|各项|一系列|系列|相关|有关|专项|综合|配套|若干|各类|改善"
+                            r"|提升|提质|攻坚|整治|新一轮|优先)*(?:行动|政策|改革|工程|计划|举措|措施|机制|制度|体系|试点|规划|方案|战略"
                             r"|法律法规|法律|法规|改革攻坚)$")
 # A capacity grown, not a measure carried out: 新质生产力, 核心竞争力.
 CAPACITY = re.compile(r"力$")
@@ -76,6 +76,9 @@ QUALIFIER_AFTER = re.compile(r"^”?(?:、“?[^，。；、]{1,8}”?)*为(?:�
 PLATFORM_AFTER = re.compile(r"^”?等[^，。；、]{0,6}?平台")
 # What a finished campaign left, kept up rather than carried out: 巩固拓展脱贫攻坚成果.
 RESULTS_AFTER = re.compile(r"^”?成果")
+# A quoted name of a problem or an idea, not of a measure: 解决好“三农”问题, “看病难、看病贵”现象, “健康第一”教育理念.
+IDEA_AFTER = re.compile(r"^”?(?:[一二三四五六七八九十两]+个|等)?[^，。；、“”]{0,4}?"
+                        r"(?:问题|现象|难题|痛点|堵点|理念|观念)")
 # A zone named for the policy (推进宿迁“四化”同步集成改革示范区建设): the zone carries it out, not the issuer.
 ZONE_HEADS = r"(?:示范区|试验区|先行区|先导区|示范带|示范县|试验县|先行县|示范市|示范城市)"
 ZONE_AFTER = re.compile(r"^”?(?:" + ZONE_HEADS + r"|[^，。；、“”]{1,8}?" + ZONE_HEADS + r"(?=建设|[，。；、和与及]|$))")
@@ -86,7 +89,7 @@ PLACE_AFTER = re.compile(r"^[^，。；、“”]{0,4}?(?:名县|名镇|名村|�
 FIGURE = re.compile(r"^“(?:[好硬软暖热真实][^“”\d]{2}|[^“”\d]{1,2}(?:门口|身边|心坎|口袋))”$")
 # Principles held to rather than measures carried out: “五个必须”, and a quoted list after 坚持 (“尊商、重商”).
 PRINCIPLE = re.compile(r"^“?[一二三四五六七八九十]+个(?:必须|坚持|务必|始终|更加)”?$")
-HELD_LIST = re.compile(r"^“[^“”]*[、，,][^“”]*”$")
+HELD_LIST = re.compile(r"^“[^“”]*[、，,和与及][^“”]*”$")
 NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
 AREA = frozenset({"AdministrativeArea"})
 # 支持/鼓励/引导 and the unnamed actors the report supports (支持在京高校开展…, 鼓励企业实施…), not a joined verb.
@@ -175,12 +178,15 @@ def _only_qualifies(clause: Clause, hit, verb_end: int) -> bool:
     """Whether a name only says what a larger object is about: 深化以“扩中”为重点的收入分配制度改革 (以…为重点的),
     建强“苏服办”等为民服务平台 (a platform, not a policy), 巩固拓展脱贫攻坚成果 (the results of a campaign),
     打造“最懂年轻人”的青年社区 and “小而美”旅游名县 (a quoted description of a place), 推进某某改革示范区建设 and
-    推进某某高质量发展试验县建设 (the zone carries the policy out)."""
+    推进某某高质量发展试验县建设 (the zone carries the policy out), 解决好“三农”问题 and “健康第一”教育理念 (a
+    problem or an idea)."""
     after = clause.text[clause.local(hit.end):]
     if "以" in clause.between(verb_end, hit.start) and QUALIFIER_AFTER.match(after):
         return True
     if hit.ent.label.endswith("”") and (after.startswith("的") or PLACE_AFTER.match(after)):
         return True  # 打造“最懂年轻人”的青年社区, “小而美”旅游名县: describes the place
+    if (hit.ent.label.endswith("”") or after.startswith("”")) and IDEA_AFTER.match(after):
+        return True  # 解决好“三农”问题, 推动“健康第一”教育理念: a problem or an idea, not a measure
     return bool(PLATFORM_AFTER.match(after) or ZONE_AFTER.match(after) or RESULTS_AFTER.match(after))
 
 

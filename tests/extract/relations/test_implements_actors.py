@@ -89,3 +89,11 @@ def test_a_zone_named_in_full_owns_a_plan_not_a_zone_read_as_its_contraction() -
     found = triples(find_implements(doc, ents))
     assert ("南湾航空港区", "implements", "南湾航空港区高质量发展规划") in found
     assert not any(s == "航空港国家级零碳园区" for s, _, _ in found)
+
+
+def test_quoted_problems_ideas_and_principles_held_to_are_not_carried_out() -> None:
+    body = ("坚持把解决好“三农”问题作为重中之重。聚焦缓解群众“看病难、看病贵”现象。推动“健康第一”教育理念落地。"
+            "坚持“科技与法治”两手并用。实施“江北优品”行动。\n")
+    doc, ents = build(body, [("Policy", "“三农”"), ("Policy", "“看病难、看病贵”"), ("Policy", "“健康第一”"),
+                             ("Policy", "“科技与法治”"), ("Policy", "“江北优品”行动")], government=False)
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“江北优品”行动")}
