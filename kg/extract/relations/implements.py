@@ -76,9 +76,10 @@ QUALIFIER_AFTER = re.compile(r"^”?(?:、“?[^，。；、]{1,8}”?)*为(?:�
 PLATFORM_AFTER = re.compile(r"^”?等[^，。；、]{0,6}?平台")
 # What a finished campaign left, kept up rather than carried out: 巩固拓展脱贫攻坚成果.
 RESULTS_AFTER = re.compile(r"^”?成果")
-# A quoted name of a problem or an idea, not of a measure: 解决好“三农”问题, “看病难、看病贵”现象, “健康第一”教育理念.
+# A quoted name of a problem, an idea or a product, not of a measure: 解决好“三农”问题, “看病难、看病贵”现象,
+# “健康第一”教育理念, 扩大“多日旅游”产品供给, 扩大“无事不扰”白名单企业覆盖范围.
 IDEA_AFTER = re.compile(r"^”?(?:[一二三四五六七八九十两]+个|等)?[^，。；、“”]{0,4}?"
-                        r"(?:问题|现象|难题|痛点|堵点|理念|观念)")
+                        r"(?:问题|现象|难题|痛点|堵点|理念|观念|产品|白名单)")
 # A zone named for the policy (推进宿迁“四化”同步集成改革示范区建设): the zone carries it out, not the issuer.
 ZONE_HEADS = r"(?:示范区|试验区|先行区|先导区|示范带|示范县|试验县|先行县|示范市|示范城市)"
 ZONE_AFTER = re.compile(r"^”?(?:" + ZONE_HEADS + r"|[^，。；、“”]{1,8}?" + ZONE_HEADS + r"(?=建设|[，。；、和与及]|$))")
@@ -99,7 +100,11 @@ ASSISTS = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:积极|主动
 # What may open a clause before areas that act themselves: 支持成都、绵阳深化…, 推动雄安新区实施….
 SUPPORT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|推动|鼓励|指导|引导|推进)?$")
 PASSIVE_DONE = re.compile(r"^(?:改革)?(?:取得(?:了)?(?:阶段性)?(?:重要|新的?|明显|积极|显著|重大|突破性)?"
-                          r"(?:进展|成效|突破|成果)|(?:不断|逐步|进一步|日益|基本|全面)(?:完善|健全|规范|建立)|迈出(?:实质性|坚实|重要)?步伐|顺利进行|进行了成功探索|正式施行|全面实施|系统推进|深入推进)")
+                          r"(?:进展|成效|突破|成果)|(?:不断|逐步|进一步|日益|基本|全面)(?:完善|健全|规范|建立)"
+                          r"|迈出(?:实质性|坚实|重要)?步伐|顺利进行|进行了成功探索|正式施行|全面实施|系统推进|深入推进"
+                          r"|(?:冲刺|圆满|顺利|平稳|高质量|胜利)?收官(?!战))")
+# A year said to be a plan's last (2025年是“十四五”规划收官之年): the clause is about the plan.
+YEAR_IS = re.compile(r"^(?:\d{4}年|今年|去年)是$")
 
 
 # A reform the extractors did not name, listed after a named one: 投资体制改革和价格改革取得新进展.
@@ -210,7 +215,7 @@ def passive_rules(ctx: Context) -> list[Relation | None]:
         if not clause.hits or clause.hits[0].ent.cls != "Policy":
             continue
         lead = clause.between(clause.start, clause.hits[0].start)
-        if len(lead) > 4 or ACTIVE.search(lead):
+        if (len(lead) > 4 and not YEAR_IS.match(lead)) or ACTIVE.search(lead):
             continue
         policies = []
         for hit in clause.hits:

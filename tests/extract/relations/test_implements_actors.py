@@ -97,3 +97,12 @@ def test_quoted_problems_ideas_and_principles_held_to_are_not_carried_out() -> N
     doc, ents = build(body, [("Policy", "“三农”"), ("Policy", "“看病难、看病贵”"), ("Policy", "“健康第一”"),
                              ("Policy", "“科技与法治”"), ("Policy", "“江北优品”行动")], government=False)
     assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“江北优品”行动")}
+
+
+def test_a_plan_said_to_close_was_carried_out_and_a_quoted_product_was_not() -> None:
+    body = "2025年是“十四五”规划收官之年。国企改革深化提升行动圆满收官。扩大“多日游”产品供给。\n"
+    doc, ents = build(body, [("Policy", "“十四五”规划"), ("Policy", "国企改革深化提升行动"), ("Policy", "“多日游”")],
+                      government=False)
+    rels = find_implements(doc, ents)
+    assert triples(rels) == {("江北市", "implements", "“十四五”规划"), ("江北市", "implements", "国企改革深化提升行动")}
+    assert {r.extractor for r in rels} == {"relations.implements.passive"}
