@@ -76,10 +76,11 @@ QUALIFIER_AFTER = re.compile(r"^”?(?:、“?[^，。；、]{1,8}”?)*为(?:�
 PLATFORM_AFTER = re.compile(r"^”?等[^，。；、]{0,6}?平台")
 # What a finished campaign left, kept up rather than carried out: 巩固拓展脱贫攻坚成果.
 RESULTS_AFTER = re.compile(r"^”?成果")
-# A quoted name of a problem, an idea or a product, not of a measure: 解决好“三农”问题, “看病难、看病贵”现象,
-# “健康第一”教育理念, 扩大“多日旅游”产品供给, 扩大“无事不扰”白名单企业覆盖范围.
+# A quoted name of a problem, an idea, a product or a group of countries, not of a measure: 解决好“三农”问题,
+# “看病难、看病贵”现象, “健康第一”教育理念, 扩大“多日旅游”产品供给, “无事不扰”白名单企业, 整治“内卷式”竞争,
+# 聚焦“一带一路”国家.
 IDEA_AFTER = re.compile(r"^”?(?:[一二三四五六七八九十两]+个|等)?[^，。；、“”]{0,4}?"
-                        r"(?:问题|现象|难题|痛点|堵点|理念|观念|产品|白名单)")
+                        r"(?:问题|现象|难题|痛点|堵点|理念|观念|产品|白名单)|^”?(?:式)?竞争|^”?(?:沿线)?国家")
 # A zone named for the policy (推进宿迁“四化”同步集成改革示范区建设): the zone carries it out, not the issuer.
 ZONE_HEADS = r"(?:示范区|试验区|先行区|先导区|示范带|示范县|试验县|先行县|示范市|示范城市)"
 ZONE_AFTER = re.compile(r"^”?(?:" + ZONE_HEADS + r"|[^，。；、“”]{1,8}?" + ZONE_HEADS + r"(?=建设|[，。；、和与及]|$))")
@@ -87,7 +88,7 @@ ZONE_AFTER = re.compile(r"^”?(?:" + ZONE_HEADS + r"|[^，。；、“”]{1,8}
 PLACE_AFTER = re.compile(r"^[^，。；、“”]{0,4}?(?:名县|名镇|名村|县|镇|村|水网|路网|空间|社区|街区|基地)"
                          r"(?=[，。；、和与及]|$)")
 # Quoted figures of speech: a quality word and a thing (“硬设施”“软平台”“好物业”) or a place word (“家门口”).
-FIGURE = re.compile(r"^“(?:[好硬软暖热真实][^“”\d]{2}|[^“”\d]{1,2}(?:门口|身边|心坎|口袋))”$")
+FIGURE = re.compile(r"^“(?:[好硬软暖热真实][^“”\d]{2}|[^“”\d]{1,2}(?:门口|身边|心坎|口袋)|\d+(?:分钟|小时|公里))”$")
 # Principles held to rather than measures carried out: “五个必须”, and a quoted list after 坚持 (“尊商、重商”).
 PRINCIPLE = re.compile(r"^“?[一二三四五六七八九十]+个(?:必须|坚持|务必|始终|更加)”?$")
 HELD_LIST = re.compile(r"^“[^“”]*[、，,和与及][^“”]*”$")
@@ -303,7 +304,7 @@ def named_rules(ctx: Context) -> list[Relation | None]:
         # A zone named in full wins over a contraction read into its name (某航空港区规划 is not 航空港某园区's).
         owners = literal or [z for z in zones if z.cls == "Zone" and _names_zone(pol.label, z)]
         out += [relation(zone, "implements", pol, sentence, "relations.implements.named", 0.7)
-                for zone in owners if zone.cls == "Zone" or zone.label in pol.label]
+                for zone in owners if zone.cls == "Zone" or _own_measure(zone, pol)]
     return out
 
 
@@ -384,6 +385,16 @@ def carrier_rules(ctx: Context) -> list[Relation | None]:
                 out.append(relation(car, "implements", pol, car.mentions[0].sentence,
                                     "relations.implements.carrier", 0.65))
     return out
+
+
+# What follows a body's name in a measure of its own: 某交易所体制改革, 某医院综合改革, 某大学章程; not 某实验室体系.
+OWN_MEASURE = re.compile(r"^(?:[^，。；、]{0,6}?)(?:改革|条例|章程|规划|计划|行动|方案|试点)$")
+
+
+def _own_measure(body: Entity, policy: Entity) -> bool:
+    """Whether a policy is named as a body's own measure: its full name, then a reform, statute or plan."""
+    at = policy.label.find(body.label)
+    return at >= 0 and OWN_MEASURE.match(policy.label[at + len(body.label):]) is not None
 
 
 def _is_government(ctx: Context, ent: Entity) -> bool:

@@ -106,3 +106,20 @@ def test_a_plan_said_to_close_was_carried_out_and_a_quoted_product_was_not() -> 
     rels = find_implements(doc, ents)
     assert triples(rels) == {("江北市", "implements", "“十四五”规划"), ("江北市", "implements", "国企改革深化提升行动")}
     assert {r.extractor for r in rels} == {"relations.implements.passive"}
+
+
+def test_a_quoted_kind_of_competition_countries_or_a_walking_time_is_no_measure() -> None:
+    body = "深度参与整治“内卷式”竞争。聚焦“一带一路”国家开拓市场。推进“15分钟”就业服务圈建设。\n"
+    doc, ents = build(body, [("Policy", "“内卷式”"), ("Policy", "“一带一路”"), ("Policy", "“15分钟”")],
+                      government=False)
+    assert find_implements(doc, ents) == []
+
+
+def test_a_body_owns_only_its_reforms_and_plans_not_a_system_named_after_it() -> None:
+    body = "深化江北航运交易所体制改革。推进“1+2”国家实验室体系建设。\n"
+    doc, ents = build(body, [("Organization", "江北航运交易所"), ("Policy", "江北航运交易所体制改革"),
+                             ("Organization", "“1+2”国家实验室"), ("Policy", "“1+2”国家实验室体系")],
+                      government=False)
+    found = triples(find_implements(doc, ents))
+    assert ("江北航运交易所", "implements", "江北航运交易所体制改革") in found
+    assert not any(s == "“1+2”国家实验室" for s, _, _ in found)
