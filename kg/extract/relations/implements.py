@@ -81,6 +81,10 @@ RESULTS_AFTER = re.compile(r"^”?成果")
 # 聚焦“一带一路”国家.
 IDEA_AFTER = re.compile(r"^”?(?:[一二三四五六七八九十两]+个|等)?[^，。；、“”]{0,4}?"
                         r"(?:问题|现象|难题|痛点|堵点|理念|观念|产品|白名单)|^”?(?:式)?竞争|^”?(?:沿线)?国家")
+# 规划 used as a verb after its object (推动某线规划建设, 推动体育场馆规划新建): the plan is no named policy.
+PLANNED_AFTER = re.compile(r"^(?:建设|新建|布局|选址|研究)")
+# A plain name right before a quoted one only qualifies it: 用好地方政府专项债“自审自发”机制.
+QUOTED_AFTER = re.compile(r"^“[^“”]{2,12}”")
 # A zone named for the policy (推进宿迁“四化”同步集成改革示范区建设): the zone carries it out, not the issuer.
 ZONE_HEADS = r"(?:示范区|试验区|先行区|先导区|示范带|示范县|试验县|先行县|示范市|示范城市)"
 ZONE_AFTER = re.compile(r"^”?(?:" + ZONE_HEADS + r"|[^，。；、“”]{1,8}?" + ZONE_HEADS + r"(?=建设|[，。；、和与及]|$))")
@@ -191,6 +195,10 @@ def _only_qualifies(clause: Clause, hit, verb_end: int) -> bool:
         return True
     if hit.ent.label.endswith("”") and (after.startswith("的") or PLACE_AFTER.match(after)):
         return True  # 打造“最懂年轻人”的青年社区, “小而美”旅游名县: describes the place
+    if hit.ent.label.endswith("规划") and PLANNED_AFTER.match(after):
+        return True  # 推动某线规划建设: planned and built, not a plan carried out
+    if not hit.ent.label.endswith("”") and QUOTED_AFTER.match(after):
+        return True  # 用好地方政府专项债“自审自发”机制: the quoted mechanism is meant
     if (hit.ent.label.endswith("”") or after.startswith("”")) and IDEA_AFTER.match(after):
         return True  # 解决好“三农”问题, 推动“健康第一”教育理念: a problem or an idea, not a measure
     return bool(PLATFORM_AFTER.match(after) or ZONE_AFTER.match(after) or RESULTS_AFTER.match(after))

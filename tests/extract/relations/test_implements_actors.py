@@ -123,3 +123,10 @@ def test_a_body_owns_only_its_reforms_and_plans_not_a_system_named_after_it() ->
     found = triples(find_implements(doc, ents))
     assert ("江北航运交易所", "implements", "江北航运交易所体制改革") in found
     assert not any(s == "“1+2”国家实验室" for s, _, _ in found)
+
+
+def test_a_plan_used_as_a_verb_and_a_name_qualifying_a_quoted_one_are_not_carried_out() -> None:
+    body = "推动轨道交通M9线规划建设。用好地方政府专项债“自审自发”机制。\n"
+    doc, ents = build(body, [("Policy", "轨道交通M9线规划"), ("Policy", "专项债"), ("Policy", "“自审自发”机制")],
+                      government=False)
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“自审自发”机制")}
