@@ -35,6 +35,7 @@ from kg.extract.pipeline import component
 from kg.extract.relations.base import (
     ACTOR_CLASSES,
     NATIONAL_NAMES,
+    PROVINCE_ABBR,
     PUNCT,
     Clause,
     Context,
@@ -327,7 +328,7 @@ EXAMPLE = re.compile(r"(?:经验|模式|精神|事迹|样板|标杆)$")
 # What a strategy's name ends with: 大开发, 全面振兴, 加快崛起, 一体化发展, 某地法规, 某地三年行动计划,
 # 某地改革试点; not a brand, a craft or a dish that happens to bear a place's name (某地鱼灯, “某地三件套”).
 STRATEGY_HEAD = re.compile(r"(?:开发|振兴|崛起|发展|建设|一体化|规划|方案|试点|改革|行动|计划|战略|工程|法规|条例|政策"
-                           r"|办法|意见|规定|机制|制度)”?$")
+                           r"|办法|意见|规定|机制|制度|协作|合作)”?$")
 # A river basin or lake shore bears the name of a city on it: 巢湖流域 is the lake's, not 巢湖市's.
 WATERS_AFTER = ("流域", "水系", "沿岸", "两岸", "干流", "湖区")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -367,6 +368,30 @@ def region_rules(ctx: Context) -> list[Relation | None]:
                     or label.startswith(WATERS_AFTER, at[0] + len(at[1])):
                 continue
             out.append(relation(area, "implements", pol, pol.mentions[0].sentence, "relations.implements.region", 0.65))
+    return out
+
+
+def pair_rules(ctx: Context) -> list[Relation | None]:
+    """A joint programme named by two provinces' one-character names (浙川东西部协作, 川渝合作): each province so
+    named that the document names as an area carries it out (the issuer already does by its own rules)."""
+    by_abbr: dict[str, Entity] = {}
+    for ent in ctx.entities:
+        if ent.cls == "AdministrativeArea" and ent is not ctx.issuer_area:
+            for name in names(ent):
+                abbr = PROVINCE_ABBR.get(AREA_STEM.sub("", name) if len(name) > 2 else name)
+                if abbr is not None:
+                    by_abbr.setdefault(abbr, ent)
+    abbrs = set(PROVINCE_ABBR.values())
+    out: list[Relation | None] = []
+    for pol in ctx.entities:
+        label = pol.label.strip("“”")
+        if pol.cls != "Policy" or not pol.mentions or len(label) < 4 or not STRATEGY_HEAD.search(label):
+            continue
+        lead = label[:2]
+        # Two provinces only: a region of three (京津冀, 沪苏浙) is an area of its own, carried by its members' reports.
+        if lead[0] != lead[1] and all(ch in abbrs for ch in lead) and label[2] not in abbrs:
+            out += [relation(by_abbr[ch], "implements", pol, pol.mentions[0].sentence, "relations.implements.region",
+                             0.65) for ch in lead if ch in by_abbr]
     return out
 
 
@@ -426,7 +451,7 @@ def find_implements(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:implements from 实施/落实/健全 POLICY (the issuer area or a named actor), passives, projects, names."""
     ctx = Context.of(doc, entities)
     found = (active_rules(ctx) + passive_rules(ctx) + project_rules(ctx) + named_rules(ctx) + pilot_rules(ctx)
-             + region_rules(ctx) + carrier_rules(ctx))
+             + region_rules(ctx) + pair_rules(ctx) + carrier_rules(ctx))
     policies = {key(e): e for e in ctx.entities if e.cls == "Policy"}
     return [r for r in dedupe(_owned_elsewhere(found, ctx.issuer_area))
             if r.object not in policies or names_a_policy(policies[r.object])]

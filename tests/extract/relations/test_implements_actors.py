@@ -130,3 +130,13 @@ def test_a_plan_used_as_a_verb_and_a_name_qualifying_a_quoted_one_are_not_carrie
     doc, ents = build(body, [("Policy", "轨道交通M9线规划"), ("Policy", "专项债"), ("Policy", "“自审自发”机制")],
                       government=False)
     assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“自审自发”机制")}
+
+
+def test_a_joint_programme_named_by_two_provinces_is_carried_out_by_the_other_one_too() -> None:
+    body = "浙江省实施帮扶项目781个，浙川东西部协作取得新成效。京津冀协同发展走深走实，北京经济向好。\n"
+    doc, ents = build(body, [("AdministrativeArea", "浙江省"), ("Policy", "浙川东西部协作"),
+                             ("AdministrativeArea", "北京"), ("Policy", "京津冀协同发展")],
+                      title="2026年四川省政府工作报告\n", government=False)
+    found = triples(find_implements(doc, ents))
+    assert ("浙江省", "implements", "浙川东西部协作") in found
+    assert ("北京", "implements", "京津冀协同发展") not in found  # a region of three is an area of its own
