@@ -63,15 +63,20 @@ MAX_VERB_GAP = 10
 FIELD_LIST = re.compile(r"^(?:[^，。；、“”]{1,8}、)+[^，。；、“”]{1,8}(?:等[\d一二三四五六七八九十]*[类项个大]?)?$")
 MODIFIED = re.compile(r"领域|改革|体系|机制|试点")
 # What follows a list of fields whose reform is meant: 等改革, 等行业改革, 等重点领域改革, 体制改革.
-REFORM_OF = re.compile(r"^(?:等[^，。；、]{0,6}?|[^，。；、]{0,2})(?:改革|体制改革)")
+REFORM_OF = re.compile(r"^(?:、[^，。；、“”]{1,4})*(?:等[^，。；、]{0,6}?|[^，。；、]{0,2})(?:改革|体制改革)")
 JOINS = re.compile(r"加入$")
 ORGAN = re.compile(r"(?:政府|委员会|委|人大|常委会|政协|办公厅|办公室|厅|局)$")
 # Names that say what kind of measure, not which one: 行动, 提升行动, 宏观政策, 重点领域改革, 一系列政策.
-GENERIC_POLICY = re.compile(r"^(?:重点领域|重点|重大|重要|宏观|各项|一系列|系列|相关|有关|专项|综合|配套|若干|各类|改善"
-                            r"|提升|提质|攻坚|整治|新一轮|优先)*(?:行动|政策|改革|工程|计划|举措|措施|机制|制度|体系|试点|规划|方案|战略"
+GENERIC_POLICY = re.compile(r"^(?:重点领域|关键环节|和|重点|重大|重要|宏观|各项|一系列|系列|相关|有关|专项|综合|配套"
+                            r"|若干|各类|改善|提升|提质|攻坚|整治|新一轮|优先)*(?:行动|政策|改革|工程|计划|举措|措施|机制|制度|体系|试点|规划|方案|战略"
                             r"|法律法规|法律|法规|改革攻坚)$")
 # A capacity grown, not a measure carried out: 新质生产力, 核心竞争力.
 CAPACITY = re.compile(r"力$")
+# How the name of a measure ends (a bare field such as 金融 has none of these).
+MEASURE_HEAD = re.compile(r"(?:改革|政策|制度|机制|体制|行动|工程|计划|规划|方案|战略|试点|条例|法|办法|意见|规定"
+                          r"|建设|发展|振兴|工作)”?$")
+# A count of things of a kind, not a named one: 制定、修订137件行政法规.
+COUNTED = re.compile(r"^\d+[件项个部条批类]")
 # What a name only qualifies: 以“扩中”、“提低”为重点的…改革 (the reform is meant), “苏服办”等为民服务平台 (a platform).
 QUALIFIER_AFTER = re.compile(r"^”?(?:、“?[^，。；、]{1,8}”?)*为(?:重点|核心|主线|抓手|牵引|导向|主体|基础)的")
 PLATFORM_AFTER = re.compile(r"^”?等[^，。；、]{0,6}?平台")
@@ -124,7 +129,7 @@ ENACTED = re.compile(r"(?:条例|办法|规定|行动|计划|规划|方案)$")
 def names_a_policy(ent: Entity) -> bool:
     """Whether a policy entity's name says which policy: not a generic head, a figure of speech or a principle."""
     return not (GENERIC_POLICY.match(ent.label) or FIGURE.match(ent.label) or PRINCIPLE.match(ent.label)
-                or CAPACITY.search(ent.label))
+                or CAPACITY.search(ent.label) or COUNTED.match(ent.label))
 
 
 def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity], str]:
@@ -206,13 +211,16 @@ def _only_qualifies(clause: Clause, hit, verb_end: int) -> bool:
 
 
 def _qualifies_a_reform(clause: Clause, hit, objs: list) -> bool:
-    """Whether a name only says which field a reform is of: 深化电力、油气、铁路等行业改革 (a list, then 等…改革)."""
+    """Whether a name only says which field a reform is of: 深化电力、油气、铁路等行业改革 (a list, then 等…改革),
+    推进金融、财税体制改革 (a bare field listed before a named reform, or before fields that are no entities)."""
     group = [h for h in objs if h.start >= hit.start]
     last = hit
     for h in group[1:]:
         if clause.between(last.end, h.start).strip("“”") not in ("、", "和", "及", "与", ""):
             break
         last = h
+    if last is not hit and last.ent.label.endswith("改革") and not MEASURE_HEAD.search(hit.ent.label):
+        return True  # 金融、财税体制改革: 金融 names the field of a reform, not a measure
     return bool(REFORM_OF.match(clause.text[clause.local(last.end):]))
 
 
