@@ -140,3 +140,10 @@ def test_a_joint_programme_named_by_two_provinces_is_carried_out_by_the_other_on
     found = triples(find_implements(doc, ents))
     assert ("浙江省", "implements", "浙川东西部协作") in found
     assert ("北京", "implements", "京津冀协同发展") not in found  # a region of three is an area of its own
+
+
+def test_party_loyalty_slogans_are_not_carried_out() -> None:
+    body = "坚决做到“两个维护”，坚持和落实“两个毫不动摇”，实施“数智江北”行动。\n"
+    doc, ents = build(body, [("Policy", "“两个维护”"), ("Policy", "“两个毫不动摇”"), ("Policy", "“数智江北”行动")],
+                      government=False)
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“数智江北”行动")}
