@@ -330,6 +330,8 @@ REGION_LEAD = re.compile(r"^(?:促进|振兴|推动|推进|加快|建设|支持)
 # A policy aimed at an area from outside is not that area's: 对口支援某地, 援某, 帮扶某县.
 AIMED_AT = re.compile(r"(?:援|支援|帮扶|对口|服务|对)$")
 FOREIGN = frozenset(world_names())
+# 对 opening what the policy is given to, up to the policy's name: 加大对岳阳、衡阳省域副中心城市发展政策支持.
+AIMED_BEFORE = re.compile(r"对[^，。；“”对]{0,8}$")
 AREA_STEM = re.compile(r"(?:新区|自治州|地区|省|市|区|县)$")
 # A place's example spread elsewhere, not a strategy for it: “某县经验”, 某地模式, 某地精神, “某地110” (a team's name).
 EXAMPLE = re.compile(r"(?:经验|模式|精神|事迹|样板|标杆)$")
@@ -352,6 +354,12 @@ def _inside_issuer(ctx: Context, area: Entity) -> bool:
     return area.division_code.startswith(mine) and area.division_code != ctx.issuer_area.division_code
 
 
+def _aimed_at(ctx: Context, pol: Entity) -> bool:
+    """Whether a policy is only named as support given to the places it names: 加大对某地、某地…发展政策支持."""
+    text = ctx.doc.match_text
+    return all(AIMED_BEFORE.search(text[max(0, m.span.start - 10): m.span.start]) for m in pol.mentions)
+
+
 def region_rules(ctx: Context) -> list[Relation | None]:
     """A strategy named after a region or district other than the issuer is carried out there: 西部大开发 → 西部,
     促进中部地区崛起 → 中部地区 in a national report, 某新区法规 → 某新区 in a local one (the issuer keeps its own
@@ -367,7 +375,7 @@ def region_rules(ctx: Context) -> list[Relation | None]:
         if pol.cls != "Policy" or not pol.mentions:
             continue
         label = pol.label.strip("“”《》")
-        if EXAMPLE.search(label) or not STRATEGY_HEAD.search(label):
+        if EXAMPLE.search(label) or not STRATEGY_HEAD.search(label) or _aimed_at(ctx, pol):
             continue
         for area, ns in areas:
             at = next(((label.find(n), n) for n in ns if n in label), None)

@@ -147,3 +147,10 @@ def test_party_loyalty_slogans_are_not_carried_out() -> None:
     doc, ents = build(body, [("Policy", "“两个维护”"), ("Policy", "“两个毫不动摇”"), ("Policy", "“数智江北”行动")],
                       government=False)
     assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“数智江北”行动")}
+
+
+def test_support_given_to_a_named_city_is_not_that_citys_strategy() -> None:
+    body = "加大对北湖、南湾副中心城市发展政策支持。\n"
+    doc, ents = build(body, [("AdministrativeArea", "南湾"), ("Policy", "南湾副中心城市发展政策")],
+                      title=NATIONAL, government=False)
+    assert not any(s == "南湾" for s, _, _ in triples(find_implements(doc, ents)))
