@@ -84,9 +84,9 @@ PLATFORM_AFTER = re.compile(r"^”?等[^，。；、]{0,6}?平台")
 RESULTS_AFTER = re.compile(r"^”?成果")
 # A quoted name of a problem, an idea, a product or a group of countries, not of a measure: 解决好“三农”问题,
 # “看病难、看病贵”现象, “健康第一”教育理念, 扩大“多日旅游”产品供给, “无事不扰”白名单企业, 整治“内卷式”竞争,
-# 聚焦“一带一路”国家.
+# 聚焦“一带一路”国家, 完成村“两委”换届 (bodies elected).
 IDEA_AFTER = re.compile(r"^”?(?:[一二三四五六七八九十两]+个|等)?[^，。；、“”]{0,4}?"
-                        r"(?:问题|现象|难题|痛点|堵点|理念|观念|产品|白名单)|^”?(?:式)?竞争|^”?(?:沿线)?国家")
+                        r"(?:问题|现象|难题|痛点|堵点|理念|观念|产品|白名单|换届)|^”?(?:式)?竞争|^”?(?:沿线)?国家")
 # 规划 used as a verb after its object (推动某线规划建设, 推动体育场馆规划新建): the plan is no named policy.
 PLANNED_AFTER = re.compile(r"^(?:建设|新建|布局|选址|研究)")
 # A plain name right before a quoted one only qualifies it: 用好地方政府专项债“自审自发”机制.

@@ -108,9 +108,10 @@ def test_a_plan_said_to_close_was_carried_out_and_a_quoted_product_was_not() -> 
     assert {r.extractor for r in rels} == {"relations.implements.passive"}
 
 
-def test_a_quoted_kind_of_competition_countries_or_a_walking_time_is_no_measure() -> None:
-    body = "深度参与整治“内卷式”竞争。聚焦“一带一路”国家开拓市场。推进“15分钟”就业服务圈建设。\n"
-    doc, ents = build(body, [("Policy", "“内卷式”"), ("Policy", "“一带一路”"), ("Policy", "“15分钟”")],
+def test_a_quoted_kind_of_competition_countries_a_walking_time_or_bodies_elected_is_no_measure() -> None:
+    body = "深度参与整治“内卷式”竞争。聚焦“一带一路”国家开拓市场。推进“15分钟”就业服务圈建设。完成村“两委”换届。\n"
+    doc, ents = build(body, [("Policy", "“内卷式”"), ("Policy", "“一带一路”"), ("Policy", "“15分钟”"),
+                             ("Policy", "“两委”")],
                       government=False)
     assert find_implements(doc, ents) == []
 
