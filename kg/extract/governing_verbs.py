@@ -26,7 +26,7 @@ NEVER_CUT = frozenset({"Enterprise"})
 LIST_MARKS = ("、",)
 NEVER_OPEN_A_POLICY = frozenset({"贯彻", "瞄准", "缩减", "发挥", "运用", "针对", "围绕", "聚焦", "依托", "对标", "借鉴",
                                  "学习", "领会", "遵循", "对照", "依照", "按照", "根据", "试行", "执行",
-                                 "用好", "利用"})
+                                 "用好", "利用", "统一"})
 
 
 def governing_verb_end(doc: Document, start: int, end: int, *, policy: bool = False) -> int:

@@ -3,10 +3,13 @@
 Rules, each named in kg:extractor, with its confidence:
 - ``relations.cooperatesWith.yu`` 0.75 — (A)与/同B(、C)…合作/共建/对接/协同/协作/签署: A, or when the clause
   names no one before 与, the report's side (the issuer area).
+- ``relations.cooperatesWith.dui`` 0.7 — (扩大/深化)对B(和C)(开放)合作/交流: the report's side and B
+  (扩大对东北亚开放合作).
 - ``relations.cooperatesWith.xieshou`` 0.7 — A携手B, 携手B (the report's side).
 - ``relations.cooperatesWith.jieru`` 0.6 — A接入/联通B: 某港接入某航运网络.
 - ``relations.cooperatesWith.dash`` 0.6 — two areas (or an area and a body) joined by a dash in a name of what
-  they build together: 中国－东盟自贸区, 北京-雄安人才科创走廊, 中国—上海合作组织冰雪体育示范区.
+  they build together: 中国－东盟自贸区, 北京-雄安人才科创走廊, 中国—上海合作组织冰雪体育示范区. Not a body that is
+  itself the thing named (中国—某贸易合作平台: the platform, not a partner).
 - ``relations.cooperatesWith.pair`` 0.6 — two provinces' one-character names before 合作/协作: 京津合作示范区,
   浙川东西部协作.
 """
@@ -77,11 +80,32 @@ def with_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+TOWARD = re.compile(r"(?<![面针相绝])对(?![接标口于外内此比照应象待])")
+TOWARD_TAIL = re.compile(r"^(?:等[国地区家]*)?(?:的)?(?:开放)?(?:合作|交流|协作|经贸合作|务实合作)")
+
+
+def toward_rules(ctx: Context) -> list[Relation | None]:
+    """扩大对B和C开放合作: the report's side cooperates with B and C."""
+    out: list[Relation | None] = []
+    for clause, start, end in cue_matches(TOWARD, ctx.clauses):
+        partners = chain_after(clause, end, PARTIES, max_gap=2)
+        if not partners or not TOWARD_TAIL.match(clause.text[clause.local(partners[-1].end):]):
+            continue
+        if any(h.end <= start for h in clause.hits) or not OUR_LEAD.match(clause.text[: clause.local(start)]):
+            continue  # someone else is named before 对, or the clause does not open with the report's own verb
+        subject = ctx.issuer_area
+        if subject is not None:
+            out += [relation(subject, "cooperatesWith", p.ent, clause.sentence, "relations.cooperatesWith.dui", 0.7)
+                    for p in partners]
+    return out
+
+
 def together_rules(ctx: Context) -> list[Relation | None]:
     """A携手B."""
     out: list[Relation | None] = []
     for clause, start, end in cue_matches(TOGETHER, ctx.clauses):
-        for p in chain_after(clause, end, PARTIES, max_gap=2):
+        # 携手共建某先行区: what is built together, not a partner (the partner follows 携手 at once).
+        for p in chain_after(clause, end, PARTIES, max_gap=0):
             subject = _subject(ctx, clause, start, p.ent)
             if subject is not None:
                 out.append(relation(subject, "cooperatesWith", p.ent, clause.sentence,
@@ -134,6 +158,8 @@ def dash_rules(ctx: Context) -> list[Relation | None]:
     for clause in ctx.clauses:
         for m in pattern.finditer(clause.text):
             a, b = areas[m.group(1)], partners[m.group(2)]
+            if b.cls == "Organization" and not re.match(r"[\u4e00-\u9fff]", clause.text[m.end():m.end() + 1]):
+                continue  # 中国—某合作平台、…: the body is the thing named, not a partner in it
             out.append(relation(a, "cooperatesWith", b, clause.sentence, "relations.cooperatesWith.dash", 0.6))
     return out
 
@@ -161,6 +187,7 @@ def pair_rules(ctx: Context) -> list[Relation | None]:
 
 @component("relations.cooperatesWith", produces="relations", order=350)
 def find_cooperates_with(doc: Document, entities: list[Entity]) -> list[Relation]:
-    """kg:cooperatesWith from 与…合作/共建/对接/协同, 携手 and 接入."""
+    """kg:cooperatesWith from 与…合作/共建/对接/协同, 对…合作, 携手 and 接入."""
     ctx = Context.of(doc, entities)
-    return dedupe(with_rules(ctx) + together_rules(ctx) + join_rules(ctx) + dash_rules(ctx) + pair_rules(ctx))
+    return dedupe(with_rules(ctx) + toward_rules(ctx) + together_rules(ctx) + join_rules(ctx) + dash_rules(ctx)
+                  + pair_rules(ctx))

@@ -7,11 +7,14 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.hosts.zai`` 0.85 — EVENT在PLACE举办/召开/举行, 在PLACE举办EVENT (在津 → the issuer area).
 - ``relations.hosts.juban`` 0.75 — (PLACE)举办/召开/办好/用好 EVENT(、EVENT…), EVENT成功举办: PLACE, else the issuer.
 - ``relations.hosts.named`` 0.75 — an event named after the issuer or one of its districts: 某市第九届人民代表大会.
+- ``relations.hosts.body`` 0.75 — a meeting named after a government or Party body of the document: 省委全会 →
+  省委, 市政府常务会议 → 市政府 (the body holds it, not the area).
 - ``relations.hosts.shared`` 0.6 — a bare short event listed right after one named for a place shares its host:
   北京奥运会、残奥会 → 北京 hosts 残奥会.
 - ``relations.hosts.topic`` 0.6 — an event opening a clause that names the issuer (…论坛彰显天津金融底蕴).
 - ``relations.hosts.voice`` 0.5 — any other named event a local report names, with no host of its own and not a
-  meeting of the Party or the state above it (全会, 党代会, 中央…会议): the report lists what its area holds.
+  meeting of the Party or the state above it (全会, 党代会, 中央…会议): the report lists what its area holds. Not an
+  event named inside a longer quotation (集“线上淘宝网、线下广交会”于一体: a figure of speech).
 - ``relations.hosts.list`` 0.55 — events opening a clause as 等一批…展会/活动/赛事: the report lists events it held.
 """
 
@@ -45,6 +48,8 @@ NOT_LOCAL = re.compile(r"党的|[一二三四五六七八九十]+大$|全会|全
 # Taking part in an event (我市运动员在世界运动会再创佳绩, 参加…博览会) says nothing of who holds it.
 TAKES_PART = re.compile(r"(?:在|参加|参与|出席|亮相|赴)(?:第[一二三四五六七八九十\d]+届)?$")
 LOCAL_SUFFIXES = ("市", "区", "县", "镇", "乡", "街道")
+# A sentence about what the area's athletes won: the events named in it were competed in, not held.
+COMPETES = re.compile(r"健儿|运动员|夺得|夺取|摘得|金牌|奖牌|冠军|亚军|季军")
 
 
 def _place(ctx: Context, clause, start: int, end: int) -> Entity | None:
@@ -117,6 +122,24 @@ def named_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+# Bodies whose meetings they hold themselves: 省委 (省委全会, 省委经济工作会议), 市政府 (市政府常务会议).
+BODY = re.compile(r"(?:政府|委员会|委|人大|常委会|政协)$")
+
+
+def body_rules(ctx: Context) -> list[Relation | None]:
+    """A meeting named after a government or Party body of the document is that body's: 省委全会 → 省委."""
+    bodies = [(b, n) for b in ctx.entities if b.cls == "Organization" and BODY.search(b.label)
+              for n in names(b) if len(n) >= 2]
+    out: list[Relation | None] = []
+    for ev in ctx.entities:
+        if ev.cls != "Event" or not ev.mentions:
+            continue
+        found = [b for b, n in bodies if ev.label.startswith(n) and len(ev.label) > len(n)]
+        if found:
+            out.append(relation(found[0], "hosts", ev, ev.mentions[0].sentence, "relations.hosts.body", 0.75))
+    return out
+
+
 SHARED_JOINERS = ("、", "和", "及", "与")
 MAX_BARE_EVENT = 4
 
@@ -179,7 +202,19 @@ def voice_rules(ctx: Context, hosted: set[tuple[str, str]]) -> list[Relation | N
     return [relation(ctx.issuer_area, "hosts", ev, ev.mentions[0].sentence, "relations.hosts.voice", 0.5)
             for ev in ctx.entities
             if ev.cls == "Event" and ev.mentions and (ev.cls, ev.label) not in hosted and _distinct(ev.label)
-            and not NOT_LOCAL.search(ev.label) and not _taken_part_in(ctx, ev)]
+            and not NOT_LOCAL.search(ev.label) and not _taken_part_in(ctx, ev) and not _quoted_in_passing(ctx, ev)]
+
+
+def _quoted_in_passing(ctx: Context, ev: Entity) -> bool:
+    """Whether every mention of an event lies inside a longer quotation (“线上淘宝网、线下广交会与…”)."""
+    text = ctx.doc.match_text
+    for m in ev.mentions:
+        sent = ctx.doc.sentence_at(m.span.start)
+        before = text[sent.span.start if sent else 0: m.span.start]
+        opened = before.rfind("“") > before.rfind("”")
+        if not opened or before.endswith("“") and text.startswith("”", m.span.end):
+            return False
+    return True
 
 
 def _distinct(label: str) -> bool:
@@ -191,9 +226,13 @@ def _distinct(label: str) -> bool:
 
 
 def _taken_part_in(ctx: Context, ev: Entity) -> bool:
-    """Whether the text speaks of taking part in the event (在世界运动会, 参加…)."""
+    """Whether the text speaks of taking part in the event (在世界运动会, 参加…) or of what the area's athletes
+    won in it (我省体育健儿…夺取…亚军, …联赛…冠军)."""
     text = ctx.doc.match_text
-    return any(TAKES_PART.search(text[max(0, m.span.start - 6): m.span.start]) for m in ev.mentions)
+    if any(TAKES_PART.search(text[max(0, m.span.start - 6): m.span.start]) for m in ev.mentions):
+        return True
+    sentences = [ctx.doc.sentence_at(m.span.start) for m in ev.mentions]
+    return all(s is not None and COMPETES.search(s.text) for s in sentences)
 
 
 def _not_also_the_issuers(ctx: Context, found: list[Relation | None]) -> list[Relation | None]:
@@ -201,8 +240,8 @@ def _not_also_the_issuers(ctx: Context, found: list[Relation | None]) -> list[Re
     if ctx.issuer_area is None:
         return found
     mine = key(ctx.issuer_area)
-    elsewhere = {r.object for r in found if r is not None and r.extractor == "relations.hosts.named"
-                 and r.subject != mine}
+    elsewhere = {r.object for r in found if r is not None and r.subject != mine
+                 and r.extractor in ("relations.hosts.named", "relations.hosts.shared", "relations.hosts.body")}
     return [r for r in found if r is None or r.subject != mine or r.object not in elsewhere]
 
 
@@ -210,10 +249,13 @@ def _not_also_the_issuers(ctx: Context, found: list[Relation | None]) -> list[Re
 def find_hosts(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:hosts from 在…举办, 举办EVENT (the issuer area when no host is named), event names and clause topics."""
     ctx = Context.of(doc, entities)
-    named = named_rules(ctx)
+    named = [r for r in named_rules(ctx) if r is not None and not _held_nowhere(r)]
     found = _not_also_the_issuers(ctx, at_rules(ctx) + hold_rules(ctx) + named + shared_place_rules(ctx, named)
-                                  + topic_rules(ctx) + list_rules(ctx))
+                                  + body_rules(ctx) + topic_rules(ctx) + list_rules(ctx))
     hosted = {rel.object for rel in found if rel is not None}
-    # 某省健儿在奥运会 is a clause taken for a name: no one hosts it (“购在龙江” is a name).
-    return dedupe(r for r in found + voice_rules(ctx, hosted)
-                  if r is None or "在" not in re.sub(r"“[^”]*”", "", r.object[1]))
+    return dedupe(r for r in found + voice_rules(ctx, hosted) if r is None or not _held_nowhere(r))
+
+
+def _held_nowhere(rel: Relation) -> bool:
+    """某省健儿在奥运会 is a clause taken for a name: no one hosts it (“购在龙江” is a name)."""
+    return "在" in re.sub(r"“[^”]*”", "", rel.object[1])
