@@ -108,6 +108,35 @@ def test_area_name_inside_a_name() -> None:
     assert ("江北市委", "locatedIn", "江北市") not in found  # an area's own organ
 
 
+def test_a_route_between_places_lies_in_neither_end() -> None:
+    body = "青山区和白沙区稳步发展。改扩建京川高速青山至白沙段，建设青山-白沙人才走廊，支持江北青山-中关村科技园发展。"
+    doc, ents = build(body, [(PROJ, "京川高速青山至白沙段"), (ZONE, "青山-白沙人才走廊"),
+                             (ZONE, "江北青山-中关村科技园"), (AREA, "青山区"), (AREA, "白沙区"), ISSUER])
+    for label in ("青山区", "白沙区"):
+        next(e for e in ents if e.label == label).division_code = "999999"
+    found = triples(find_located_in(doc, ents))
+    assert not any(s in ("京川高速青山至白沙段", "青山-白沙人才走廊") for s, _, _ in found)
+    # a dash between a place and a partner's name is no route: the park lies in its place
+    assert ("江北青山-中关村科技园", "locatedIn", "江北市") in found
+
+
+def test_a_branch_lies_in_the_area_before_its_campus_head() -> None:
+    doc, ents = build("白沙市和青山区稳步发展，建成白沙医院国家医学中心青山院区。",
+                      [(PROJ, "白沙医院国家医学中心青山院区"), (AREA, "白沙市"), (AREA, "青山区")])
+    for label in ("青山区", "白沙市"):
+        next(e for e in ents if e.label == label).division_code = "999999"
+    found = triples(find_located_in(doc, ents))
+    assert ("白沙医院国家医学中心青山院区", "locatedIn", "青山区") in found
+    assert ("白沙医院国家医学中心青山院区", "locatedIn", "白沙市") not in found
+
+
+def test_an_areas_sub_centre_is_part_of_it_not_in_it() -> None:
+    doc, ents = build("实施江北城市副中心条例，推动江北城市副中心建设。",
+                      [(ORG, "江北城市副中心"), (POL, "江北城市副中心条例"), ISSUER])
+    assert ("江北城市副中心", "partOf", "江北市") in triples(find_part_of(doc, ents))
+    assert ("江北城市副中心", "locatedIn", "江北市") not in triples(find_located_in(doc, ents))
+
+
 def test_a_cut_off_name_is_not_placed_but_the_whole_name_is() -> None:
     doc, ents = build("青山区实施青山港区疏港航道等项目，建设青山国际机场四期，深化青山航运交易所体制改革。",
                       [(PROJ, "青山港区疏港航道"), (ZONE, "青山港区疏港"), (AREA, "青山区"), ISSUER,
@@ -178,7 +207,33 @@ def test_known_parent_division_gets_a_statement() -> None:
     district = next(e for e in ents if e.label == "青山区")
     district.parent_label = "江北市"
     rel = by_triple(find_part_of(doc, ents), "青山区", "partOf", "江北市")
-    assert rel.extractor == "relations.partOf.division"
+    # the issuer is the parent: the report naming its own district implies it, and the rule says it is the lexicon
+    assert rel.extractor == "relations.partOf.divisionLexicon" and rel.confidence < 0.8
+
+
+def test_a_parent_division_is_stated_only_where_a_sentence_names_both() -> None:
+    body = "青山县发展乡村旅游。白沙市经济增长，白沙市青山县入选示范。东湖县建设新城。白沙市稳步发展。"
+    doc, ents = build(body, [(AREA, "青山县"), (AREA, "白沙市"), (AREA, "东湖县"), ISSUER])
+    for label in ("青山县", "东湖县"):
+        next(e for e in ents if e.label == label).parent_label = "白沙市"
+    rels = find_part_of(doc, ents)
+    rel = by_triple(rels, "青山县", "partOf", "白沙市")
+    assert doc.sentences[rel.sentence].text.startswith("白沙市经济增长")  # the sentence naming both
+    # 东湖县's parent is named only in another sentence: no sentence states it
+    assert ("东湖县", "partOf", "白沙市") not in triples(rels)
+
+
+def test_a_district_named_in_a_parents_name_is_stated_by_it() -> None:
+    doc, ents = build("上川浦东新区开发开放加快推进。上川市经济增长。", [(AREA, "上川浦东新区"), (AREA, "上川市")])
+    next(e for e in ents if e.label == "上川浦东新区").parent_label = "上川市"
+    assert ("上川浦东新区", "partOf", "上川市") in triples(find_part_of(doc, ents))
+
+
+def test_a_short_form_running_into_a_feature_name_is_no_evidence() -> None:
+    doc, ents = build("云山湖等实验室加快建设。", [(AREA, "云山"), ISSUER])
+    area = next(e for e in ents if e.label == "云山")
+    area.label, area.parent_label = "云山区", "江北市"
+    assert find_part_of(doc, ents) == []
 
 
 # --- cooperatesWith ----------------------------------------------------------------------------------------
@@ -435,7 +490,7 @@ def test_a_county_of_the_issuing_province_is_part_of_it_at_any_depth() -> None:
     ents = with_issuer_area(resolve(mentions, doc=doc), doc)
     rels = find_part_of(doc, ents)
     assert {("丹巴县", "partOf", "四川省"), ("成都市", "partOf", "四川省")} <= triples(rels)
-    assert by_triple(rels, "丹巴县", "partOf", "四川省").extractor == "relations.partOf.within"
+    assert by_triple(rels, "丹巴县", "partOf", "四川省").extractor == "relations.partOf.divisionLexicon"
 
 
 def test_a_national_reports_provinces_and_domestic_regions_are_parts_of_the_nation() -> None:

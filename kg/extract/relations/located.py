@@ -4,7 +4,9 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.locatedIn.luohu`` 0.85 — X(、Y等)(总部)落户/落地/入驻/位于 PLACE: 资源循环集团总部落户天津.
 - ``relations.locatedIn.zai`` 0.8 — X在PLACE落地/建设…, 在PLACE建设X: 在南港工业区建设乙烯项目.
 - ``relations.locatedIn.de`` 0.75 — AREA的X: 滨海新区的南港工业区.
-- ``relations.locatedIn.name`` 0.75 — the name holds an area name: 宝坻京津中关村科技城 → 宝坻;
+- ``relations.locatedIn.name`` 0.75 — the name holds an area name: 宝坻京津中关村科技城 → 宝坻; of several, the
+  one before a campus head (某医院青浦院区 → 青浦, not 中山); never the ends of a route (京沪高速新沂至江都段,
+  北京-雄安走廊), nor an area's own part (北京城市副中心: kg.extract.relations.partof);
   a project named after a zone: 南港乙烯项目 → 南港工业区 (0.7).
 - ``relations.locatedIn.ftz`` 0.7 — a local report's bare 自贸试验区 (自由贸易试验区) is the issuer's own pilot
   free-trade zone (each province has at most one), so it lies in the issuer area.
@@ -47,6 +49,14 @@ ZONE_STEM_SUFFIXES = ("工业区", "开发区", "经开区", "高新区", "示�
                       "新城", "园", "区")
 # An area's own organs (天津市委, 某市人民政府) are not things located in it.
 OWN_FTZ = frozenset({"自贸试验区", "自由贸易试验区", "自贸区"})
+# A name between two places is a route or corridor, not a thing in either: 新沂至江都段, 北京-雄安人才走廊
+# (a dash only with places on both sides: 天津滨海-中关村科技园 lies in 天津).
+ROUTE = re.compile(r"[至到]")
+DASH = re.compile(r"[\-－—–]")
+# A branch's head after the area it is in: 某医院青浦院区, 某大学延庆校区, 某公司南京分公司.
+CAMPUS = ("院区", "校区", "分院", "分校", "分中心", "分公司", "分部", "园区", "基地")
+# Heads that make an area's name the name of a part of that area: 北京城市副中心, 成都东部新区, 某市主城区.
+AREA_PART = re.compile(r"^(?:城市副中心|副中心|主城区|中心城区|老城区|核心区|新城)$")
 ORGAN_SUFFIXES = ("人民政府", "政府", "委员会", "委", "人大", "人大常委会", "政协", "纪委", "监委", "人民法院",
                   "人民检察院", "法院", "检察院")
 
@@ -177,6 +187,23 @@ def _cut_off(ent: Entity, longer: dict[int, set[int]], text: str) -> bool:
                for m in ent.mentions for end in [max(longer.get(m.span.start, {0}))])
 
 
+def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]]) -> Entity | None:
+    """The area whose name a thing's name holds: the one before a campus head, else the first; None for organs,
+    routes and parts of the area itself."""
+    label = ent.label
+    if _is_organ(ent) or ROUTE.search(label):
+        return None
+    found = [(label.find(n), -len(n), area.label, n, area) for area, ns in areas for n in ns
+             if n in label and not label.endswith(n)]
+    dash = DASH.search(label)
+    if not found or (dash and len({f[0] < dash.start() for f in found}) == 2):
+        return None
+    if any(AREA_PART.match(label[label.find(n) + len(n):]) for *_, n, _ in found):
+        return None  # 北京城市副中心 is a part of 北京, not a thing in it
+    campus = [f for f in found if label[f[0] + len(f[3]):].startswith(CAMPUS)]
+    return min(campus or found, key=lambda f: f[:3])[4]
+
+
 def name_rules(ctx: Context) -> list[Relation | None]:
     """A name holding an area name (宝坻京津中关村科技城 → 宝坻), a project named after a zone (南港… → 南港工业区).
 
@@ -197,10 +224,8 @@ def name_rules(ctx: Context) -> list[Relation | None]:
         if ent.cls not in ACTOR_CLASSES or not ent.mentions or _cut_off(ent, longer, ctx.doc.text):
             continue
         sentence = ent.mentions[0].sentence
-        found = [(ent.label.find(n), -len(n), area.label, area) for area, ns in areas for n in ns
-                 if n in ent.label and not ent.label.endswith(n) and not _is_organ(ent)]
-        if found:
-            area = min(found, key=lambda f: f[:3])[3]
+        area = _named_area(ent, areas)
+        if area is not None:
             out.append(relation(ent, "locatedIn", area, sentence, "relations.locatedIn.name", 0.75))
         if ent.cls == "Zone":
             continue

@@ -1,8 +1,8 @@
 """kg:partOf — an area, zone or project inside a larger one of its kind.
 
 Rules, each named in kg:extractor, with its confidence:
-- ``relations.partOf.division`` 0.9 — the parent division the area lexicon gave the area (宁河区 → 天津市),
-  when the parent is itself an entity of the document; this gives the triple its kg:Statement.
+- ``relations.partOf.division`` 0.85 — the parent division the area lexicon gave the area (宁河区 → 天津市),
+  when one sentence names both (the evidence); a parent named only elsewhere is not stated by any sentence.
 - ``relations.partOf.adjacent`` 0.85 — a larger area written right before a smaller one: 河北省雄安新区.
 - ``relations.partOf.de`` 0.75 — A的B with A and B both areas (B smaller) or both zones.
 - ``relations.partOf.phase`` 0.8 — a project named as a phase or section of another project or of a zone
@@ -17,8 +17,12 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.partOf.region`` 0.55 — a local report's own region that no lexicon knows (川南经济区, 成都都市圈,
   生态涵养区, 平原新城): an area with a regional suffix, no division code and no other province's name lies
   in the issuer area.
-- ``relations.partOf.within`` 0.85 — a division the lexicon places inside the issuing province or city, at any
-  depth (丹巴县 → 四川省); in a national report, a province or a domestic region (海南, 京津冀 → 中华人民共和国).
+- ``relations.partOf.name`` 0.75 — an area's name and a head naming a part of it: 北京城市副中心 → 北京市,
+  某市主城区, 某市中心城区 (whatever class the entity was given).
+- ``relations.partOf.divisionLexicon`` 0.7 — a division the lexicon places inside the issuing province or city,
+  at any depth (丹巴县 → 四川省); in a national report, a province or a domestic region (海南, 京津冀, 成渝地区双城
+  经济圈 → 中华人民共和国). The report is the issuer's own, so naming the county implies it; the evidence is a
+  sentence naming the area as a word of its own (not 云龙 inside 云龙湖), and none is made without one.
 """
 
 from __future__ import annotations
@@ -54,11 +58,39 @@ def _contains(outer: Entity, inner: Entity) -> bool:
 
 
 def division_rules(ctx: Context) -> list[Relation | None]:
-    """Parents the area lexicon already knows, turned into stated relations when the parent is an entity."""
+    """Parents the area lexicon knows, stated where one sentence names the area and its parent; the issuer as
+    parent is implied by the report naming its own district."""
+    from kg.extract.relations.located import area_names
+
     areas = {e.label: e for e in ctx.entities if e.cls == "AdministrativeArea"}
-    return [relation(e, "partOf", areas[e.parent_label], e.mentions[0].sentence, "relations.partOf.division", 0.9)
-            for e in ctx.entities
-            if e.cls == "AdministrativeArea" and e.parent_label in areas and e.mentions]
+    out: list[Relation | None] = []
+    for ent in ctx.entities:
+        parent = areas.get(ent.parent_label) if ent.cls == "AdministrativeArea" and ent.parent_label else None
+        if parent is None:
+            continue
+        if parent is ctx.issuer_area:  # the report's own area: implied by naming the district
+            if (sentence := word_sentence(ctx, ent)) is not None:
+                out.append(relation(ent, "partOf", parent, sentence, "relations.partOf.divisionLexicon", 0.7))
+            continue
+        # 上海浦东新区: one mention holds the parent's name and states it.
+        stems = area_names(parent)
+        named = {m.sentence for m in ent.mentions if any(m.text.startswith(n) for n in stems)}
+        together = sorted(named | ({m.sentence for m in ent.mentions} & {m.sentence for m in parent.mentions}))
+        if together:
+            out.append(relation(ent, "partOf", parent, together[0], "relations.partOf.division", 0.85))
+    return out
+
+
+# A short form running into one of these is a feature's name, not the area: 云龙湖, 钟山路, 太湖岛.
+FEATURE_HEADS = frozenset("湖山江河岛路街桥")
+
+
+def word_sentence(ctx: Context, ent: Entity) -> int | None:
+    """The first sentence naming an area as a word of its own, not as the start of a feature's name (云龙 of
+    云龙湖 is not 云龙区); None when every mention is such a start."""
+    text = ctx.doc.match_text
+    return next((m.sentence for m in ent.mentions
+                 if m.text == ent.label or text[m.span.end: m.span.end + 1] not in FEATURE_HEADS), None)
 
 
 def text_rules(ctx: Context) -> list[Relation | None]:
@@ -115,6 +147,23 @@ def zone_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+def area_part_rules(ctx: Context) -> list[Relation | None]:
+    """北京城市副中心, 某市主城区: a known area's name plus a head naming a part of it."""
+    from kg.extract.relations.located import AREA_PART, area_names
+
+    areas = [(e, area_names(e, known=bool(e.division_code) or e is ctx.issuer_area))
+             for e in ctx.entities if e.cls == "AdministrativeArea"]
+    out: list[Relation | None] = []
+    for ent in ctx.entities:
+        if ent.cls in ("Policy", "Event", "Industry", "Enterprise") or not ent.mentions:
+            continue
+        for area, ns in areas:
+            if area is not ent and any(ent.label.startswith(n) and AREA_PART.match(ent.label[len(n):]) for n in ns):
+                out.append(relation(ent, "partOf", area, ent.mentions[0].sentence, "relations.partOf.name", 0.75))
+                break
+    return out
+
+
 def issuer_rules(ctx: Context, placed: set[tuple[str, str]]) -> list[Relation | None]:
     """Towns, townships, streets and villages with no known parent lie in the issuer area."""
     if ctx.issuer_area is None or ctx.doc.issuer == "中华人民共和国":
@@ -145,8 +194,8 @@ def within_rules(ctx: Context) -> list[Relation | None]:
                 ent.label in REGIONS and ent.label not in NATIONAL_NAMES and ent.label not in FOREIGN_REGIONS)
         else:
             inside = div is not None and div.name != ctx.doc.issuer and lex.within(div, ctx.doc.issuer)
-        if inside:
-            out.append(relation(ent, "partOf", issuer, ent.mentions[0].sentence, "relations.partOf.within", 0.85))
+        if inside and (sentence := word_sentence(ctx, ent)) is not None:
+            out.append(relation(ent, "partOf", issuer, sentence, "relations.partOf.divisionLexicon", 0.7))
     return out
 
 
@@ -186,7 +235,7 @@ def region_rules(ctx: Context) -> list[Relation | None]:
 def find_part_of(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:partOf from known parent divisions, 河北省雄安新区 and A的B, phases of projects, and the issuer's towns."""
     ctx = Context.of(doc, entities)
-    found = division_rules(ctx) + text_rules(ctx) + phase_rules(ctx) + zone_rules(ctx)
+    found = division_rules(ctx) + text_rules(ctx) + phase_rules(ctx) + zone_rules(ctx) + area_part_rules(ctx)
     placed = {rel.subject for rel in found if rel is not None}
     found += issuer_rules(ctx, placed) + within_rules(ctx) + ftz_area_rules(ctx) + region_rules(ctx)
     return dedupe(found)
