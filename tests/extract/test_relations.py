@@ -137,6 +137,36 @@ def test_an_areas_sub_centre_is_part_of_it_not_in_it() -> None:
     assert ("江北城市副中心", "locatedIn", "江北市") not in triples(find_located_in(doc, ents))
 
 
+def test_a_zone_building_a_thing_holds_it_but_not_a_title_it_earns() -> None:
+    body = "支持青山科学城建设人工智能集聚区，支持白沙文化片区打造国家级文化示范片区，江北市建设数据中心。"
+    doc, ents = build(body, [(ZONE, "青山科学城"), (ZONE, "人工智能集聚区"), (ZONE, "白沙文化片区"),
+                             (ZONE, "国家级文化示范片区"), (PROJ, "数据中心"), ISSUER])
+    rels = find_located_in(doc, ents)
+    assert by_triple(rels, "人工智能集聚区", "locatedIn", "青山科学城").extractor == "relations.locatedIn.builds"
+    assert ("国家级文化示范片区", "locatedIn", "白沙文化片区") not in triples(rels)
+    assert not any(s == "数据中心" for s, _, _ in triples(rels))  # an area building is no zone holding
+
+
+def test_a_city_of_another_province_or_a_country_in_a_name_places_nothing() -> None:
+    from kg.extract.lexicons.divisions import load_divisions
+
+    lex = load_divisions()
+    doc = parse_document("2026年山东省政府工作报告\n加快黄山水利枢纽、青岛港建设，推进科威特石化合作项目。\n",
+                         source="t.txt")
+    mentions = []
+    for name, cls, found_by in (("黄山", AREA, "test"), ("青岛", AREA, "test"), ("科威特", AREA, "world"),
+                                ("黄山水利枢纽", PROJ, "test"), ("青岛港", ZONE, "test"),
+                                ("科威特石化合作项目", PROJ, "test")):
+        start = doc.text.find(name)
+        div = lex.resolve(name, issuer="山东省") if found_by == "test" and cls == AREA else None
+        mentions.append(Mention(name, cls, Span(start, start + len(name)), doc.sentence_at(start).index, found_by,
+                                canonical=div.name if div else None, division_code=div.code if div else None))
+    ents = with_issuer_area(resolve(mentions, doc=doc), doc)
+    found = triples(find_located_in(doc, ents))
+    assert ("青岛港", "locatedIn", "青岛市") in found
+    assert not any(s in ("黄山水利枢纽", "科威特石化合作项目") for s, _, _ in found)
+
+
 def test_a_cut_off_name_is_not_placed_but_the_whole_name_is() -> None:
     doc, ents = build("青山区实施青山港区疏港航道等项目，建设青山国际机场四期，深化青山航运交易所体制改革。",
                       [(PROJ, "青山港区疏港航道"), (ZONE, "青山港区疏港"), (AREA, "青山区"), ISSUER,
@@ -211,15 +241,16 @@ def test_known_parent_division_gets_a_statement() -> None:
     assert rel.extractor == "relations.partOf.divisionLexicon" and rel.confidence < 0.8
 
 
-def test_a_parent_division_is_stated_only_where_a_sentence_names_both() -> None:
-    body = "青山县发展乡村旅游。白沙市经济增长，白沙市青山县入选示范。东湖县建设新城。白沙市稳步发展。"
+def test_a_parent_division_is_stated_only_where_the_text_writes_it_before_the_area() -> None:
+    body = "青山县发展乡村旅游。白沙市青山县入选示范。东湖县建设新城。白沙市稳步发展，东湖县至西岭段开通。"
     doc, ents = build(body, [(AREA, "青山县"), (AREA, "白沙市"), (AREA, "东湖县"), ISSUER])
     for label in ("青山县", "东湖县"):
         next(e for e in ents if e.label == label).parent_label = "白沙市"
     rels = find_part_of(doc, ents)
     rel = by_triple(rels, "青山县", "partOf", "白沙市")
-    assert doc.sentences[rel.sentence].text.startswith("白沙市经济增长")  # the sentence naming both
-    # 东湖县's parent is named only in another sentence: no sentence states it
+    assert rel.extractor == "relations.partOf.division"
+    assert doc.sentences[rel.sentence].text.startswith("白沙市青山县")  # the sentence stating it
+    # 东湖县 and its parent only share a sentence: nothing states the one is in the other
     assert ("东湖县", "partOf", "白沙市") not in triples(rels)
 
 
@@ -494,16 +525,44 @@ def test_a_county_of_the_issuing_province_is_part_of_it_at_any_depth() -> None:
 
 
 def test_a_national_reports_provinces_and_domestic_regions_are_parts_of_the_nation() -> None:
-    doc = parse_document("政府工作报告\n海南自由贸易港建设起步，支持京津冀、港澳台发展。\n", source="t.txt")
+    doc = parse_document("政府工作报告\n海南自由贸易港建设起步，支持京津冀、港澳台发展。推动渝黔地区双城经济圈建设，"
+                         "湄公河流域合作深化。\n", source="t.txt")
     mentions = []
-    for name, canonical, code in (("海南", "海南省", "460000"), ("京津冀", None, None), ("港澳台", None, None)):
+    for name, canonical, code in (("海南", "海南省", "460000"), ("京津冀", None, None), ("港澳台", None, None),
+                                  ("渝黔地区双城经济圈", None, None), ("湄公河流域", None, None)):
         start = doc.text.find(name)
-        mentions.append(Mention(name, AREA, Span(start, start + len(name)), doc.sentence_at(start).index, "test",
-                                canonical=canonical, division_code=code))
+        mentions.append(Mention(name, AREA, Span(start, start + len(name)), doc.sentence_at(start).index,
+                                "world" if name.startswith("湄公河") else "test", canonical=canonical,
+                                division_code=code))
     ents = with_issuer_area(resolve(mentions, doc=doc), doc)
     assert doc.issuer == "中华人民共和国"
+    # a region named by its kind (经济圈, 流域) is domestic unless the world lexicon found it
     assert triples(find_part_of(doc, ents)) == {("海南省", "partOf", "中华人民共和国"),
-                                               ("京津冀", "partOf", "中华人民共和国")}
+                                               ("京津冀", "partOf", "中华人民共和国"),
+                                               ("渝黔地区双城经济圈", "partOf", "中华人民共和国")}
+
+
+def test_the_issuer_is_a_member_of_a_region_it_names_as_peers_or_in_brackets() -> None:
+    body = "强化与东北地区其他省份协同联动。共建江北（长三角）国际科技创新中心。长三角一体化发展。"
+    doc, ents = build(body, [(AREA, "东北地区"), (AREA, "长三角"), ISSUER, (AREA, "江北")])
+    rels = find_part_of(doc, ents)
+    assert {("江北市", "partOf", "东北地区"), ("江北市", "partOf", "长三角")} <= triples(rels)
+    assert by_triple(rels, "江北市", "partOf", "东北地区").extractor == "relations.partOf.member"
+    # naming a region alone says nothing of membership
+    doc, ents = build("推进长三角一体化发展。", [(AREA, "长三角"), ISSUER])
+    assert find_part_of(doc, ents) == []
+
+
+def test_a_municipalitys_metropolitan_circle_is_not_inside_it() -> None:
+    title = "2026年上海市政府工作报告\n"
+    doc, ents = build("加快建设现代化上海大都市圈，推动生态涵养区绿色发展。",
+                      [(AREA, "上海大都市圈"), (AREA, "生态涵养区"), (AREA, "上海市")], title=title)
+    found = triples(find_part_of(doc, ents))
+    assert ("生态涵养区", "partOf", "上海市") in found and ("上海大都市圈", "partOf", "上海市") not in found
+    # a province's own city circle lies inside it
+    doc, ents = build("推动江北都市圈建设。", [(AREA, "江北都市圈")], title="2026年东海省政府工作报告\n")
+    assert doc.issuer == "东海省"
+    assert ("江北都市圈", "partOf", "东海省") in triples(find_part_of(doc, ents))
 
 
 def test_a_reform_said_to_have_made_progress_was_carried_out_by_the_issuer() -> None:

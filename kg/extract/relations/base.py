@@ -231,3 +231,10 @@ def cue_matches(pattern: re.Pattern[str], clauses: list[Clause]) -> Iterator[tup
     for clause in clauses:
         for m in pattern.finditer(clause.text):
             yield clause, clause.start + m.start(), clause.start + m.end()
+
+
+def adjacent_hits(clauses: list[Clause]) -> Iterator[tuple[Clause, Hit, Hit]]:
+    """Every pair of neighbouring outermost hits of every clause, as (clause, first, second)."""
+    for clause in clauses:
+        for a, b in zip(clause.hits, clause.hits[1:], strict=False):
+            yield clause, a, b

@@ -11,6 +11,8 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.locatedIn.ftz`` 0.7 — a local report's bare 自贸试验区 (自由贸易试验区) is the issuer's own pilot
   free-trade zone (each province has at most one), so it lies in the issuer area.
 - ``relations.locatedIn.luodi`` 0.6 — X等落地 (成功落地X、Y) with no place: the report's own area (the issuer).
+- ``relations.locatedIn.builds`` 0.7 — (支持/推动/依托) ZONE 建设/打造/布局 X at a clause's start: 支持中关村科学城建设
+  人工智能集聚区; a zone builds only inside itself (an area building X is the implements rules' business).
 - ``relations.locatedIn.approved`` 0.65 — 获批建设 ZONE in a local report: the zone granted lies in the issuer.
 """
 
@@ -25,6 +27,7 @@ from kg.extract.relations.base import (
     PHASE,
     PLACE_CLASSES,
     Context,
+    adjacent_hits,
     chain_after,
     chain_before,
     cue_matches,
@@ -165,15 +168,31 @@ def at_place_rules(ctx: Context) -> list[Relation | None]:
     return out
 
 
+ZONE_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|推动|推进|鼓励|引导|依托|加快|由|在)?$")
+# What a zone "builds" that is a title it earns, not a thing inside it: 打造国家级示范片区.
+DESIGNATION = re.compile(r"(?:示范区|示范片区|试验区|先行区|先导区|示范基地|样板区)$")
+ZONE_BUILDS = re.compile(r"^(?:加快|全力|高标准|高水平|率先)?(?:建设|打造|布局|建成|新建|设立|培育)$")
+
+
+def zone_builds_rules(ctx: Context) -> list[Relation | None]:
+    """支持ZONE建设X: a zone named as the builder of a thing at the start of a clause holds it."""
+    out: list[Relation | None] = []
+    for clause, a, b in adjacent_hits(ctx.clauses):
+        if (a.ent.cls == "Zone" and b.ent.cls in ACTOR_CLASSES and b.ent.cls != "Enterprise"
+                and ZONE_LEAD.match(clause.between(clause.start, a.start))
+                and ZONE_BUILDS.match(clause.between(a.end, b.start))):
+            out += [relation(h.ent, "locatedIn", a.ent, clause.sentence, "relations.locatedIn.builds", 0.7)
+                    for h in chain_after(clause, b.start, ACTOR_CLASSES - {"Enterprise"}, max_gap=0)
+                    if not DESIGNATION.search(h.ent.label)]
+    return out
+
+
 def de_rules(ctx: Context) -> list[Relation | None]:
     """AREA的X: the thing after 的 lies in the area before it."""
-    out: list[Relation | None] = []
-    for clause in ctx.clauses:
-        for a, b in zip(clause.hits, clause.hits[1:], strict=False):
-            if (a.ent.cls == "AdministrativeArea" and b.ent.cls in ACTOR_CLASSES
-                    and clause.between(a.end, b.start) == "的"):
-                out.append(relation(b.ent, "locatedIn", a.ent, clause.sentence, "relations.locatedIn.de", 0.75))
-    return out
+    return [relation(b.ent, "locatedIn", a.ent, clause.sentence, "relations.locatedIn.de", 0.75)
+            for clause, a, b in adjacent_hits(ctx.clauses)
+            if a.ent.cls == "AdministrativeArea" and b.ent.cls in ACTOR_CLASSES
+            and clause.between(a.end, b.start) == "的"]
 
 
 CUT_PHASE = re.compile(r"[期段线]")  # 四期, 东段, 支线: a phase or section of the thing, not its cut-off head
@@ -204,6 +223,21 @@ def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]]) -> Entity | N
     return min(campus or found, key=lambda f: f[:3])[4]
 
 
+def _lends_place(ctx: Context, area: Entity) -> bool:
+    """Whether an area's name inside a thing's name places the thing there. Not a foreign country (科威特石化股权合作
+    is a partnership), nor, in a local report, a city or county of another province: 黄山水利枢纽 in a Shandong
+    report, 中山医院 in Shanghai's, take a local or a person's name that happens to be a division's."""
+    if any(m.extractor.startswith("world") for m in area.mentions):
+        return False
+    if not area.division_code or ctx.doc.issuer in (None, NATION) or area is ctx.issuer_area:
+        return True
+    from kg.extract.lexicons.divisions import load_divisions
+
+    lex = load_divisions()
+    div = lex.by_code(area.division_code)
+    return div is None or div.level == "province" or lex.within(div, ctx.doc.issuer)
+
+
 def name_rules(ctx: Context) -> list[Relation | None]:
     """A name holding an area name (宝坻京津中关村科技城 → 宝坻), a project named after a zone (南港… → 南港工业区).
 
@@ -211,6 +245,7 @@ def name_rules(ctx: Context) -> list[Relation | None]:
     """
     areas = [(e, area_names(e, known=bool(e.division_code) or e is ctx.issuer_area))
              for e in ctx.entities if e.cls == "AdministrativeArea"]
+    lenders = [(e, ns) for e, ns in areas if _lends_place(ctx, e)]
     # A zone named by a place (上海示范区) lends no stem: things named after the place are not in the zone.
     place_names = {n for _, ns in areas for n in ns}
     zones = [(e, stem) for e in ctx.entities if e.cls == "Zone" and (stem := zone_stem(e)) not in place_names]
@@ -224,7 +259,7 @@ def name_rules(ctx: Context) -> list[Relation | None]:
         if ent.cls not in ACTOR_CLASSES or not ent.mentions or _cut_off(ent, longer, ctx.doc.text):
             continue
         sentence = ent.mentions[0].sentence
-        area = _named_area(ent, areas)
+        area = _named_area(ent, lenders)
         if area is not None:
             out.append(relation(ent, "locatedIn", area, sentence, "relations.locatedIn.name", 0.75))
         if ent.cls == "Zone":
@@ -250,4 +285,4 @@ def find_located_in(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:locatedIn from 落户/落地/位于, 在…建设, AREA的X and place names inside names."""
     ctx = Context.of(doc, entities)
     found = settle_rules(ctx) + at_place_rules(ctx) + de_rules(ctx) + name_rules(ctx) + ftz_rules(ctx)
-    return dedupe(found + approved_rules(ctx))
+    return dedupe(found + approved_rules(ctx) + zone_builds_rules(ctx))

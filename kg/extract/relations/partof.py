@@ -16,7 +16,9 @@ Rules, each named in kg:extractor, with its confidence:
   its bare 自贸试验区 when the report names one (the areas of a pilot free-trade zone are its 片区).
 - ``relations.partOf.region`` 0.55 — a local report's own region that no lexicon knows (川南经济区, 成都都市圈,
   生态涵养区, 平原新城): an area with a regional suffix, no division code and no other province's name lies
-  in the issuer area.
+  in the issuer area; not a 都市圈 or 经济圈 of a municipality (首都都市圈 reaches into the provinces around).
+- ``relations.partOf.member`` 0.8 — the issuer one of a region's members: 与东北地区其他省份协同, 长三角兄弟省市;
+  and an area with a region after it in brackets, 上海（长三角）.
 - ``relations.partOf.name`` 0.75 — an area's name and a head naming a part of it: 北京城市副中心 → 北京市,
   某市主城区, 某市中心城区 (whatever class the entity was given).
 - ``relations.partOf.divisionLexicon`` 0.7 — a division the lexicon places inside the issuing province or city,
@@ -41,6 +43,12 @@ LEVELS = (("特别行政区", 4), ("自治区", 4), ("省", 4), ("自治州", 3)
 FOREIGN_REGIONS = frozenset({"港澳台", "港澳"})
 # Regions a report draws within its own area (not divisions): 经济区, 都市圈, 涵养区, 新城, 核心区.
 REGION_SUFFIX = re.compile(r"(?:经济区|都市圈|涵养区|发展区|新城|核心区|生态示范区|地区)$")
+MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+CIRCLE = re.compile(r"(?:都市圈|经济圈)$")
+# Domestic regions a national report names by their kind: 成渝地区双城经济圈, 长江中游城市群, 黄河流域.
+NATIONAL_REGION = re.compile(r"(?:经济圈|经济带|城市群|流域)$")
+# The issuer named as one of a region's members: 与东北地区其他省份, 长三角兄弟省市.
+PEERS = re.compile(r"^(?:其他|其它|兄弟|其余)(?:省份|省区|省市|城市|地市|成员)")
 
 
 def level(ent: Entity) -> int | None:
@@ -58,8 +66,9 @@ def _contains(outer: Entity, inner: Entity) -> bool:
 
 
 def division_rules(ctx: Context) -> list[Relation | None]:
-    """Parents the area lexicon knows, stated where one sentence names the area and its parent; the issuer as
-    parent is implied by the report naming its own district."""
+    """Parents the area lexicon knows, stated where the text writes the parent before the area (济南市章丘区,
+    济南的章丘区, 上海浦东新区 as one name); the issuer as parent is implied by the report naming its own district.
+    Two areas merely in one sentence state nothing (庆云至章丘…济南至宁津)."""
     from kg.extract.relations.located import area_names
 
     areas = {e.label: e for e in ctx.entities if e.cls == "AdministrativeArea"}
@@ -72,10 +81,12 @@ def division_rules(ctx: Context) -> list[Relation | None]:
             if (sentence := word_sentence(ctx, ent)) is not None:
                 out.append(relation(ent, "partOf", parent, sentence, "relations.partOf.divisionLexicon", 0.7))
             continue
-        # 上海浦东新区: one mention holds the parent's name and states it.
         stems = area_names(parent)
-        named = {m.sentence for m in ent.mentions if any(m.text.startswith(n) for n in stems)}
-        together = sorted(named | ({m.sentence for m in ent.mentions} & {m.sentence for m in parent.mentions}))
+        ends = {m.span.end for m in parent.mentions}
+        text = ctx.doc.match_text
+        together = sorted(m.sentence for m in ent.mentions
+                          if any(m.text.startswith(n) for n in stems)
+                          or m.span.start in ends or (text[m.span.start - 1] == "的" and m.span.start - 1 in ends))
         if together:
             out.append(relation(ent, "partOf", parent, together[0], "relations.partOf.division", 0.85))
     return out
@@ -191,7 +202,8 @@ def within_rules(ctx: Context) -> list[Relation | None]:
         div = lex.by_code(ent.division_code) if ent.division_code else None
         if national:
             inside = (div is not None and div.level == "province") or (
-                ent.label in REGIONS and ent.label not in NATIONAL_NAMES and ent.label not in FOREIGN_REGIONS)
+                ent.label in REGIONS and ent.label not in NATIONAL_NAMES and ent.label not in FOREIGN_REGIONS) or (
+                _is_region(ent) and bool(NATIONAL_REGION.search(ent.label)))
         else:
             inside = div is not None and div.name != ctx.doc.issuer and lex.within(div, ctx.doc.issuer)
         if inside and (sentence := word_sentence(ctx, ent)) is not None:
@@ -224,11 +236,40 @@ def region_rules(ctx: Context) -> list[Relation | None]:
     others = tuple(short for full, short, _ in PROVINCES if full != ctx.doc.issuer)
     # 冀中, 苏北, 陕南: another province's one-character name and a direction.
     others += tuple(a + d for a in PROVINCE_ABBR.values() if a not in ctx.issuer_abbr for d in "东南西北中")
+    municipal = ctx.doc.issuer in MUNICIPALITIES
     return [relation(e, "partOf", issuer, e.mentions[0].sentence, "relations.partOf.region", 0.55)
             for e in ctx.entities
             if e.cls == "AdministrativeArea" and e is not issuer and e.mentions and not e.division_code
             and not e.parent_label and e.label not in REGIONS and REGION_SUFFIX.search(e.label)
-            and not e.label.startswith(others)]
+            and not e.label.startswith(others) and not (municipal and CIRCLE.search(e.label))]
+
+
+def _is_region(ent: Entity) -> bool:
+    """Whether an area is a region rather than a division: no division code, a domestic name."""
+    from kg.extract.lexicons.divisions import REGIONS
+
+    return ent.cls == "AdministrativeArea" and not ent.division_code and ent.label not in NATIONAL_NAMES and (
+        ent.label in REGIONS or bool(REGION_SUFFIX.search(ent.label) or NATIONAL_REGION.search(ent.label))) and \
+        not any(m.extractor.startswith("world") for m in ent.mentions)
+
+
+def member_rules(ctx: Context) -> list[Relation | None]:
+    """与东北地区其他省份: the issuer is a member of the region; 上海（长三角）: an area, its region in brackets."""
+    out: list[Relation | None] = []
+    issuer = ctx.issuer_area
+    for clause in ctx.clauses:
+        for hit in clause.nested:
+            if not _is_region(hit.ent):
+                continue
+            rest = clause.text[clause.local(hit.end):]
+            if issuer is not None and ctx.doc.issuer != NATION and PEERS.match(rest):
+                out.append(relation(issuer, "partOf", hit.ent, clause.sentence, "relations.partOf.member", 0.8))
+            before = clause.text[: clause.local(hit.start)]
+            if before.endswith("（") and rest.startswith("）"):
+                out += [relation(h.ent, "partOf", hit.ent, clause.sentence, "relations.partOf.member", 0.8)
+                        for h in clause.nested if h.end == hit.start - 1 and h.ent.cls == "AdministrativeArea"
+                        and not _is_region(h.ent)]
+    return out
 
 
 @component("relations.partOf", produces="relations", order=310)
@@ -238,4 +279,5 @@ def find_part_of(doc: Document, entities: list[Entity]) -> list[Relation]:
     found = division_rules(ctx) + text_rules(ctx) + phase_rules(ctx) + zone_rules(ctx) + area_part_rules(ctx)
     placed = {rel.subject for rel in found if rel is not None}
     found += issuer_rules(ctx, placed) + within_rules(ctx) + ftz_area_rules(ctx) + region_rules(ctx)
+    found += member_rules(ctx)
     return dedupe(found)
