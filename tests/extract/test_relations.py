@@ -212,6 +212,21 @@ def test_zones_and_projects_named_after_a_zone() -> None:
     assert not any(s == "青湾新片区" for s, _, _ in part_of)
 
 
+def test_a_wide_zone_taken_for_a_project_still_holds_what_is_named_after_it() -> None:
+    doc, ents = build("推进青湾企业总部集聚区建设，提升青湾国际人才服务中心能级，青湾国际开放枢纽加快建设。",
+                      [(ZONE, "青湾企业总部集聚区"), (ORG, "青湾国际人才服务中心"), (PROJ, "青湾国际开放枢纽")])
+    assert ("青湾企业总部集聚区", "partOf", "青湾国际开放枢纽") in triples(find_part_of(doc, ents))
+    assert ("青湾国际人才服务中心", "locatedIn", "青湾国际开放枢纽") in triples(find_located_in(doc, ents))
+
+
+def test_a_rank_or_kind_is_no_zone_stem() -> None:
+    body = "国家级高新区扩容，国家级经开区改革，建设国家级种业运营中心，自贸港重点园区挑大梁，自贸试验区提质。"
+    doc, ents = build(body, [(ZONE, "国家级高新区"), (ZONE, "国家级经开区"), (ORG, "国家级种业运营中心"),
+                             (ZONE, "自贸港重点园区"), (ZONE, "自贸试验区")])
+    assert find_part_of(doc, ents) == []
+    assert {r.extractor for r in find_located_in(doc, ents)} == {"relations.locatedIn.ftz"}  # only the own FTZ
+
+
 def test_larger_area_written_before_smaller() -> None:
     doc, ents = build("东海省江北市青山区获评示范区。", [(AREA, "东海省"), (AREA, "江北市"), (AREA, "青山区")])
     found = triples(find_part_of(doc, ents))

@@ -23,9 +23,11 @@ import re
 from kg.extract.pipeline import component
 from kg.extract.relations.base import (
     ACTOR_CLASSES,
+    GENERIC_STEM,
     NATIONAL_NAMES,
     PHASE,
     PLACE_CLASSES,
+    WIDE_PROJECT,
     Context,
     adjacent_hits,
     chain_after,
@@ -34,6 +36,7 @@ from kg.extract.relations.base import (
     dedupe,
     names,
     relation,
+    wide_projects,
 )
 from kg.ingest.document import Document
 from kg.ingest.issuer import NATION
@@ -248,7 +251,10 @@ def name_rules(ctx: Context) -> list[Relation | None]:
     lenders = [(e, ns) for e, ns in areas if _lends_place(ctx, e)]
     # A zone named by a place (上海示范区) lends no stem: things named after the place are not in the zone.
     place_names = {n for _, ns in areas for n in ns}
-    zones = [(e, stem) for e in ctx.entities if e.cls == "Zone" and (stem := zone_stem(e)) not in place_names]
+    zones = [(e, stem) for e in ctx.entities if e.cls == "Zone" and (stem := zone_stem(e)) not in place_names
+             and not (stem and GENERIC_STEM.match(stem))]
+    zones += [(e, stem) for e in wide_projects(ctx)
+              if len(stem := WIDE_PROJECT.split(e.label)[0]) >= 2 and stem not in place_names]
     longer: dict[int, set[int]] = {}  # where a thing's mention starts → where mentions starting there end
     for e in ctx.entities:
         if e.cls in ACTOR_CLASSES:

@@ -32,7 +32,17 @@ from __future__ import annotations
 import re
 
 from kg.extract.pipeline import component
-from kg.extract.relations.base import NATIONAL_NAMES, PHASE, PROVINCE_ABBR, Context, dedupe, names, relation
+from kg.extract.relations.base import (
+    GENERIC_STEM,
+    NATIONAL_NAMES,
+    PHASE,
+    PROVINCE_ABBR,
+    Context,
+    dedupe,
+    names,
+    relation,
+    wide_projects,
+)
 from kg.ingest.document import Document
 from kg.ingest.issuer import NATION, PROVINCES
 from kg.model import Entity, Relation
@@ -142,15 +152,16 @@ WIDE_ZONE = re.compile(r"(?:国际开放枢纽|开放枢纽|新片区|片区|示
 
 
 def zone_rules(ctx: Context) -> list[Relation | None]:
-    """A zone named after a wide zone's stem lies in it: 临港科创城 → 临港新片区."""
+    """A zone named after a wide zone's stem lies in it: 临港科创城 → 临港新片区. A wide zone the entity rules took
+    for a project (虹桥国际开放枢纽) counts as one."""
     from kg.extract.relations.located import area_names
 
     place_names = {n for e in ctx.entities if e.cls == "AdministrativeArea" for n in area_names(e)}
     zones = [e for e in ctx.entities if e.cls == "Zone" and e.mentions]
-    wide = [(e, e.label[: m.start()]) for e in zones if (m := WIDE_ZONE.search(e.label))]
+    wide = [(e, e.label[: m.start()]) for e in zones + wide_projects(ctx) if (m := WIDE_ZONE.search(e.label))]
     out: list[Relation | None] = []
     for whole, stem in wide:
-        if len(stem) < 2 or stem in place_names:
+        if len(stem) < 2 or stem in place_names or GENERIC_STEM.match(stem):
             continue
         out += [relation(part, "partOf", whole, part.mentions[0].sentence, "relations.partOf.zone", 0.7)
                 for part in zones if part is not whole and part.label.startswith(stem)
