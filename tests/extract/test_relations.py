@@ -167,6 +167,35 @@ def test_a_city_of_another_province_or_a_country_in_a_name_places_nothing() -> N
     assert not any(s in ("黄山水利枢纽", "科威特石化合作项目") for s, _, _ in found)
 
 
+def test_an_industry_cluster_named_after_a_place_lies_in_it() -> None:
+    doc, ents = build("京津冀新一代信息技术应用创新集群获评国家级集群，京津冀新能源产业加快发展。",
+                      [(AREA, "京津冀"), ("Industry", "京津冀新一代信息技术应用创新集群"),
+                       ("Industry", "京津冀新能源产业")])
+    found = triples(find_located_in(doc, ents))
+    assert ("京津冀新一代信息技术应用创新集群", "locatedIn", "京津冀") in found
+    assert not any(s == "京津冀新能源产业" for s, _, _ in found)  # an industry as such is nowhere
+
+
+def test_areas_listed_before_the_own_free_trade_zones_area_hold_the_zone() -> None:
+    from kg.extract.lexicons.divisions import load_divisions
+
+    body = "深化自贸试验区建设，推动哈尔滨、黑河、绥芬河片区联动发展，推进崖州、博鳌潭门片区化建设。"
+    doc = parse_document("2026年黑龙江省政府工作报告\n" + body + "\n", source="t.txt")
+    lex = load_divisions()
+    mentions = []
+    for name, cls in (("自贸试验区", ZONE), ("哈尔滨", AREA), ("黑河", AREA), ("绥芬河片区", ZONE), ("崖州", AREA),
+                      ("博鳌潭门片区", ZONE)):
+        start = doc.text.find(name)
+        div = lex.resolve(name, issuer="黑龙江省") if cls == AREA else None
+        mentions.append(Mention(name, cls, Span(start, start + len(name)), doc.sentence_at(start).index, "test",
+                                canonical=div.name if div else None, division_code=div.code if div else None))
+    ents = with_issuer_area(resolve(mentions, doc=doc), doc)
+    rels = find_located_in(doc, ents)
+    assert {("自贸试验区", "locatedIn", "哈尔滨市"), ("自贸试验区", "locatedIn", "黑河市")} <= triples(rels)
+    assert by_triple(rels, "自贸试验区", "locatedIn", "黑河市").extractor == "relations.locatedIn.ftzArea"
+    assert not any(o.startswith("崖州") for _, _, o in triples(rels))  # 博鳌潭门片区 is no free-trade zone's area
+
+
 def test_a_cut_off_name_is_not_placed_but_the_whole_name_is() -> None:
     doc, ents = build("青山区实施青山港区疏港航道等项目，建设青山国际机场四期，深化青山航运交易所体制改革。",
                       [(PROJ, "青山港区疏港航道"), (ZONE, "青山港区疏港"), (AREA, "青山区"), ISSUER,

@@ -7,9 +7,12 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.locatedIn.name`` 0.75 — the name holds an area name: 宝坻京津中关村科技城 → 宝坻; of several, the
   one before a campus head (某医院青浦院区 → 青浦, not 中山); never the ends of a route (京沪高速新沂至江都段,
   北京-雄安走廊), nor an area's own part (北京城市副中心: kg.extract.relations.partof);
-  a project named after a zone: 南港乙烯项目 → 南港工业区 (0.7).
+  a project named after a zone: 南港乙烯项目 → 南港工业区 (0.7); an industry cluster named after a place
+  (某某生物医药集群) as a thing.
 - ``relations.locatedIn.ftz`` 0.7 — a local report's bare 自贸试验区 (自由贸易试验区) is the issuer's own pilot
   free-trade zone (each province has at most one), so it lies in the issuer area.
+- ``relations.locatedIn.ftzArea`` 0.7 — areas listed before the own free-trade zone's 片区 with the head said once
+  (哈尔滨、黑河、绥芬河片区): the zone has an area in each, so it lies (in part) in them.
 - ``relations.locatedIn.luodi`` 0.6 — X等落地 (成功落地X、Y) with no place: the report's own area (the issuer).
 - ``relations.locatedIn.builds`` 0.7 — (支持/推动/依托) ZONE 建设/打造/布局 X at a clause's start: 支持中关村科学城建设
   人工智能集聚区; a zone builds only inside itself (an area building X is the implements rules' business).
@@ -55,6 +58,8 @@ ZONE_STEM_SUFFIXES = ("工业区", "开发区", "经开区", "高新区", "示�
                       "新城", "园", "区")
 # An area's own organs (天津市委, 某市人民政府) are not things located in it.
 OWN_FTZ = frozenset({"自贸试验区", "自由贸易试验区", "自贸区"})
+# An industry named as a place's cluster is a thing in that place: 京津冀新一代信息技术应用创新集群 → 京津冀.
+CLUSTER = re.compile(r"(?:集群|产业带)$")
 # A name between two places is a route or corridor, not a thing in either: 新沂至江都段, 北京-雄安人才走廊
 # (a dash only with places on both sides: 天津滨海-中关村科技园 lies in 天津).
 ROUTE = re.compile(r"[至到]")
@@ -262,13 +267,14 @@ def name_rules(ctx: Context) -> list[Relation | None]:
                 longer.setdefault(m.span.start, set()).add(m.span.end)
     out: list[Relation | None] = []
     for ent in ctx.entities:
-        if ent.cls not in ACTOR_CLASSES or not ent.mentions or _cut_off(ent, longer, ctx.doc.text):
+        cluster = ent.cls == "Industry" and CLUSTER.search(ent.label)
+        if (ent.cls not in ACTOR_CLASSES and not cluster) or not ent.mentions or _cut_off(ent, longer, ctx.doc.text):
             continue
         sentence = ent.mentions[0].sentence
         area = _named_area(ent, lenders)
         if area is not None:
             out.append(relation(ent, "locatedIn", area, sentence, "relations.locatedIn.name", 0.75))
-        if ent.cls == "Zone":
+        if ent.cls in ("Zone", "Industry"):
             continue
         for zone, stem in zones:
             # 罗泾港区改造二期 lies in 罗泾港区; 某机场四期 is a phase of it (partOf, kg.extract.relations.partof).
@@ -286,9 +292,33 @@ def ftz_rules(ctx: Context) -> list[Relation | None]:
             for ent in ctx.entities if ent.cls == "Zone" and ent.mentions and ent.label in OWN_FTZ]
 
 
+def ftz_area_list_rules(ctx: Context) -> list[Relation | None]:
+    """哈尔滨、黑河、绥芬河片区: the 片区 head said once for a list of areas; the report's free-trade zone has an
+    area in each listed place."""
+    ftz = next((e for e in ctx.entities if e.cls == "Zone" and e.label in OWN_FTZ), None)
+    if ftz is None or ctx.doc.issuer == NATION:
+        return []
+    from kg.extract.lexicons.divisions import load_divisions
+
+    lex = load_divisions()
+    out: list[Relation | None] = []
+    for clause in ctx.clauses:
+        for i, last in enumerate(clause.hits):
+            # the free-trade zone's 片区 are named by divisions (绥芬河片区), not by spots (博鳌潭门片区)
+            if last.ent.cls != "Zone" or not last.ent.label.endswith("片区") or not lex.lookup(last.ent.label[:-2]):
+                continue
+            following = last
+            for hit in reversed(clause.hits[:i]):
+                if hit.ent.cls != "AdministrativeArea" or clause.between(hit.end, following.start) not in ("、", "和"):
+                    break
+                out.append(relation(ftz, "locatedIn", hit.ent, clause.sentence, "relations.locatedIn.ftzArea", 0.7))
+                following = hit
+    return out
+
+
 @component("relations.locatedIn", produces="relations", order=300)
 def find_located_in(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:locatedIn from 落户/落地/位于, 在…建设, AREA的X and place names inside names."""
     ctx = Context.of(doc, entities)
     found = settle_rules(ctx) + at_place_rules(ctx) + de_rules(ctx) + name_rules(ctx) + ftz_rules(ctx)
-    return dedupe(found + approved_rules(ctx) + zone_builds_rules(ctx))
+    return dedupe(found + approved_rules(ctx) + zone_builds_rules(ctx) + ftz_area_list_rules(ctx))
