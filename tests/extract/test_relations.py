@@ -196,6 +196,16 @@ def test_areas_listed_before_the_own_free_trade_zones_area_hold_the_zone() -> No
     assert not any(o.startswith("崖州") for _, _, o in triples(rels))  # 博鳌潭门片区 is no free-trade zone's area
 
 
+def test_a_clause_cut_as_a_name_places_nothing() -> None:
+    doc, ents = build("青山区稳步发展。支持青山申建空港综保区，青山高新区入选示范，青山高新区联盟成立。",
+                      [(AREA, "青山区"), (ZONE, "青山申建空港"), (ZONE, "青山高新区"), (ORG, "青山高新区联盟")])
+    next(e for e in ents if e.label == "青山区").division_code = "999999"
+    found = triples(find_located_in(doc, ents))
+    assert ("青山高新区", "locatedIn", "青山区") in found
+    assert not any(s == "青山申建空港" for s, _, _ in found)  # 申建 is a verb: the name is a cut clause
+    assert ("青山高新区联盟", "locatedIn", "青山高新区") not in found  # a body of zones is not in one of them
+
+
 def test_a_cut_off_name_is_not_placed_but_the_whole_name_is() -> None:
     doc, ents = build("青山区实施青山港区疏港航道等项目，建设青山国际机场四期，深化青山航运交易所体制改革。",
                       [(PROJ, "青山港区疏港航道"), (ZONE, "青山港区疏港"), (AREA, "青山区"), ISSUER,
@@ -302,6 +312,14 @@ def test_a_district_named_in_a_parents_name_is_stated_by_it() -> None:
     doc, ents = build("上川浦东新区开发开放加快推进。上川市经济增长。", [(AREA, "上川浦东新区"), (AREA, "上川市")])
     next(e for e in ents if e.label == "上川浦东新区").parent_label = "上川市"
     assert ("上川浦东新区", "partOf", "上川市") in triples(find_part_of(doc, ents))
+
+
+def test_the_evidence_of_a_district_in_the_issuer_names_it_alone_where_it_can() -> None:
+    doc, ents = build("青山实验室加快建设。推进青山与白沙同城化发展。", [(AREA, "青山"), (ORG, "青山实验室"), ISSUER])
+    area = next(e for e in ents if e.label == "青山")
+    area.label, area.parent_label = "青山区", "江北市"
+    rel = by_triple(find_part_of(doc, ents), "青山区", "partOf", "江北市")
+    assert doc.sentences[rel.sentence].text.startswith("推进青山与白沙")
 
 
 def test_a_short_form_running_into_a_feature_name_is_no_evidence() -> None:

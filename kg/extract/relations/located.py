@@ -60,12 +60,17 @@ ZONE_STEM_SUFFIXES = ("工业区", "开发区", "经开区", "高新区", "示�
 OWN_FTZ = frozenset({"自贸试验区", "自由贸易试验区", "自贸区"})
 # An industry named as a place's cluster is a thing in that place: 京津冀新一代信息技术应用创新集群 → 京津冀.
 CLUSTER = re.compile(r"(?:集群|产业带)$")
+# Bodies that gather zones are not in the one whose stem they share: 中部地区国家高新区联盟.
+ALLIANCE = ("联盟", "协会", "联合会", "联席会议")
 # A name between two places is a route or corridor, not a thing in either: 新沂至江都段, 北京-雄安人才走廊
 # (a dash only with places on both sides: 天津滨海-中关村科技园 lies in 天津).
 ROUTE = re.compile(r"[至到]")
 DASH = re.compile(r"[\-－—–]")
 # A branch's head after the area it is in: 某医院青浦院区, 某大学延庆校区, 某公司南京分公司.
 CAMPUS = ("院区", "校区", "分院", "分校", "分中心", "分公司", "分部", "园区", "基地")
+# A name whose area is followed by a verb is a clause cut as a name (鄂州申建空港, 宁德入围全球百强创新集群):
+# it places nothing.
+VERB_AFTER_AREA = re.compile(r"^(?:申建|申报|建设|打造|推进|推动|入围|入选|获批|获评|成为|加快|创建|争创|跨入|等)")
 # Heads that make an area's name the name of a part of that area: 北京城市副中心, 成都东部新区, 某市主城区.
 AREA_PART = re.compile(r"^(?:城市副中心|副中心|主城区|中心城区|老城区|核心区|新城)$")
 ORGAN_SUFFIXES = ("人民政府", "政府", "委员会", "委", "人大", "人大常委会", "政协", "纪委", "监委", "人民法院",
@@ -227,6 +232,9 @@ def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]]) -> Entity | N
         return None
     if any(AREA_PART.match(label[label.find(n) + len(n):]) for *_, n, _ in found):
         return None  # 北京城市副中心 is a part of 北京, not a thing in it
+    found = [f for f in found if not VERB_AFTER_AREA.match(label[f[0] + len(f[3]):])]
+    if not found:
+        return None
     campus = [f for f in found if label[f[0] + len(f[3]):].startswith(CAMPUS)]
     return min(campus or found, key=lambda f: f[:3])[4]
 
@@ -276,7 +284,7 @@ def name_rules(ctx: Context) -> list[Relation | None]:
             out.append(relation(ent, "locatedIn", area, sentence, "relations.locatedIn.name", 0.75))
         if ent.cls in ("Zone", "Industry"):
             continue
-        for zone, stem in zones:
+        for zone, stem in zones if not ent.label.endswith(ALLIANCE) else ():
             # 罗泾港区改造二期 lies in 罗泾港区; 某机场四期 is a phase of it (partOf, kg.extract.relations.partof).
             whole = ent.label.startswith(zone.label)
             if stem and ent.label.startswith(stem) and not (whole and PHASE.match(ent.label[len(zone.label):])):

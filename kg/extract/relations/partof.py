@@ -107,11 +107,16 @@ FEATURE_HEADS = frozenset("湖山江河岛路街桥")
 
 
 def word_sentence(ctx: Context, ent: Entity) -> int | None:
-    """The first sentence naming an area as a word of its own, not as the start of a feature's name (云龙 of
-    云龙湖 is not 云龙区); None when every mention is such a start."""
+    """The sentence that best names an area as itself: first one where it stands alone (推进苏州与上海同城化), else
+    one where it opens another name (苏州实验室); never the start of a feature's name (云龙 of 云龙湖 is not
+    云龙区). None when every mention is such a start."""
     text = ctx.doc.match_text
-    return next((m.sentence for m in ent.mentions
-                 if m.text == ent.label or text[m.span.end: m.span.end + 1] not in FEATURE_HEADS), None)
+    words = [m for m in ent.mentions if m.text == ent.label or text[m.span.end: m.span.end + 1] not in FEATURE_HEADS]
+    covers = [(m.span.start, m.span.end) for e in ctx.entities if e is not ent for m in e.mentions]
+    alone = next((m for m in words if not any(a <= m.span.start and m.span.end <= b and b - a > len(m.text)
+                                              for a, b in covers)), None)
+    chosen = alone or next(iter(words), None)
+    return chosen.sentence if chosen else None
 
 
 def text_rules(ctx: Context) -> list[Relation | None]:
