@@ -118,6 +118,10 @@ def test_a_route_between_places_lies_in_neither_end() -> None:
     assert not any(s in ("京川高速青山至白沙段", "青山-白沙人才走廊") for s, _, _ in found)
     # a dash between a place and a partner's name is no route: the park lies in its place
     assert ("江北青山-中关村科技园", "locatedIn", "江北市") in found
+    # the far end may be a region the lexicon gives no code, named by its short form (雄湖 of 雄湖新区)
+    doc, ents = build("提升雄湖新区能级，建设江北-雄湖人才走廊。",
+                      [(AREA, "雄湖新区"), (ZONE, "江北-雄湖人才走廊"), ISSUER])
+    assert find_located_in(doc, ents) == []
 
 
 def test_a_branch_lies_in_the_area_before_its_campus_head() -> None:

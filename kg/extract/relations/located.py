@@ -219,7 +219,7 @@ def _cut_off(ent: Entity, longer: dict[int, set[int]], text: str) -> bool:
                for m in ent.mentions for end in [max(longer.get(m.span.start, {0}))])
 
 
-def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]]) -> Entity | None:
+def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]], stems: set[str]) -> Entity | None:
     """The area whose name a thing's name holds: the one before a campus head, else the first; None for organs,
     routes and parts of the area itself."""
     label = ent.label
@@ -228,7 +228,7 @@ def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]]) -> Entity | N
     found = [(label.find(n), -len(n), area.label, n, area) for area, ns in areas for n in ns
              if n in label and not label.endswith(n)]
     dash = DASH.search(label)
-    if not found or (dash and len({f[0] < dash.start() for f in found}) == 2):
+    if not found or (dash and any(label.startswith(n, dash.end()) for n in stems)):
         return None
     if any(AREA_PART.match(label[label.find(n) + len(n):]) for *_, n, _ in found):
         return None  # 北京城市副中心 is a part of 北京, not a thing in it
@@ -262,6 +262,8 @@ def name_rules(ctx: Context) -> list[Relation | None]:
     areas = [(e, area_names(e, known=bool(e.division_code) or e is ctx.issuer_area))
              for e in ctx.entities if e.cls == "AdministrativeArea"]
     lenders = [(e, ns) for e, ns in areas if _lends_place(ctx, e)]
+    # every short form of every area, to tell a route's far end (北京-雄安…: 雄安 of 雄安新区)
+    stems = {n for e in ctx.entities if e.cls == "AdministrativeArea" for n in area_names(e)}
     # A zone named by a place (上海示范区) lends no stem: things named after the place are not in the zone.
     place_names = {n for _, ns in areas for n in ns}
     zones = [(e, stem) for e in ctx.entities if e.cls == "Zone" and (stem := zone_stem(e)) not in place_names
@@ -279,7 +281,7 @@ def name_rules(ctx: Context) -> list[Relation | None]:
         if (ent.cls not in ACTOR_CLASSES and not cluster) or not ent.mentions or _cut_off(ent, longer, ctx.doc.text):
             continue
         sentence = ent.mentions[0].sentence
-        area = _named_area(ent, lenders)
+        area = _named_area(ent, lenders, stems)
         if area is not None:
             out.append(relation(ent, "locatedIn", area, sentence, "relations.locatedIn.name", 0.75))
         if ent.cls in ("Zone", "Industry"):
