@@ -79,6 +79,14 @@ def test_listed_things_settling_with_no_place_go_to_the_issuer_area() -> None:
     assert by_triple(rels, "云帆研究院", "locatedIn", "江北市").extractor == "relations.locatedIn.luodi"
 
 
+def test_what_lands_after_a_body_is_its_decisions_not_the_body() -> None:
+    doc, ents = build("确保党中央决策部署及江北市委工作要求落地见效，云帆研究院总部成功落地。",
+                      [(ORG, "江北市委"), (ORG, "云帆研究院"), ISSUER])
+    found = triples(find_located_in(doc, ents))
+    assert ("云帆研究院", "locatedIn", "江北市") in found
+    assert ("江北市委", "locatedIn", "江北市") not in found
+
+
 def test_no_place_and_no_issuer_asserts_nothing() -> None:
     doc, ents = build("云帆研究院、蓝海电力公司等落地。", [(ORG, "云帆研究院"), (ENT, "蓝海电力公司")], title="")
     assert doc.issuer is None
@@ -132,6 +140,14 @@ def test_a_branch_lies_in_the_area_before_its_campus_head() -> None:
     found = triples(find_located_in(doc, ents))
     assert ("白沙医院国家医学中心青山院区", "locatedIn", "青山区") in found
     assert ("白沙医院国家医学中心青山院区", "locatedIn", "白沙市") not in found
+
+
+def test_an_area_in_its_own_role_or_after_a_verb_is_no_thing_in_it() -> None:
+    doc, ents = build("青山区稳步发展，提升青山省域副中心能级，申建青山空港保税物流中心，建成青山国际机场。",
+                      [(AREA, "青山区"), (ORG, "青山省域副中心"), (ORG, "申建青山空港保税物流中心"),
+                       (PROJ, "青山国际机场")])
+    next(e for e in ents if e.label == "青山区").division_code = "999999"
+    assert triples(find_located_in(doc, ents)) == {("青山国际机场", "locatedIn", "青山区")}
 
 
 def test_an_areas_sub_centre_is_part_of_it_not_in_it() -> None:

@@ -52,6 +52,9 @@ SETTLE_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:成功|�
 APPROVED = re.compile(r"获批(?:建设|设立|创建)?")
 # What may follow 落地 when the clause names no place: 等落地建设, 落地见效.
 SETTLE_TAIL = re.compile(r"^(?:建设|见效|投产|运营|开工|实施|生效|签约|运行)?[。；，！]?$")
+# What may stand between the things and 落地 with no place: 等, 项目, 总部, 成功 (not 省委工作要求落地见效: the
+# requirements land, not the body).
+SETTLE_GAP = re.compile(r"^(?:等)?(?:\d+个)?(?:项目|总部|基地|平台)?(?:成功|相继|先后|顺利|加快|陆续)?$")
 AT_PLACE = re.compile(r"在([^，。；、“”]{1,14}?)(?:成功)?(?:落户|落地|建设|新建|布局|设立|建成|开工|投产|扎根|打造)")
 AREA_STEM_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "新区", "省", "市", "区", "县", "镇", "乡", "街道")
 ZONE_STEM_SUFFIXES = ("工业区", "开发区", "经开区", "高新区", "示范区", "试验区", "科技城", "园区", "片区", "港区",
@@ -71,6 +74,9 @@ CAMPUS = ("院区", "校区", "分院", "分校", "分中心", "分公司", "分
 # A name whose area is followed by a verb is a clause cut as a name (鄂州申建空港, 宁德入围全球百强创新集群):
 # it places nothing.
 VERB_AFTER_AREA = re.compile(r"^(?:申建|申报|建设|打造|推进|推动|入围|入选|获批|获评|成为|加快|创建|争创|跨入|等)")
+LEADING_VERB = re.compile(r"^(?:申建|申报|新建|建设|打造|推进|推动|加快|开工|建成|投用|建好|支持)")
+# What names the area itself in a role: 芜湖省域副中心, 徐州区域中心(城市).
+AREA_ITSELF = re.compile(r"^(?:省域副中心|省域中心|区域中心|区域性中心|中心城市|省会)(?:城市)?$")
 # Heads that make an area's name the name of a part of that area: 北京城市副中心, 成都东部新区, 某市主城区.
 AREA_PART = re.compile(r"^(?:城市副中心|副中心|主城区|中心城区|老城区|核心区|新城)$")
 ORGAN_SUFFIXES = ("人民政府", "政府", "委员会", "委", "人大", "人大常委会", "政协", "纪委", "监委", "人民法院",
@@ -134,9 +140,10 @@ def settle_rules(ctx: Context) -> list[Relation | None]:
             out += [relation(h.ent, "locatedIn", place, clause.sentence, "relations.locatedIn.luohu", 0.85)
                     for h in subjects]
         elif (clause.text[clause.local(start): clause.local(end)] in SETTLE_DEFAULT and ctx.issuer_area
-              and SETTLE_TAIL.match(clause.text[clause.local(end):])):
+              and SETTLE_TAIL.match(clause.text[clause.local(end):])
+              and SETTLE_GAP.match(clause.between(subjects[-1].end, start))):
             out += [relation(h.ent, "locatedIn", ctx.issuer_area, clause.sentence, "relations.locatedIn.luodi", 0.6)
-                    for h in subjects]
+                    for h in subjects if not _is_organ(h.ent)]
     return out
 
 
@@ -230,8 +237,11 @@ def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]], stems: set[st
     dash = DASH.search(label)
     if not found or (dash and any(label.startswith(n, dash.end()) for n in stems)):
         return None
-    if any(AREA_PART.match(label[label.find(n) + len(n):]) for *_, n, _ in found):
-        return None  # 北京城市副中心 is a part of 北京, not a thing in it
+    if any(AREA_PART.match(rest) or AREA_ITSELF.match(rest) for *_, n, _ in found
+           for rest in [label[label.find(n) + len(n):]]):
+        return None  # 北京城市副中心 is a part of 北京, 芜湖省域副中心 is 芜湖 itself: neither is a thing in it
+    if LEADING_VERB.match(label):
+        return None  # 申建芜湖空港: a clause cut as a name
     found = [f for f in found if not VERB_AFTER_AREA.match(label[f[0] + len(f[3]):])]
     if not found:
         return None
