@@ -105,6 +105,16 @@ def test_building_at_a_place() -> None:
     assert rel.extractor == "relations.locatedIn.zai"
 
 
+def test_the_builder_before_a_place_is_not_what_is_built_there() -> None:
+    doc, ents = build("云帆研究院在津布局数字文化实验室，青山储能项目在津建设，蓝海电力公司在津落户。",
+                      [(ORG, "云帆研究院"), (ORG, "数字文化实验室"), (PROJ, "青山储能项目"), (ENT, "蓝海电力公司"),
+                       (AREA, "天津市")], title="2026年天津市政府工作报告\n")
+    found = triples(find_located_in(doc, ents))
+    assert {("数字文化实验室", "locatedIn", "天津市"), ("青山储能项目", "locatedIn", "天津市"),
+            ("蓝海电力公司", "locatedIn", "天津市")} <= found
+    assert ("云帆研究院", "locatedIn", "天津市") not in found
+
+
 def test_area_name_inside_a_name() -> None:
     doc, ents = build("青山区经济向好，青山智能制造产业园加快建设，江北市委统筹推进。",
                       [(ZONE, "青山智能制造产业园"), (AREA, "青山区"), (ORG, "江北市委"), ISSUER])
@@ -304,6 +314,14 @@ def test_town_without_parent_lies_in_issuer_but_district_is_not_guessed() -> Non
     doc, ents = build("柳河镇水利工程完工，青山区入选示范。", [(AREA, "柳河镇"), (AREA, "青山区"), ISSUER])
     found = triples(find_part_of(doc, ents))
     assert ("柳河镇", "partOf", "江北市") in found and ("青山区", "partOf", "江北市") not in found
+
+
+def test_a_village_in_a_slogan_or_a_region_named_with_another_province_is_not_the_issuers() -> None:
+    doc, ents = build("推进“和美柳村”扩面，柳河镇水利工程完工，落实现代化首都都市圈规划，推动江北湖南毗邻地区发展。",
+                      [(AREA, "美柳村"), (AREA, "柳河镇"), (AREA, "现代化首都都市圈"), (AREA, "江北湖南毗邻地区"),
+                       ISSUER])
+    found = triples(find_part_of(doc, ents))
+    assert found == {("柳河镇", "partOf", "江北市")}
 
 
 def test_known_parent_division_gets_a_statement() -> None:

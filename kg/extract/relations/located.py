@@ -56,6 +56,7 @@ SETTLE_TAIL = re.compile(r"^(?:建设|见效|投产|运营|开工|实施|生效|
 # requirements land, not the body).
 SETTLE_GAP = re.compile(r"^(?:等)?(?:\d+个)?(?:项目|总部|基地|平台)?(?:成功|相继|先后|顺利|加快|陆续)?$")
 AT_PLACE = re.compile(r"在([^，。；、“”]{1,14}?)(?:成功)?(?:落户|落地|建设|新建|布局|设立|建成|开工|投产|扎根|打造)")
+BUILDING_VERBS = frozenset({"建设", "新建", "布局", "设立", "建成", "开工", "打造"})
 AREA_STEM_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "新区", "省", "市", "区", "县", "镇", "乡", "街道")
 ZONE_STEM_SUFFIXES = ("工业区", "开发区", "经开区", "高新区", "示范区", "试验区", "科技城", "园区", "片区", "港区",
                       "新城", "园", "区")
@@ -181,8 +182,11 @@ def at_place_rules(ctx: Context) -> list[Relation | None]:
             places = [ctx.issuer_area]  # 在津落户, 在天津建设
         if len(places) != 1:
             continue
-        things = chain_before(clause, start, ACTOR_CLASSES, max_gap=3) + \
-            chain_after(clause, end, ACTOR_CLASSES, max_gap=6)
+        # 中科院在湘布局X: before a verb that builds stands the builder, not a thing built (unless a project or zone)
+        builds = clause.text[clause.local(end) - 2: clause.local(end)] in BUILDING_VERBS
+        before = [h for h in chain_before(clause, start, ACTOR_CLASSES, max_gap=3)
+                  if not builds or h.ent.cls in ("Project", "Zone")]
+        things = before + chain_after(clause, end, ACTOR_CLASSES, max_gap=6)
         out += [relation(h.ent, "locatedIn", places[0], clause.sentence, "relations.locatedIn.zai", 0.8)
                 for h in things]
     return out

@@ -198,7 +198,13 @@ def issuer_rules(ctx: Context, placed: set[tuple[str, str]]) -> list[Relation | 
     return [relation(e, "partOf", ctx.issuer_area, e.mentions[0].sentence, "relations.partOf.issuer", 0.55)
             for e in ctx.entities
             if e.cls == "AdministrativeArea" and e.mentions and not e.parent_label
-            and level(e) in (0, 1) and (e.cls, e.label) not in placed]
+            and level(e) in (0, 1) and (e.cls, e.label) not in placed and not _quoted(ctx, e)]
+
+
+def _quoted(ctx: Context, ent: Entity) -> bool:
+    """Whether every mention lies inside “…”: a slogan (“和美湘村”), not a village of the report's area."""
+    text = ctx.doc.match_text
+    return all(text.rfind("“", 0, m.span.start) > text.rfind("”", 0, m.span.start) for m in ent.mentions)
 
 
 def within_rules(ctx: Context) -> list[Relation | None]:
@@ -250,6 +256,8 @@ def region_rules(ctx: Context) -> list[Relation | None]:
     from kg.extract.lexicons.divisions import REGIONS
 
     others = tuple(short for full, short, _ in PROVINCES if full != ctx.doc.issuer)
+    # 现代化首都都市圈, 湘鄂渝黔毗邻地区: a region named with another province (首都 is 北京) reaches beyond the issuer
+    named_others = others + (("首都",) if ctx.doc.issuer != "北京市" else ())
     # 冀中, 苏北, 陕南: another province's one-character name and a direction.
     others += tuple(a + d for a in PROVINCE_ABBR.values() if a not in ctx.issuer_abbr for d in "东南西北中")
     municipal = ctx.doc.issuer in MUNICIPALITIES
@@ -257,7 +265,8 @@ def region_rules(ctx: Context) -> list[Relation | None]:
             for e in ctx.entities
             if e.cls == "AdministrativeArea" and e is not issuer and e.mentions and not e.division_code
             and not e.parent_label and e.label not in REGIONS and REGION_SUFFIX.search(e.label)
-            and not e.label.startswith(others) and not (municipal and CIRCLE.search(e.label))]
+            and not e.label.startswith(others) and not any(o in e.label for o in named_others)
+            and not (municipal and CIRCLE.search(e.label))]
 
 
 def _is_region(ent: Entity) -> bool:
