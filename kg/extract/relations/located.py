@@ -68,14 +68,17 @@ CLUSTER = re.compile(r"(?:集群|产业带)$")
 ALLIANCE = ("联盟", "协会", "联合会", "联席会议")
 # A name between two places is a route or corridor, not a thing in either: 新沂至江都段, 北京-雄安人才走廊
 # (a dash only with places on both sides: 天津滨海-中关村科技园 lies in 天津).
-ROUTE = re.compile(r"[至到]")
+ROUTE = re.compile(r"[至到]|送电|送气|输电|输气")
 DASH = re.compile(r"[\-－—–]")
 # A branch's head after the area it is in: 某医院青浦院区, 某大学延庆校区, 某公司南京分公司.
 CAMPUS = ("院区", "校区", "分院", "分校", "分中心", "分公司", "分部", "园区", "基地")
 # A name whose area is followed by a verb is a clause cut as a name (鄂州申建空港, 宁德入围全球百强创新集群):
 # it places nothing.
 VERB_AFTER_AREA = re.compile(r"^(?:申建|申报|建设|打造|推进|推动|入围|入选|获批|获评|成为|加快|创建|争创|跨入|等)")
-LEADING_VERB = re.compile(r"^(?:申建|申报|新建|建设|打造|推进|推动|加快|开工|建成|投用|建好|支持)")
+LEADING_VERB = re.compile(r"^(?:申建|申报|新建|建设|打造|推进|推动|加快|开工|建成|投用|建好|支持|力争|升级|运营|"
+                          r"提升|优化|完善|深化|做强|做大|培育|抢抓)")
+# An area after one of these in a name is where the thing reaches, not where it is: 辽西先导区承接京津冀转移项目.
+REACHES = ("承接", "对接", "服务", "融入", "面向", "连接", "辐射", "联通", "入", "经")
 # What names the area itself in a role: 芜湖省域副中心, 徐州区域中心(城市).
 AREA_ITSELF = re.compile(r"^(?:省域副中心|省域中心|区域中心|区域性中心|中心城市|省会)(?:城市)?$")
 # Heads that make an area's name the name of a part of that area: 北京城市副中心, 成都东部新区, 某市主城区.
@@ -246,7 +249,8 @@ def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]], stems: set[st
         return None  # 北京城市副中心 is a part of 北京, 芜湖省域副中心 is 芜湖 itself: neither is a thing in it
     if LEADING_VERB.match(label):
         return None  # 申建芜湖空港: a clause cut as a name
-    found = [f for f in found if not VERB_AFTER_AREA.match(label[f[0] + len(f[3]):])]
+    found = [f for f in found if not VERB_AFTER_AREA.match(label[f[0] + len(f[3]):])
+             and not label[: f[0]].endswith(REACHES)]
     if not found:
         return None
     campus = [f for f in found if label[f[0] + len(f[3]):].startswith(CAMPUS)]
