@@ -315,6 +315,16 @@ def test_project_phase_is_part_of_the_project() -> None:
     assert rel.extractor == "relations.partOf.phase"
 
 
+def test_a_route_and_its_key_work_are_parts_of_the_line() -> None:
+    doc, ents = build("江北陆海通道西线主通道重点工程青白铁路开通，江北输水干线东线工程开工，江北输水干线加快建设。",
+                      [(PROJ, "江北陆海通道西线主通道"), (PROJ, "青白铁路"), (PROJ, "江北输水干线东线工程"),
+                       (PROJ, "江北输水干线")])
+    rels = find_part_of(doc, ents)
+    assert {("青白铁路", "partOf", "江北陆海通道西线主通道"),
+            ("江北输水干线东线工程", "partOf", "江北输水干线")} <= triples(rels)
+    assert by_triple(rels, "青白铁路", "partOf", "江北陆海通道西线主通道").extractor == "relations.partOf.keyWork"
+
+
 def test_town_without_parent_lies_in_issuer_but_district_is_not_guessed() -> None:
     doc, ents = build("柳河镇水利工程完工，青山区入选示范。", [(AREA, "柳河镇"), (AREA, "青山区"), ISSUER])
     found = triples(find_part_of(doc, ents))

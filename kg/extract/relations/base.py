@@ -34,8 +34,8 @@ ACTOR_CLASSES = frozenset({"Enterprise", "Organization", "Zone", "Project"})
 PLACE_CLASSES = frozenset({"AdministrativeArea", "Zone"})
 LIST_JOINERS = ("", "、", "和", "与", "及", "以及")
 # What follows a thing's name in the name of a phase or section of it: 二期, 东段, 首开段, 延伸线 (…工程).
-PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期)?(?:[东南西北中]段|首开段|延伸线|支线|[一二三四五六七八九十\d]+期)"
-                   r"(?:工程|项目)?$")
+PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期)?(?:[东南西北中]段|首开段|延伸线|支线|[一二三四五六七八九十\d]+期|"
+                   r"[东南西北中]线(?:主通道|工程)?|主通道)(?:工程|项目)?$")
 
 # A zone's stem that is a rank or a kind, not a place's name: 国家级高新区 lends nothing to 国家级种业中心, 自贸港
 # is no 自贸试验区.

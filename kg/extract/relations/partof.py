@@ -8,6 +8,8 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.partOf.phase`` 0.8 — a project named as a phase or section of another project or of a zone
   (地铁4号线二期 → 地铁4号线, 某国际机场四期 → 某国际机场), a zone named as a 片区 of another
   (自贸试验区东疆片区 → 自贸试验区).
+- ``relations.partOf.keyWork`` 0.8 — a project written right after a larger one as its key work: 西部陆海新通道西线
+  主通道重点工程隆泸叙铁路 → the 主通道.
 - ``relations.partOf.zone`` 0.7 — a zone named after a larger zone's stem (临港科创城 → 临港新片区): the larger one
   ends in a head of wide zones (新片区, 示范区, 开放枢纽…), the smaller does not, the stem is no area's name.
 - ``relations.partOf.issuer`` 0.55 — a town, township, street or village with no known parent lies in the
@@ -38,6 +40,7 @@ from kg.extract.relations.base import (
     PHASE,
     PROVINCE_ABBR,
     Context,
+    adjacent_hits,
     dedupe,
     names,
     relation,
@@ -150,6 +153,16 @@ def phase_rules(ctx: Context) -> list[Relation | None]:
                     out.append(relation(part, "partOf", whole, part.mentions[0].sentence,
                                         "relations.partOf.phase", 0.8))
     return out
+
+
+KEY_WORK = re.compile(r"^的?(?:重点|标志性|控制性|骨干|先行|配套)(?:工程|项目)$")
+
+
+def key_work_rules(ctx: Context) -> list[Relation | None]:
+    """W重点工程X: a project named as the key work of the project before it is a part of it."""
+    return [relation(b.ent, "partOf", a.ent, clause.sentence, "relations.partOf.keyWork", 0.8)
+            for clause, a, b in adjacent_hits(ctx.clauses)
+            if a.ent.cls == "Project" and b.ent.cls == "Project" and KEY_WORK.match(clause.between(a.end, b.start))]
 
 
 # Heads of zones wide enough to hold other zones: 临港新片区, 某某示范区, 虹桥国际开放枢纽, 某某合作区.
@@ -302,6 +315,7 @@ def find_part_of(doc: Document, entities: list[Entity]) -> list[Relation]:
     """kg:partOf from known parent divisions, 河北省雄安新区 and A的B, phases of projects, and the issuer's towns."""
     ctx = Context.of(doc, entities)
     found = division_rules(ctx) + text_rules(ctx) + phase_rules(ctx) + zone_rules(ctx) + area_part_rules(ctx)
+    found += key_work_rules(ctx)
     placed = {rel.subject for rel in found if rel is not None}
     found += issuer_rules(ctx, placed) + within_rules(ctx) + ftz_area_rules(ctx) + region_rules(ctx)
     found += member_rules(ctx)
