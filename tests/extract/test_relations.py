@@ -115,6 +115,17 @@ def test_the_builder_before_a_place_is_not_what_is_built_there() -> None:
     assert ("云帆研究院", "locatedIn", "天津市") not in found
 
 
+def test_things_listed_after_an_areas_de_share_its_place() -> None:
+    doc, ents = build("提升青山区的南湖工业区、白沙科技园和数据中心能级，青山区与东湖开发区合作，"
+                      "建设面向东盟的服务贸易园区。",
+                      [(AREA, "青山区"), (ZONE, "南湖工业区"), (ZONE, "白沙科技园"), (PROJ, "数据中心"),
+                       (ZONE, "东湖开发区"), (AREA, "东盟"), (ZONE, "服务贸易园区")])
+    rels = find_located_in(doc, ents)
+    assert {(s, o) for s, p, o in triples(rels)} == {("南湖工业区", "青山区"), ("白沙科技园", "青山区"),
+                                                     ("数据中心", "青山区")}
+    assert by_triple(rels, "数据中心", "locatedIn", "青山区").extractor == "relations.locatedIn.de"
+
+
 def test_area_name_inside_a_name() -> None:
     doc, ents = build("青山区经济向好，青山智能制造产业园加快建设，江北市委统筹推进。",
                       [(ZONE, "青山智能制造产业园"), (AREA, "青山区"), (ORG, "江北市委"), ISSUER])

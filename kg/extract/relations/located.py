@@ -216,10 +216,13 @@ def zone_builds_rules(ctx: Context) -> list[Relation | None]:
 
 def de_rules(ctx: Context) -> list[Relation | None]:
     """AREA的X: the thing after 的 lies in the area before it."""
-    return [relation(b.ent, "locatedIn", a.ent, clause.sentence, "relations.locatedIn.de", 0.75)
+    # 滨海新区的南港工业区、临港经济区: every item of the list after 的 shares the place.
+    return [relation(h.ent, "locatedIn", a.ent, clause.sentence, "relations.locatedIn.de", 0.75)
             for clause, a, b in adjacent_hits(ctx.clauses)
             if a.ent.cls == "AdministrativeArea" and b.ent.cls in ACTOR_CLASSES
-            and clause.between(a.end, b.start) == "的"]
+            and clause.between(a.end, b.start) == "的"
+            and not clause.between(clause.start, a.start).endswith(REACHES)  # 面向东盟的园区 is not in 东盟
+            for h in chain_after(clause, b.start, ACTOR_CLASSES, max_gap=0)]
 
 
 CUT_PHASE = re.compile(r"[期段线]")  # 四期, 东段, 支线: a phase or section of the thing, not its cut-off head
