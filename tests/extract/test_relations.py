@@ -135,6 +135,9 @@ def test_area_name_inside_a_name() -> None:
     found = triples(find_located_in(doc, ents))
     assert ("青山智能制造产业园", "locatedIn", "青山区") in found
     assert ("江北市委", "locatedIn", "江北市") not in found  # an area's own organ
+    doc, ents = build("青山区发展，青山合作组织峰会举行。", [(ORG, "青山合作组织"), (AREA, "青山区")])
+    next(e for e in ents if e.label == "青山区").division_code = "999999"
+    assert find_located_in(doc, ents) == []  # an international body named after where it was founded
 
 
 def test_a_route_between_places_lies_in_neither_end() -> None:
@@ -652,10 +655,10 @@ def test_a_county_of_the_issuing_province_is_part_of_it_at_any_depth() -> None:
 
 def test_a_national_reports_provinces_and_domestic_regions_are_parts_of_the_nation() -> None:
     doc = parse_document("政府工作报告\n海南自由贸易港建设起步，支持京津冀、港澳台发展。推动渝黔地区双城经济圈建设，"
-                         "湄公河流域合作深化。\n", source="t.txt")
+                         "湄公河流域合作深化，疏解非首都功能。\n", source="t.txt")
     mentions = []
     for name, canonical, code in (("海南", "海南省", "460000"), ("京津冀", None, None), ("港澳台", None, None),
-                                  ("渝黔地区双城经济圈", None, None), ("湄公河流域", None, None)):
+                                  ("渝黔地区双城经济圈", None, None), ("湄公河流域", None, None), ("首都", None, None)):
         start = doc.text.find(name)
         mentions.append(Mention(name, AREA, Span(start, start + len(name)), doc.sentence_at(start).index,
                                 "world" if name.startswith("湄公河") else "test", canonical=canonical,

@@ -66,6 +66,8 @@ OWN_FTZ = frozenset({"自贸试验区", "自由贸易试验区", "自贸区"})
 CLUSTER = re.compile(r"(?:集群|产业带)$")
 # Bodies that gather zones are not in the one whose stem they share: 中部地区国家高新区联盟.
 ALLIANCE = ("联盟", "协会", "联合会", "联席会议")
+# International bodies named after where they were founded are not in it: 上海合作组织.
+NAMED_AFTER_FOUNDING = ("合作组织", "国际组织")
 # A name between two places is a route or corridor, not a thing in either: 新沂至江都段, 北京-雄安人才走廊
 # (a dash only with places on both sides: 天津滨海-中关村科技园 lies in 天津).
 ROUTE = re.compile(r"[至到]|送电|送气|输电|输气")
@@ -240,7 +242,7 @@ def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]], stems: set[st
     """The area whose name a thing's name holds: the one before a campus head, else the first; None for organs,
     routes and parts of the area itself."""
     label = ent.label
-    if _is_organ(ent) or ROUTE.search(label):
+    if _is_organ(ent) or ROUTE.search(label) or label.endswith(NAMED_AFTER_FOUNDING):
         return None
     found = [(label.find(n), -len(n), area.label, n, area) for area, ns in areas for n in ns
              if n in label and not label.endswith(n)]

@@ -53,7 +53,8 @@ from kg.model import Entity, Relation
 LEVELS = (("特别行政区", 4), ("自治区", 4), ("省", 4), ("自治州", 3), ("地区", 3), ("盟", 3), ("市", 3),
           ("自治县", 2), ("新区", 2), ("区", 2), ("县", 2), ("旗", 2), ("街道", 1), ("镇", 1), ("乡", 1), ("村", 0))
 # Regions of the lexicon that are not parts of China's territory as the nation's report speaks of it.
-FOREIGN_REGIONS = frozenset({"港澳台", "港澳"})
+# 首都 (the capital) is a way of naming 北京, not a region the nation's report divides itself into.
+FOREIGN_REGIONS = frozenset({"港澳台", "港澳", "首都"})
 # Regions a report draws within its own area (not divisions): 经济区, 都市圈, 涵养区, 新城, 核心区.
 REGION_SUFFIX = re.compile(r"(?:经济区|都市圈|涵养区|发展区|新城|核心区|生态示范区|地区)$")
 MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
