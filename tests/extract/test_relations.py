@@ -672,10 +672,11 @@ def test_a_national_reports_provinces_and_domestic_regions_are_parts_of_the_nati
 
 
 def test_the_issuer_is_a_member_of_a_region_it_names_as_peers_or_in_brackets() -> None:
-    body = "强化与东北地区其他省份协同联动。共建江北（长三角）国际科技创新中心。长三角一体化发展。"
-    doc, ents = build(body, [(AREA, "东北地区"), (AREA, "长三角"), ISSUER, (AREA, "江北")])
+    body = "强化与东北地区其他省份协同联动。共建江北（长三角）国际科技创新中心。建设长三角（青山）康养基地。"
+    doc, ents = build(body, [(AREA, "东北地区"), (AREA, "长三角"), ISSUER, (AREA, "江北"), (AREA, "青山")])
     rels = find_part_of(doc, ents)
-    assert {("江北市", "partOf", "东北地区"), ("江北市", "partOf", "长三角")} <= triples(rels)
+    assert {("江北市", "partOf", "东北地区"), ("江北市", "partOf", "长三角"),
+            ("青山", "partOf", "长三角")} <= triples(rels)
     assert by_triple(rels, "江北市", "partOf", "东北地区").extractor == "relations.partOf.member"
     # naming a region alone says nothing of membership
     doc, ents = build("推进长三角一体化发展。", [(AREA, "长三角"), ISSUER])

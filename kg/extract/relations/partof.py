@@ -293,7 +293,8 @@ def _is_region(ent: Entity) -> bool:
 
 
 def member_rules(ctx: Context) -> list[Relation | None]:
-    """与东北地区其他省份: the issuer is a member of the region; 上海（长三角）: an area, its region in brackets."""
+    """与东北地区其他省份: the issuer is a member of the region; 上海（长三角）, 长三角（广德）: a division and its
+    region, one in brackets after the other."""
     out: list[Relation | None] = []
     issuer = ctx.issuer_area
     for clause in ctx.clauses:
@@ -303,11 +304,13 @@ def member_rules(ctx: Context) -> list[Relation | None]:
             rest = clause.text[clause.local(hit.end):]
             if issuer is not None and ctx.doc.issuer != NATION and PEERS.match(rest):
                 out.append(relation(issuer, "partOf", hit.ent, clause.sentence, "relations.partOf.member", 0.8))
-            before = clause.text[: clause.local(hit.start)]
-            if before.endswith("（") and rest.startswith("）"):
-                out += [relation(h.ent, "partOf", hit.ent, clause.sentence, "relations.partOf.member", 0.8)
-                        for h in clause.nested if h.end == hit.start - 1 and h.ent.cls == "AdministrativeArea"
-                        and not _is_region(h.ent)]
+            # 上海（长三角）…中心 and 长三角（广德）…基地: a division and its region, one in brackets after the other
+            bracketed = [h for h in clause.nested if h.ent.cls == "AdministrativeArea" and not _is_region(h.ent)
+                         and (clause.between(h.end, hit.start) == "（" and rest.startswith("）")
+                              or clause.between(hit.end, h.start) == "（"
+                              and clause.text[clause.local(h.end):].startswith("）"))]
+            out += [relation(h.ent, "partOf", hit.ent, clause.sentence, "relations.partOf.member", 0.8)
+                    for h in bracketed]
     return out
 
 
