@@ -142,16 +142,18 @@ def test_area_name_inside_a_name() -> None:
 
 def test_a_route_between_places_lies_in_neither_end() -> None:
     body = ("青山区和白沙区稳步发展。改扩建京川高速青山至白沙段，建设青山-白沙人才走廊，支持江北青山-中关村科技园发展，"
-            "建成青山送电白沙工程，白沙先导区承接青山转移项目。")
+            "建成青山送电白沙工程，白沙先导区承接青山转移项目，实施环青山白沙水资源配置工程。")
     doc, ents = build(body, [(PROJ, "京川高速青山至白沙段"), (ZONE, "青山-白沙人才走廊"),
                              (ZONE, "江北青山-中关村科技园"), (AREA, "青山区"), (AREA, "白沙区"), ISSUER,
-                             (PROJ, "青山送电白沙工程"), (PROJ, "白沙先导区承接青山转移项目")])
+                             (PROJ, "青山送电白沙工程"), (PROJ, "白沙先导区承接青山转移项目"),
+                             (PROJ, "环青山白沙水资源配置工程")])
     for label in ("青山区", "白沙区"):
         next(e for e in ents if e.label == label).division_code = "999999"
     found = triples(find_located_in(doc, ents))
     assert not any(s in ("京川高速青山至白沙段", "青山-白沙人才走廊", "青山送电白沙工程") for s, _, _ in found)
     # where a thing reaches is not where it is: only the place before 承接 holds it
     assert {o for s, _, o in found if s == "白沙先导区承接青山转移项目"} == {"白沙区"}
+    assert {o for s, _, o in found if s == "环青山白沙水资源配置工程"} == {"白沙区"}
     # a dash between a place and a partner's name is no route: the park lies in its place
     assert ("江北青山-中关村科技园", "locatedIn", "江北市") in found
     # the far end may be a region the lexicon gives no code, named by its short form (雄湖 of 雄湖新区)

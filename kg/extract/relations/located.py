@@ -78,9 +78,10 @@ CAMPUS = ("院区", "校区", "分院", "分校", "分中心", "分公司", "分
 # it places nothing.
 VERB_AFTER_AREA = re.compile(r"^(?:申建|申报|建设|打造|推进|推动|入围|入选|获批|获评|成为|加快|创建|争创|跨入|等)")
 LEADING_VERB = re.compile(r"^(?:申建|申报|新建|建设|打造|推进|推动|加快|开工|建成|投用|建好|支持|力争|升级|运营|"
-                          r"提升|优化|完善|深化|做强|做大|培育|抢抓)")
-# An area after one of these in a name is where the thing reaches, not where it is: 辽西先导区承接京津冀转移项目.
-REACHES = ("承接", "对接", "服务", "融入", "面向", "连接", "辐射", "联通", "入", "经")
+                          r"提升|优化|完善|深化|做强|做大|培育|抢抓|迭代)")
+# An area after one of these in a name is where the thing reaches, not where it is: 辽西先导区承接京津冀转移项目,
+# 环北部湾广西水资源配置工程 (around the gulf, in 广西).
+REACHES = ("承接", "对接", "服务", "融入", "面向", "连接", "辐射", "联通", "入", "经", "环")
 # What names the area itself in a role: 芜湖省域副中心, 徐州区域中心(城市).
 AREA_ITSELF = re.compile(r"^(?:省域副中心|省域中心|区域中心|区域性中心|中心城市|省会)(?:城市)?$")
 # Heads that make an area's name the name of a part of that area: 北京城市副中心, 成都东部新区, 某市主城区.
