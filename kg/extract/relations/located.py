@@ -2,18 +2,22 @@
 
 Rules, each named in kg:extractor, with its confidence:
 - ``relations.locatedIn.luohu`` 0.85 — X(、Y等)(总部)落户/落地/入驻/位于 PLACE: 资源循环集团总部落户天津.
-- ``relations.locatedIn.zai`` 0.8 — X在PLACE落地/建设…, 在PLACE建设X: 在南港工业区建设乙烯项目.
-- ``relations.locatedIn.de`` 0.75 — AREA的X: 滨海新区的南港工业区.
+- ``relations.locatedIn.zai`` 0.8 — X在PLACE落地/建设…, 在PLACE建设X: 在南港工业区建设乙烯项目; before a verb that
+  builds, only a project or zone (中科院在湘布局X places X, not 中科院).
+- ``relations.locatedIn.de`` 0.75 — AREA的X(、Y): 滨海新区的南港工业区; not a place faced (面向东盟的园区).
 - ``relations.locatedIn.name`` 0.75 — the name holds an area name: 宝坻京津中关村科技城 → 宝坻; of several, the
   one before a campus head (某医院青浦院区 → 青浦, not 中山); never the ends of a route (京沪高速新沂至江都段,
-  北京-雄安走廊), nor an area's own part (北京城市副中心: kg.extract.relations.partof);
+  北京-雄安走廊, …送电江西工程), nor a place reached (承接京津冀转移项目, 环北部湾…), nor an area's own part
+  or role (北京城市副中心: kg.extract.relations.partof; 芜湖省域副中心), nor a foreign country or, in a local report,
+  another province's city (黄山水利枢纽 in Shandong's), nor names cut from a clause (申建芜湖空港, 宁德入围…);
   a project named after a zone: 南港乙烯项目 → 南港工业区 (0.7); an industry cluster named after a place
   (某某生物医药集群) as a thing.
 - ``relations.locatedIn.ftz`` 0.7 — a local report's bare 自贸试验区 (自由贸易试验区) is the issuer's own pilot
   free-trade zone (each province has at most one), so it lies in the issuer area.
 - ``relations.locatedIn.ftzArea`` 0.7 — areas listed before the own free-trade zone's 片区 with the head said once
   (哈尔滨、黑河、绥芬河片区): the zone has an area in each, so it lies (in part) in them.
-- ``relations.locatedIn.luodi`` 0.6 — X等落地 (成功落地X、Y) with no place: the report's own area (the issuer).
+- ``relations.locatedIn.luodi`` 0.6 — X等落地 (成功落地X、Y) with no place: the report's own area (the issuer);
+  not an organ (省委工作要求落地见效).
 - ``relations.locatedIn.builds`` 0.7 — (支持/推动/依托) ZONE 建设/打造/布局 X at a clause's start: 支持中关村科学城建设
   人工智能集聚区; a zone builds only inside itself (an area building X is the implements rules' business).
 - ``relations.locatedIn.approved`` 0.65 — 获批建设 ZONE in a local report: the zone granted lies in the issuer.

@@ -1,8 +1,9 @@
 """kg:partOf — an area, zone or project inside a larger one of its kind.
 
 Rules, each named in kg:extractor, with its confidence:
-- ``relations.partOf.division`` 0.85 — the parent division the area lexicon gave the area (宁河区 → 天津市),
-  when one sentence names both (the evidence); a parent named only elsewhere is not stated by any sentence.
+- ``relations.partOf.division`` 0.85 — the parent division the area lexicon gave the area, where the text writes
+  the parent right before it (济南市章丘区, 济南的章丘区, 上海浦东新区 as one name); two areas merely in one
+  sentence state nothing. The issuer as parent is the divisionLexicon rule's.
 - ``relations.partOf.adjacent`` 0.85 — a larger area written right before a smaller one: 河北省雄安新区.
 - ``relations.partOf.de`` 0.75 — A的B with A and B both areas (B smaller) or both zones.
 - ``relations.partOf.phase`` 0.8 — a project named as a phase or section of another project or of a zone
@@ -11,16 +12,17 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.partOf.keyWork`` 0.8 — a project written right after a larger one as its key work: 西部陆海新通道西线
   主通道重点工程隆泸叙铁路 → the 主通道.
 - ``relations.partOf.zone`` 0.7 — a zone named after a larger zone's stem (临港科创城 → 临港新片区): the larger one
-  ends in a head of wide zones (新片区, 示范区, 开放枢纽…), the smaller does not, the stem is no area's name.
+  ends in a head of wide zones (新片区, 示范区, 开放枢纽…; also a project so named), the smaller does not, the
+  stem is no area's name and no rank or kind (国家级, 自贸).
 - ``relations.partOf.issuer`` 0.55 — a town, township, street or village with no known parent lies in the
-  issuer area (a local report names its own towns); skipped for national reports.
+  issuer area (a local report names its own towns); skipped for national reports and quoted slogans (“和美湘村”).
 - ``relations.partOf.ftz`` 0.7 — a 新片区, or a 片区 named by a division (绥芬河片区), of a local report is a part of
   its bare 自贸试验区 when the report names one (the areas of a pilot free-trade zone are its 片区).
 - ``relations.partOf.region`` 0.55 — a local report's own region that no lexicon knows (川南经济区, 成都都市圈,
   生态涵养区, 平原新城): an area with a regional suffix, no division code and no other province's name lies
   in the issuer area; not a 都市圈 or 经济圈 of a municipality (首都都市圈 reaches into the provinces around).
 - ``relations.partOf.member`` 0.8 — the issuer one of a region's members: 与东北地区其他省份协同, 长三角兄弟省市;
-  and an area with a region after it in brackets, 上海（长三角）.
+  and a division and its region, one in brackets after the other: 上海（长三角）, 长三角（广德）.
 - ``relations.partOf.name`` 0.75 — an area's name and a head naming a part of it: 北京城市副中心 → 北京市,
   某市主城区, 某市中心城区 (whatever class the entity was given).
 - ``relations.partOf.divisionLexicon`` 0.7 — a division the lexicon places inside the issuing province or city,
