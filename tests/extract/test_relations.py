@@ -355,6 +355,16 @@ def test_a_village_in_a_slogan_or_a_region_named_with_another_province_is_not_th
     assert found == {("柳河镇", "partOf", "江北市")}
 
 
+def test_a_region_named_by_the_issuers_short_name_and_a_compass_point_is_its() -> None:
+    doc, ents = build("陕北、陕南产业协同发展，冀中能源基地建设，陕西制造走向全国。",
+                      [(AREA, "陕北"), (AREA, "陕南"), (AREA, "冀中"), (AREA, "陕西")],
+                      title="2026年陕西省政府工作报告\n")
+    rels = find_part_of(doc, ents)
+    assert {("陕北", "partOf", "陕西省"), ("陕南", "partOf", "陕西省")} <= triples(rels)
+    assert by_triple(rels, "陕北", "partOf", "陕西省").extractor == "relations.partOf.compass"
+    assert not any(s == "冀中" for s, _, _ in triples(rels))  # another province's region
+
+
 def test_known_parent_division_gets_a_statement() -> None:
     doc, ents = build("青山区入选示范，江北市稳步发展。", [(AREA, "青山区"), ISSUER])
     district = next(e for e in ents if e.label == "青山区")

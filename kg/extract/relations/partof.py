@@ -21,6 +21,8 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.partOf.region`` 0.55 — a local report's own region that no lexicon knows (川南经济区, 成都都市圈,
   生态涵养区, 平原新城): an area with a regional suffix, no division code and no other province's name lies
   in the issuer area; not a 都市圈 or 经济圈 of a municipality (首都都市圈 reaches into the provinces around).
+- ``relations.partOf.compass`` 0.75 — a region named by the issuer's one-character name and a compass point (陕北,
+  苏南, 川西北生态示范区 in their province's report): the name says whose it is.
 - ``relations.partOf.member`` 0.8 — the issuer one of a region's members: 与东北地区其他省份协同, 长三角兄弟省市;
   and a division and its region, one in brackets after the other: 上海（长三角）, 长三角（广德）.
 - ``relations.partOf.name`` 0.75 — an area's name and a head naming a part of it: 北京城市副中心 → 北京市,
@@ -285,6 +287,21 @@ def region_rules(ctx: Context) -> list[Relation | None]:
             and not (municipal and CIRCLE.search(e.label))]
 
 
+COMPASS_HEAD = re.compile(r"^.[东南西北]{1,2}")
+
+
+def compass_rules(ctx: Context) -> list[Relation | None]:
+    """陕北, 苏南, 川西北生态示范区: a region named by the issuer's one-character name and a compass point."""
+    issuer = ctx.issuer_area
+    if issuer is None or ctx.doc.issuer == NATION or not ctx.issuer_abbr:
+        return []
+    return [relation(e, "partOf", issuer, e.mentions[0].sentence, "relations.partOf.compass", 0.75)
+            for e in ctx.entities
+            if e.cls == "AdministrativeArea" and e is not issuer and e.mentions and not e.division_code
+            and e.label[:1] in ctx.issuer_abbr and COMPASS_HEAD.match(e.label)
+            and not any(e.label.startswith(n) for n in ctx.issuer_full)]
+
+
 def _is_region(ent: Entity) -> bool:
     """Whether an area is a region rather than a division: no division code, a domestic name."""
     from kg.extract.lexicons.divisions import REGIONS
@@ -324,5 +341,5 @@ def find_part_of(doc: Document, entities: list[Entity]) -> list[Relation]:
     found += key_work_rules(ctx)
     placed = {rel.subject for rel in found if rel is not None}
     found += issuer_rules(ctx, placed) + within_rules(ctx) + ftz_area_rules(ctx) + region_rules(ctx)
-    found += member_rules(ctx)
+    found += member_rules(ctx) + compass_rules(ctx)
     return dedupe(found)
