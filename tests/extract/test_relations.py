@@ -163,11 +163,13 @@ def test_a_route_between_places_lies_in_neither_end() -> None:
 
 
 def test_a_branch_lies_in_the_area_before_its_campus_head() -> None:
-    doc, ents = build("白沙市和青山区稳步发展，建成白沙医院国家医学中心青山院区。",
-                      [(PROJ, "白沙医院国家医学中心青山院区"), (AREA, "白沙市"), (AREA, "青山区")])
+    doc, ents = build("白沙市和青山区稳步发展，建成白沙医院国家医学中心青山院区、白沙市第一人民医院青山医院。",
+                      [(PROJ, "白沙医院国家医学中心青山院区"), (AREA, "白沙市"), (AREA, "青山区"),
+                       (ORG, "白沙市第一人民医院青山医院")])
     for label in ("青山区", "白沙市"):
         next(e for e in ents if e.label == label).division_code = "999999"
     found = triples(find_located_in(doc, ents))
+    assert {o for s, _, o in found if s == "白沙市第一人民医院青山医院"} == {"青山区"}
     assert ("白沙医院国家医学中心青山院区", "locatedIn", "青山区") in found
     assert ("白沙医院国家医学中心青山院区", "locatedIn", "白沙市") not in found
 

@@ -5,13 +5,14 @@ Rules, each named in kg:extractor, with its confidence:
 - ``relations.locatedIn.zai`` 0.8 — X在PLACE落地/建设…, 在PLACE建设X: 在南港工业区建设乙烯项目; before a verb that
   builds, only a project or zone (中科院在湘布局X places X, not 中科院).
 - ``relations.locatedIn.de`` 0.75 — AREA的X(、Y): 滨海新区的南港工业区; not a place faced (面向东盟的园区).
-- ``relations.locatedIn.name`` 0.75 — the name holds an area name: 宝坻京津中关村科技城 → 宝坻; of several, the
-  one before a campus head (某医院青浦院区 → 青浦, not 中山); never the ends of a route (京沪高速新沂至江都段,
-  北京-雄安走廊, …送电江西工程), nor a place reached (承接京津冀转移项目, 环北部湾…), nor an area's own part
-  or role (北京城市副中心: kg.extract.relations.partof; 芜湖省域副中心), nor a foreign country or, in a local report,
-  another province's city (黄山水利枢纽 in Shandong's), nor names cut from a clause (申建芜湖空港, 宁德入围…);
-  a project named after a zone: 南港乙烯项目 → 南港工业区 (0.7); an industry cluster named after a place
-  (某某生物医药集群) as a thing.
+- ``relations.locatedIn.name`` 0.75 — the name holds an area name: 宝坻京津中关村科技城 → 宝坻;
+  of several, the last one before a branch's head (某医院青浦院区 → 青浦,
+  上海市第一人民医院酒泉医院 → 酒泉). Never the ends of a route (新沂至江都段, 北京-雄安走廊,
+  …送电江西工程), nor a place reached (承接京津冀转移项目, 环北部湾…), nor an area's own part
+  or role (北京城市副中心 is kg.extract.relations.partof's; 芜湖省域副中心), nor a foreign country
+  or, in a local report, another province's city (黄山水利枢纽 in Shandong's), nor names cut
+  from a clause (申建芜湖空港, 宁德入围…). A project named after a zone: 南港乙烯项目 → 南港工业区
+  (0.7); an industry cluster named after a place (某某生物医药集群) as a thing.
 - ``relations.locatedIn.ftz`` 0.7 — a local report's bare 自贸试验区 (自由贸易试验区) is the issuer's own pilot
   free-trade zone (each province has at most one), so it lies in the issuer area.
 - ``relations.locatedIn.ftzArea`` 0.7 — areas listed before the own free-trade zone's 片区 with the head said once
@@ -76,8 +77,9 @@ NAMED_AFTER_FOUNDING = ("合作组织", "国际组织")
 # (a dash only with places on both sides: 天津滨海-中关村科技园 lies in 天津).
 ROUTE = re.compile(r"[至到]|送电|送气|输电|输气")
 DASH = re.compile(r"[\-－—–]")
-# A branch's head after the area it is in: 某医院青浦院区, 某大学延庆校区, 某公司南京分公司.
-CAMPUS = ("院区", "校区", "分院", "分校", "分中心", "分公司", "分部", "园区", "基地")
+# A branch's head after the area it is in: 某医院青浦院区, 某大学延庆校区, 某公司南京分公司, 某医院酒泉医院.
+CAMPUS = ("院区", "校区", "分院", "分校", "分中心", "分公司", "分部", "园区", "基地", "医院", "研究院", "中心",
+          "实验室")
 # A name whose area is followed by a verb is a clause cut as a name (鄂州申建空港, 宁德入围全球百强创新集群):
 # it places nothing.
 VERB_AFTER_AREA = re.compile(r"^(?:申建|申报|建设|打造|推进|推动|入围|入选|获批|获评|成为|加快|创建|争创|跨入|等)")
@@ -244,8 +246,8 @@ def _cut_off(ent: Entity, longer: dict[int, set[int]], text: str) -> bool:
 
 
 def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]], stems: set[str]) -> Entity | None:
-    """The area whose name a thing's name holds: the one before a campus head, else the first; None for organs,
-    routes and parts of the area itself."""
+    """The area whose name a thing's name holds: of several, the last one before a branch's head, else the first;
+    None for organs, routes and parts of the area itself."""
     label = ent.label
     if _is_organ(ent) or ROUTE.search(label) or label.endswith(NAMED_AFTER_FOUNDING):
         return None
@@ -263,8 +265,11 @@ def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]], stems: set[st
              and not label[: f[0]].endswith(REACHES)]
     if not found:
         return None
+    # of several places, a branch is named last: 上海市第一人民医院酒泉医院, 长三角国家技术创新中心安徽中心
     campus = [f for f in found if label[f[0] + len(f[3]):].startswith(CAMPUS)]
-    return min(campus or found, key=lambda f: f[:3])[4]
+    if len(found) > 1 and campus:
+        return max(campus, key=lambda f: (f[0], -f[1]))[4]
+    return min(found, key=lambda f: f[:3])[4]
 
 
 def _lends_place(ctx: Context, area: Entity) -> bool:
