@@ -79,6 +79,14 @@ def test_listed_things_settling_with_no_place_go_to_the_issuer_area() -> None:
     assert by_triple(rels, "云帆研究院", "locatedIn", "江北市").extractor == "relations.locatedIn.luodi"
 
 
+def test_what_lands_after_a_body_is_its_decisions_not_the_body() -> None:
+    doc, ents = build("确保党中央决策部署及江北市委工作要求落地见效，云帆研究院总部成功落地。",
+                      [(ORG, "江北市委"), (ORG, "云帆研究院"), ISSUER])
+    found = triples(find_located_in(doc, ents))
+    assert ("云帆研究院", "locatedIn", "江北市") in found
+    assert ("江北市委", "locatedIn", "江北市") not in found
+
+
 def test_no_place_and_no_issuer_asserts_nothing() -> None:
     doc, ents = build("云帆研究院、蓝海电力公司等落地。", [(ORG, "云帆研究院"), (ENT, "蓝海电力公司")], title="")
     assert doc.issuer is None
@@ -97,6 +105,27 @@ def test_building_at_a_place() -> None:
     assert rel.extractor == "relations.locatedIn.zai"
 
 
+def test_the_builder_before_a_place_is_not_what_is_built_there() -> None:
+    doc, ents = build("云帆研究院在津布局数字文化实验室，青山储能项目在津建设，蓝海电力公司在津落户。",
+                      [(ORG, "云帆研究院"), (ORG, "数字文化实验室"), (PROJ, "青山储能项目"), (ENT, "蓝海电力公司"),
+                       (AREA, "天津市")], title="2026年天津市政府工作报告\n")
+    found = triples(find_located_in(doc, ents))
+    assert {("数字文化实验室", "locatedIn", "天津市"), ("青山储能项目", "locatedIn", "天津市"),
+            ("蓝海电力公司", "locatedIn", "天津市")} <= found
+    assert ("云帆研究院", "locatedIn", "天津市") not in found
+
+
+def test_things_listed_after_an_areas_de_share_its_place() -> None:
+    doc, ents = build("提升青山区的南湖工业区、白沙科技园和数据中心能级，青山区与东湖开发区合作，"
+                      "建设面向东盟的服务贸易园区。",
+                      [(AREA, "青山区"), (ZONE, "南湖工业区"), (ZONE, "白沙科技园"), (PROJ, "数据中心"),
+                       (ZONE, "东湖开发区"), (AREA, "东盟"), (ZONE, "服务贸易园区")])
+    rels = find_located_in(doc, ents)
+    assert {(s, o) for s, p, o in triples(rels)} == {("南湖工业区", "青山区"), ("白沙科技园", "青山区"),
+                                                     ("数据中心", "青山区")}
+    assert by_triple(rels, "数据中心", "locatedIn", "青山区").extractor == "relations.locatedIn.de"
+
+
 def test_area_name_inside_a_name() -> None:
     doc, ents = build("青山区经济向好，青山智能制造产业园加快建设，江北市委统筹推进。",
                       [(ZONE, "青山智能制造产业园"), (AREA, "青山区"), (ORG, "江北市委"), ISSUER])
@@ -106,6 +135,128 @@ def test_area_name_inside_a_name() -> None:
     found = triples(find_located_in(doc, ents))
     assert ("青山智能制造产业园", "locatedIn", "青山区") in found
     assert ("江北市委", "locatedIn", "江北市") not in found  # an area's own organ
+    doc, ents = build("青山区发展，青山合作组织峰会举行。", [(ORG, "青山合作组织"), (AREA, "青山区")])
+    next(e for e in ents if e.label == "青山区").division_code = "999999"
+    assert find_located_in(doc, ents) == []  # an international body named after where it was founded
+
+
+def test_a_route_between_places_lies_in_neither_end() -> None:
+    body = ("青山区和白沙区稳步发展。改扩建京川高速青山至白沙段，建设青山-白沙人才走廊，支持江北青山-中关村科技园发展，"
+            "建成青山送电白沙工程，白沙先导区承接青山转移项目，实施环青山白沙水资源配置工程。")
+    doc, ents = build(body, [(PROJ, "京川高速青山至白沙段"), (ZONE, "青山-白沙人才走廊"),
+                             (ZONE, "江北青山-中关村科技园"), (AREA, "青山区"), (AREA, "白沙区"), ISSUER,
+                             (PROJ, "青山送电白沙工程"), (PROJ, "白沙先导区承接青山转移项目"),
+                             (PROJ, "环青山白沙水资源配置工程")])
+    for label in ("青山区", "白沙区"):
+        next(e for e in ents if e.label == label).division_code = "999999"
+    found = triples(find_located_in(doc, ents))
+    assert not any(s in ("京川高速青山至白沙段", "青山-白沙人才走廊", "青山送电白沙工程") for s, _, _ in found)
+    # where a thing reaches is not where it is: only the place before 承接 holds it
+    assert {o for s, _, o in found if s == "白沙先导区承接青山转移项目"} == {"白沙区"}
+    assert {o for s, _, o in found if s == "环青山白沙水资源配置工程"} == {"白沙区"}
+    # a dash between a place and a partner's name is no route: the park lies in its place
+    assert ("江北青山-中关村科技园", "locatedIn", "江北市") in found
+    # the far end may be a region the lexicon gives no code, named by its short form (雄湖 of 雄湖新区)
+    doc, ents = build("提升雄湖新区能级，建设江北-雄湖人才走廊。",
+                      [(AREA, "雄湖新区"), (ZONE, "江北-雄湖人才走廊"), ISSUER])
+    assert find_located_in(doc, ents) == []
+
+
+def test_a_branch_lies_in_the_area_before_its_campus_head() -> None:
+    doc, ents = build("白沙市和青山区稳步发展，建成白沙医院国家医学中心青山院区、白沙市第一人民医院青山医院。",
+                      [(PROJ, "白沙医院国家医学中心青山院区"), (AREA, "白沙市"), (AREA, "青山区"),
+                       (ORG, "白沙市第一人民医院青山医院")])
+    for label in ("青山区", "白沙市"):
+        next(e for e in ents if e.label == label).division_code = "999999"
+    found = triples(find_located_in(doc, ents))
+    assert {o for s, _, o in found if s == "白沙市第一人民医院青山医院"} == {"青山区"}
+    assert ("白沙医院国家医学中心青山院区", "locatedIn", "青山区") in found
+    assert ("白沙医院国家医学中心青山院区", "locatedIn", "白沙市") not in found
+
+
+def test_an_area_in_its_own_role_or_after_a_verb_is_no_thing_in_it() -> None:
+    doc, ents = build("青山区稳步发展，提升青山省域副中心能级，申建青山空港保税物流中心，建成青山国际机场，"
+                      "力争青山理工大学进入“双一流”。",
+                      [(AREA, "青山区"), (ORG, "青山省域副中心"), (ORG, "申建青山空港保税物流中心"),
+                       (PROJ, "青山国际机场"), (ORG, "力争青山理工大学")])
+    next(e for e in ents if e.label == "青山区").division_code = "999999"
+    assert triples(find_located_in(doc, ents)) == {("青山国际机场", "locatedIn", "青山区")}
+
+
+def test_an_areas_sub_centre_is_part_of_it_not_in_it() -> None:
+    doc, ents = build("实施江北城市副中心条例，推动江北城市副中心建设。",
+                      [(ORG, "江北城市副中心"), (POL, "江北城市副中心条例"), ISSUER])
+    assert ("江北城市副中心", "partOf", "江北市") in triples(find_part_of(doc, ents))
+    assert ("江北城市副中心", "locatedIn", "江北市") not in triples(find_located_in(doc, ents))
+
+
+def test_a_zone_building_a_thing_holds_it_but_not_a_title_it_earns() -> None:
+    body = "支持青山科学城建设人工智能集聚区，支持白沙文化片区打造国家级文化示范片区，江北市建设数据中心。"
+    doc, ents = build(body, [(ZONE, "青山科学城"), (ZONE, "人工智能集聚区"), (ZONE, "白沙文化片区"),
+                             (ZONE, "国家级文化示范片区"), (PROJ, "数据中心"), ISSUER])
+    rels = find_located_in(doc, ents)
+    assert by_triple(rels, "人工智能集聚区", "locatedIn", "青山科学城").extractor == "relations.locatedIn.builds"
+    assert ("国家级文化示范片区", "locatedIn", "白沙文化片区") not in triples(rels)
+    assert not any(s == "数据中心" for s, _, _ in triples(rels))  # an area building is no zone holding
+
+
+def test_a_city_of_another_province_or_a_country_in_a_name_places_nothing() -> None:
+    from kg.extract.lexicons.divisions import load_divisions
+
+    lex = load_divisions()
+    doc = parse_document("2026年山东省政府工作报告\n加快黄山水利枢纽、青岛港建设，推进科威特石化合作项目。\n",
+                         source="t.txt")
+    mentions = []
+    for name, cls, found_by in (("黄山", AREA, "test"), ("青岛", AREA, "test"), ("科威特", AREA, "world"),
+                                ("黄山水利枢纽", PROJ, "test"), ("青岛港", ZONE, "test"),
+                                ("科威特石化合作项目", PROJ, "test")):
+        start = doc.text.find(name)
+        div = lex.resolve(name, issuer="山东省") if found_by == "test" and cls == AREA else None
+        mentions.append(Mention(name, cls, Span(start, start + len(name)), doc.sentence_at(start).index, found_by,
+                                canonical=div.name if div else None, division_code=div.code if div else None))
+    ents = with_issuer_area(resolve(mentions, doc=doc), doc)
+    found = triples(find_located_in(doc, ents))
+    assert ("青岛港", "locatedIn", "青岛市") in found
+    assert not any(s in ("黄山水利枢纽", "科威特石化合作项目") for s, _, _ in found)
+
+
+def test_an_industry_cluster_named_after_a_place_lies_in_it() -> None:
+    doc, ents = build("京津冀新一代信息技术应用创新集群获评国家级集群，京津冀新能源产业加快发展。",
+                      [(AREA, "京津冀"), ("Industry", "京津冀新一代信息技术应用创新集群"),
+                       ("Industry", "京津冀新能源产业")])
+    found = triples(find_located_in(doc, ents))
+    assert ("京津冀新一代信息技术应用创新集群", "locatedIn", "京津冀") in found
+    assert not any(s == "京津冀新能源产业" for s, _, _ in found)  # an industry as such is nowhere
+
+
+def test_areas_listed_before_the_own_free_trade_zones_area_hold_the_zone() -> None:
+    from kg.extract.lexicons.divisions import load_divisions
+
+    body = "深化自贸试验区建设，推动哈尔滨、黑河、绥芬河片区联动发展，推进崖州、博鳌潭门片区化建设。"
+    doc = parse_document("2026年黑龙江省政府工作报告\n" + body + "\n", source="t.txt")
+    lex = load_divisions()
+    mentions = []
+    for name, cls in (("自贸试验区", ZONE), ("哈尔滨", AREA), ("黑河", AREA), ("绥芬河片区", ZONE), ("崖州", AREA),
+                      ("博鳌潭门片区", ZONE)):
+        start = doc.text.find(name)
+        div = lex.resolve(name, issuer="黑龙江省") if cls == AREA else None
+        mentions.append(Mention(name, cls, Span(start, start + len(name)), doc.sentence_at(start).index, "test",
+                                canonical=div.name if div else None, division_code=div.code if div else None))
+    ents = with_issuer_area(resolve(mentions, doc=doc), doc)
+    rels = find_located_in(doc, ents)
+    assert {("自贸试验区", "locatedIn", "哈尔滨市"), ("自贸试验区", "locatedIn", "黑河市")} <= triples(rels)
+    assert by_triple(rels, "自贸试验区", "locatedIn", "黑河市").extractor == "relations.locatedIn.ftzArea"
+    assert not any(o.startswith("崖州") for _, _, o in triples(rels))  # 博鳌潭门片区 is no free-trade zone's area
+
+
+def test_a_clause_cut_as_a_name_places_nothing() -> None:
+    doc, ents = build("青山区稳步发展。支持青山申建空港综保区，青山高新区入选示范，青山高新区联盟成立。",
+                      [(AREA, "青山区"), (ZONE, "青山申建空港"), (ZONE, "青山高新区"), (ORG, "青山高新区联盟")])
+    next(e for e in ents if e.label == "青山区").division_code = "999999"
+    found = triples(find_located_in(doc, ents))
+    assert ("青山高新区", "locatedIn", "青山区") in found
+    assert not any(s == "青山申建空港" for s, _, _ in found)  # 申建 is a verb: the name is a cut clause
+    assert ("青山高新区联盟", "locatedIn", "青山高新区") not in found  # a body of zones is not in one of them
 
 
 def test_a_cut_off_name_is_not_placed_but_the_whole_name_is() -> None:
@@ -153,6 +304,21 @@ def test_zones_and_projects_named_after_a_zone() -> None:
     assert not any(s == "青湾新片区" for s, _, _ in part_of)
 
 
+def test_a_wide_zone_taken_for_a_project_still_holds_what_is_named_after_it() -> None:
+    doc, ents = build("推进青湾企业总部集聚区建设，提升青湾国际人才服务中心能级，青湾国际开放枢纽加快建设。",
+                      [(ZONE, "青湾企业总部集聚区"), (ORG, "青湾国际人才服务中心"), (PROJ, "青湾国际开放枢纽")])
+    assert ("青湾企业总部集聚区", "partOf", "青湾国际开放枢纽") in triples(find_part_of(doc, ents))
+    assert ("青湾国际人才服务中心", "locatedIn", "青湾国际开放枢纽") in triples(find_located_in(doc, ents))
+
+
+def test_a_rank_or_kind_is_no_zone_stem() -> None:
+    body = "国家级高新区扩容，国家级经开区改革，建设国家级种业运营中心，自贸港重点园区挑大梁，自贸试验区提质。"
+    doc, ents = build(body, [(ZONE, "国家级高新区"), (ZONE, "国家级经开区"), (ORG, "国家级种业运营中心"),
+                             (ZONE, "自贸港重点园区"), (ZONE, "自贸试验区")])
+    assert find_part_of(doc, ents) == []
+    assert {r.extractor for r in find_located_in(doc, ents)} == {"relations.locatedIn.ftz"}  # only the own FTZ
+
+
 def test_larger_area_written_before_smaller() -> None:
     doc, ents = build("东海省江北市青山区获评示范区。", [(AREA, "东海省"), (AREA, "江北市"), (AREA, "青山区")])
     found = triples(find_part_of(doc, ents))
@@ -167,10 +333,38 @@ def test_project_phase_is_part_of_the_project() -> None:
     assert rel.extractor == "relations.partOf.phase"
 
 
+def test_a_route_and_its_key_work_are_parts_of_the_line() -> None:
+    doc, ents = build("江北陆海通道西线主通道重点工程青白铁路开通，江北输水干线东线工程开工，江北输水干线加快建设。",
+                      [(PROJ, "江北陆海通道西线主通道"), (PROJ, "青白铁路"), (PROJ, "江北输水干线东线工程"),
+                       (PROJ, "江北输水干线")])
+    rels = find_part_of(doc, ents)
+    assert {("青白铁路", "partOf", "江北陆海通道西线主通道"),
+            ("江北输水干线东线工程", "partOf", "江北输水干线")} <= triples(rels)
+    assert by_triple(rels, "青白铁路", "partOf", "江北陆海通道西线主通道").extractor == "relations.partOf.keyWork"
+
+
 def test_town_without_parent_lies_in_issuer_but_district_is_not_guessed() -> None:
     doc, ents = build("柳河镇水利工程完工，青山区入选示范。", [(AREA, "柳河镇"), (AREA, "青山区"), ISSUER])
     found = triples(find_part_of(doc, ents))
     assert ("柳河镇", "partOf", "江北市") in found and ("青山区", "partOf", "江北市") not in found
+
+
+def test_a_village_in_a_slogan_or_a_region_named_with_another_province_is_not_the_issuers() -> None:
+    doc, ents = build("推进“和美柳村”扩面，柳河镇水利工程完工，落实现代化首都都市圈规划，推动江北湖南毗邻地区发展。",
+                      [(AREA, "美柳村"), (AREA, "柳河镇"), (AREA, "现代化首都都市圈"), (AREA, "江北湖南毗邻地区"),
+                       ISSUER])
+    found = triples(find_part_of(doc, ents))
+    assert found == {("柳河镇", "partOf", "江北市")}
+
+
+def test_a_region_named_by_the_issuers_short_name_and_a_compass_point_is_its() -> None:
+    doc, ents = build("陕北、陕南产业协同发展，冀中能源基地建设，陕西制造走向全国。",
+                      [(AREA, "陕北"), (AREA, "陕南"), (AREA, "冀中"), (AREA, "陕西")],
+                      title="2026年陕西省政府工作报告\n")
+    rels = find_part_of(doc, ents)
+    assert {("陕北", "partOf", "陕西省"), ("陕南", "partOf", "陕西省")} <= triples(rels)
+    assert by_triple(rels, "陕北", "partOf", "陕西省").extractor == "relations.partOf.compass"
+    assert not any(s == "冀中" for s, _, _ in triples(rels))  # another province's region
 
 
 def test_known_parent_division_gets_a_statement() -> None:
@@ -178,7 +372,42 @@ def test_known_parent_division_gets_a_statement() -> None:
     district = next(e for e in ents if e.label == "青山区")
     district.parent_label = "江北市"
     rel = by_triple(find_part_of(doc, ents), "青山区", "partOf", "江北市")
+    # the issuer is the parent: the report naming its own district implies it, and the rule says it is the lexicon
+    assert rel.extractor == "relations.partOf.divisionLexicon" and rel.confidence < 0.8
+
+
+def test_a_parent_division_is_stated_only_where_the_text_writes_it_before_the_area() -> None:
+    body = "青山县发展乡村旅游。白沙市青山县入选示范。东湖县建设新城。白沙市稳步发展，东湖县至西岭段开通。"
+    doc, ents = build(body, [(AREA, "青山县"), (AREA, "白沙市"), (AREA, "东湖县"), ISSUER])
+    for label in ("青山县", "东湖县"):
+        next(e for e in ents if e.label == label).parent_label = "白沙市"
+    rels = find_part_of(doc, ents)
+    rel = by_triple(rels, "青山县", "partOf", "白沙市")
     assert rel.extractor == "relations.partOf.division"
+    assert doc.sentences[rel.sentence].text.startswith("白沙市青山县")  # the sentence stating it
+    # 东湖县 and its parent only share a sentence: nothing states the one is in the other
+    assert ("东湖县", "partOf", "白沙市") not in triples(rels)
+
+
+def test_a_district_named_in_a_parents_name_is_stated_by_it() -> None:
+    doc, ents = build("上川浦东新区开发开放加快推进。上川市经济增长。", [(AREA, "上川浦东新区"), (AREA, "上川市")])
+    next(e for e in ents if e.label == "上川浦东新区").parent_label = "上川市"
+    assert ("上川浦东新区", "partOf", "上川市") in triples(find_part_of(doc, ents))
+
+
+def test_the_evidence_of_a_district_in_the_issuer_names_it_alone_where_it_can() -> None:
+    doc, ents = build("青山实验室加快建设。推进青山与白沙同城化发展。", [(AREA, "青山"), (ORG, "青山实验室"), ISSUER])
+    area = next(e for e in ents if e.label == "青山")
+    area.label, area.parent_label = "青山区", "江北市"
+    rel = by_triple(find_part_of(doc, ents), "青山区", "partOf", "江北市")
+    assert doc.sentences[rel.sentence].text.startswith("推进青山与白沙")
+
+
+def test_a_short_form_running_into_a_feature_name_is_no_evidence() -> None:
+    doc, ents = build("云山湖等实验室加快建设。", [(AREA, "云山"), ISSUER])
+    area = next(e for e in ents if e.label == "云山")
+    area.label, area.parent_label = "云山区", "江北市"
+    assert find_part_of(doc, ents) == []
 
 
 # --- cooperatesWith ----------------------------------------------------------------------------------------
@@ -435,20 +664,49 @@ def test_a_county_of_the_issuing_province_is_part_of_it_at_any_depth() -> None:
     ents = with_issuer_area(resolve(mentions, doc=doc), doc)
     rels = find_part_of(doc, ents)
     assert {("丹巴县", "partOf", "四川省"), ("成都市", "partOf", "四川省")} <= triples(rels)
-    assert by_triple(rels, "丹巴县", "partOf", "四川省").extractor == "relations.partOf.within"
+    assert by_triple(rels, "丹巴县", "partOf", "四川省").extractor == "relations.partOf.divisionLexicon"
 
 
 def test_a_national_reports_provinces_and_domestic_regions_are_parts_of_the_nation() -> None:
-    doc = parse_document("政府工作报告\n海南自由贸易港建设起步，支持京津冀、港澳台发展。\n", source="t.txt")
+    doc = parse_document("政府工作报告\n海南自由贸易港建设起步，支持京津冀、港澳台发展。推动渝黔地区双城经济圈建设，"
+                         "湄公河流域合作深化，疏解非首都功能。\n", source="t.txt")
     mentions = []
-    for name, canonical, code in (("海南", "海南省", "460000"), ("京津冀", None, None), ("港澳台", None, None)):
+    for name, canonical, code in (("海南", "海南省", "460000"), ("京津冀", None, None), ("港澳台", None, None),
+                                  ("渝黔地区双城经济圈", None, None), ("湄公河流域", None, None), ("首都", None, None)):
         start = doc.text.find(name)
-        mentions.append(Mention(name, AREA, Span(start, start + len(name)), doc.sentence_at(start).index, "test",
-                                canonical=canonical, division_code=code))
+        mentions.append(Mention(name, AREA, Span(start, start + len(name)), doc.sentence_at(start).index,
+                                "world" if name.startswith("湄公河") else "test", canonical=canonical,
+                                division_code=code))
     ents = with_issuer_area(resolve(mentions, doc=doc), doc)
     assert doc.issuer == "中华人民共和国"
+    # a region named by its kind (经济圈, 流域) is domestic unless the world lexicon found it
     assert triples(find_part_of(doc, ents)) == {("海南省", "partOf", "中华人民共和国"),
-                                               ("京津冀", "partOf", "中华人民共和国")}
+                                               ("京津冀", "partOf", "中华人民共和国"),
+                                               ("渝黔地区双城经济圈", "partOf", "中华人民共和国")}
+
+
+def test_the_issuer_is_a_member_of_a_region_it_names_as_peers_or_in_brackets() -> None:
+    body = "强化与东北地区其他省份协同联动。共建江北（长三角）国际科技创新中心。建设长三角（青山）康养基地。"
+    doc, ents = build(body, [(AREA, "东北地区"), (AREA, "长三角"), ISSUER, (AREA, "江北"), (AREA, "青山")])
+    rels = find_part_of(doc, ents)
+    assert {("江北市", "partOf", "东北地区"), ("江北市", "partOf", "长三角"),
+            ("青山", "partOf", "长三角")} <= triples(rels)
+    assert by_triple(rels, "江北市", "partOf", "东北地区").extractor == "relations.partOf.member"
+    # naming a region alone says nothing of membership
+    doc, ents = build("推进长三角一体化发展。", [(AREA, "长三角"), ISSUER])
+    assert find_part_of(doc, ents) == []
+
+
+def test_a_municipalitys_metropolitan_circle_is_not_inside_it() -> None:
+    title = "2026年上海市政府工作报告\n"
+    doc, ents = build("加快建设现代化上海大都市圈，推动生态涵养区绿色发展。",
+                      [(AREA, "上海大都市圈"), (AREA, "生态涵养区"), (AREA, "上海市")], title=title)
+    found = triples(find_part_of(doc, ents))
+    assert ("生态涵养区", "partOf", "上海市") in found and ("上海大都市圈", "partOf", "上海市") not in found
+    # a province's own city circle lies inside it
+    doc, ents = build("推动江北都市圈建设。", [(AREA, "江北都市圈")], title="2026年东海省政府工作报告\n")
+    assert doc.issuer == "东海省"
+    assert ("江北都市圈", "partOf", "东海省") in triples(find_part_of(doc, ents))
 
 
 def test_a_reform_said_to_have_made_progress_was_carried_out_by_the_issuer() -> None:

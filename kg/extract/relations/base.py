@@ -34,8 +34,14 @@ ACTOR_CLASSES = frozenset({"Enterprise", "Organization", "Zone", "Project"})
 PLACE_CLASSES = frozenset({"AdministrativeArea", "Zone"})
 LIST_JOINERS = ("", "、", "和", "与", "及", "以及")
 # What follows a thing's name in the name of a phase or section of it: 二期, 东段, 首开段, 延伸线 (…工程).
-PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期)?(?:[东南西北中]段|首开段|延伸线|支线|[一二三四五六七八九十\d]+期)"
-                   r"(?:工程|项目)?$")
+PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期)?(?:[东南西北中]段|首开段|延伸线|支线|[一二三四五六七八九十\d]+期|"
+                   r"[东南西北中]线(?:主通道|工程)?|主通道)(?:工程|项目)?$")
+
+# A zone's stem that is a rank or a kind, not a place's name: 国家级高新区 lends nothing to 国家级种业中心, 自贸港
+# is no 自贸试验区.
+GENERIC_STEM = re.compile(r"^(?:国家|省级|市级|县级|自贸|自由贸易|综合|重点|特色|现代|高新|经济|开放|国际|境外|海外)")
+# Wide zones the entity rules may take for projects: 虹桥国际开放枢纽, 某某合作区, 某某新片区.
+WIDE_PROJECT = re.compile(r"(?:开放枢纽|新片区|合作区)$")
 
 
 @dataclass(frozen=True)
@@ -231,3 +237,15 @@ def cue_matches(pattern: re.Pattern[str], clauses: list[Clause]) -> Iterator[tup
     for clause in clauses:
         for m in pattern.finditer(clause.text):
             yield clause, clause.start + m.start(), clause.start + m.end()
+
+
+def adjacent_hits(clauses: list[Clause]) -> Iterator[tuple[Clause, Hit, Hit]]:
+    """Every pair of neighbouring outermost hits of every clause, as (clause, first, second)."""
+    for clause in clauses:
+        for a, b in zip(clause.hits, clause.hits[1:], strict=False):
+            yield clause, a, b
+
+
+def wide_projects(ctx: Context) -> list[Entity]:
+    """Projects named as wide zones (虹桥国际开放枢纽): zones to the place rules, whatever type they were given."""
+    return [e for e in ctx.entities if e.cls == "Project" and e.mentions and WIDE_PROJECT.search(e.label)]
