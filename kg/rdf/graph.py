@@ -180,12 +180,12 @@ def _triples(result: Extraction, base: str) -> list[tuple]:
             add((mnode, KG.inSentence, sentence_nodes[m.sentence]))
             add((mnode, KG.extractor, Literal(m.extractor)))
 
-    # Parents the division lexicon knows but the document never names: kg:partOf still points at them (by
-    # their deterministic IRI and label, so documents join on them), stated by the lexicon. Parents that are
-    # entities of the document get their relation from the relations.partOf.division rule instead.
-    area_labels = {ent.label for ent in result.entities if ent.cls == "AdministrativeArea"}
+    # Every area is kg:partOf its parent (DATA-MODEL). Where no rule read that from the text (the parent
+    # written before the area, relations.partOf.division), the division lexicon states it, at the parent's
+    # deterministic IRI and label so documents join on it, named in the document or not.
+    linked = {(rel.subject[1], rel.object[1]) for rel in result.relations if rel.predicate == "partOf"}
     for ent in result.entities:
-        if ent.cls != "AdministrativeArea" or not ent.parent_label or ent.parent_label in area_labels:
+        if ent.cls != "AdministrativeArea" or not ent.parent_label or (ent.label, ent.parent_label) in linked:
             continue
         node = iri_of[(ent.cls, ent.label)]
         parent = entity_iri("AdministrativeArea", ent.parent_label, base=base)

@@ -157,3 +157,16 @@ def test_entities_csv_lists_an_unmentioned_issuer_with_its_relations(tmp_path):
     issuer = rows["浙江省"]
     assert (issuer["class"], issuer["mentions"], issuer["documents"]) == ("AdministrativeArea", "0", "1")
     assert "implements “千万工程”" in issuer["relations"].split("|")
+
+
+def test_an_area_is_part_of_its_parent_even_when_the_text_names_them_apart(tmp_path):
+    # The text names the city in one sentence and its county in another: no rule reads the link from the
+    # text, and the division lexicon still gives the county its parent (DATA-MODEL: every area kg:partOf it).
+    report = tmp_path / "sichuan-2026-plan.txt"
+    report.write_text("三、2026年重点工作\n支持阿坝州建设生态示范区。\n推进若尔盖县湿地保护。\n", encoding="utf-8")
+    build([report], tmp_path / "out", page=False)
+    store = GraphStore.from_file(tmp_path / "out" / "graph.trig")
+    rows = {(r["x"].value, r["p"].value) for r in store.query(
+        'SELECT ?x ?p WHERE { ?c rdfs:label "若尔盖县"@zh ; kg:partOf ?a . ?a rdfs:label ?p .'
+        " ?st rdf:subject ?c ; rdf:predicate kg:partOf ; rdf:object ?a ; kg:extractor ?x }")}
+    assert ("lexicon.divisions", "阿坝藏族羌族自治州") in rows
