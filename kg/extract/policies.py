@@ -7,6 +7,7 @@ import re
 
 from kg.extract.candidates import (
     LEADING_MODIFIERS,
+    LEADING_TRIM,
     CueSpec,
     lexicon_mentions,
     one_per_span,
@@ -147,7 +148,13 @@ def _keeps_opener(m: Mention, tok: Token) -> bool:
 
 # Verbs that take a policy as their object (综合运用|贷款贴息, 部分企业试行|国有资本经营预算制度): wherever they
 # stand in a candidate, the name starts after them.
-OBJECT_VERBS = frozenset("运用 用好 发挥 贯彻 瞄准 围绕 聚焦 依托 对标 借鉴 遵循 依照 按照 根据 执行 试行 推行".split())
+OBJECT_VERBS = frozenset("""
+    运用 用好 发挥 贯彻 瞄准 围绕 聚焦 依托 对标 借鉴 遵循 依照 按照 根据 执行 试行 推行 作为 进行 搞好 符合
+    """.split())
+# Words of the clause around a policy that jieba may keep inside a candidate: the time of the sentence
+# (今年|金融体制改革), a locative that closes an adverbial (稳定中|推进改革), an adverb in 地 (有秩序地|进行…).
+CLAUSE_FRAME = frozenset("今年 明年 去年 当前 目前 现阶段 今后 近年 近年来 中".split())
+LISTED_SCOPES = frozenset("领域 方面 行业 部门".split())
 
 
 def _after_object_verb(doc: Document, m: Mention) -> Mention:
@@ -156,9 +163,17 @@ def _after_object_verb(doc: Document, m: Mention) -> Mention:
     if m.text.startswith(("“", "《")):
         return m
     start = m.span.start
-    for tok in tokens_in(doc, m.span.start, m.span.end):
-        if tok.word in OBJECT_VERBS and m.span.end - tok.span.end >= 4:
+    tokens = list(tokens_in(doc, m.span.start, m.span.end))
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        if m.span.end - tok.span.end < 4:
+            break
+        if tok.word in OBJECT_VERBS or tok.word in CLAUSE_FRAME or (
+                tok.word.endswith("地") and len(tok.word) >= 3 and nxt.pos.startswith("v")):  # 有秩序地|进行
             start = tok.span.end
+        elif tok.span.start == m.span.start and tok.word in LISTED_SCOPES and doc.match_text[start - 1:start] == "等":
+            start = tok.span.end  # 能源、交通等|领域|价格改革: the scope word closes a list before the name
+        elif len(tok.word) == 4 and tok.word[:2] in OBJECT_VERBS and tok.pos.startswith("n"):
+            start = tok.span.start + 2  # 符合国家|产业政策: jieba glued the verb to its object
     if start == m.span.start:
         return m
     return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
@@ -206,7 +221,7 @@ def _document_title(doc: Document, m: Mention) -> Mention:
         if start in starts and DOC_VERB.search(text, max(sent.start, start - 4), start):
             if start == m.span.start or any(t.pos in ("c", "p") for t in tokens_in(doc, start, m.span.start)):
                 return m
-            start = strip_leading(text, start, m.span.end, ("好", *LEADING_MODIFIERS))  # 落实|好…, 实施|新一轮…
+            start = strip_leading(text, start, m.span.end, ("好", "的", *LEADING_MODIFIERS))  # 落实|好…, 出台|的…
             span = Span(start, m.span.end)
             return Mention(doc.text[start:m.span.end], m.cls, span, m.sentence, m.extractor, m.confidence)
     return m
@@ -289,8 +304,10 @@ def _unplaced_coordination(m: Mention) -> bool:
 
 
 def _bare_kind(m: Mention) -> bool:
-    """财政政策, 土地政策, 人才政策: a two-character domain and 政策 names a kind of policy, not one."""
-    return len(m.text) == 4 and m.text.endswith("政策")
+    """财政政策, 土地政策, 人才政策: a two-character domain and 政策 names a kind of policy, not one; 推进改革, 深化
+    改革: a genre verb and a bare cue name none either."""
+    rest = m.text[strip_leading(m.text, 0, len(m.text), LEADING_TRIM):]
+    return (len(m.text) == 4 and m.text.endswith("政策")) or rest in SPEC.suffixes
 
 
 # A quote that opens a longer name with a policy head (“书香京城”全民阅读活动, “百千万”工程, “自审自发”机制): the

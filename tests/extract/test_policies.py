@@ -243,3 +243,17 @@ def test_innovation_in_a_system_is_not_its_name(pipe: Pipeline) -> None:
     found = policies(pipe, "推进自贸试验区制度创新，推动高新区改革创新，深化国有林场改革。")
     assert "国有林场改革" in found
     assert not any(name.endswith(("试验区制度", "高新区改革")) for name in found)
+
+
+def test_words_of_the_clause_do_not_open_a_policy(pipe: Pipeline) -> None:
+    found = policies(pipe, "今年财税体制改革的重点是完善预算。要把住房制度改革作为城镇改革的重点。"
+                           "各部门要有计划有步骤地进行行政审批制度改革，在保持稳定中推进改革。"
+                           "交通、水利等领域投资改革加快。为搞好粮食流通体制改革而努力，贯彻中央出台的一揽子消费政策。")
+    assert "财税体制改革" in found and "城镇改革" in found and "行政审批制度改革" in found
+    assert "投资改革" in found and "粮食流通体制改革" in found and "一揽子消费政策" in found
+    assert not any(p.startswith(("今年", "的", "领域", "搞好")) or "作为" in p or "地进行" in p for p in found)
+    assert "推进改革" not in found and not any(p.endswith("中推进改革") for p in found)
+
+
+def test_a_land_system_is_no_adverb_in_di(pipe: Pipeline) -> None:
+    assert "农村宅基地制度改革" in policies(pipe, "稳慎推进农村宅基地制度改革。")
