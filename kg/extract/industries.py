@@ -51,9 +51,12 @@ GENERIC_KINDS = frozenset(
     """
     对外 国际 国内 全球 世界 自由 特色 传统 城市 区域 县域 宏观 实体 民营 国民 市场 中国 集体 社会 地方 本地 整体
     农村 全市 全省 全区 国有 基本 家庭 重点 主要 相关 一般 更多 非法 先进 普惠 入境 出境 新型 工业 大农 重要 美好
-    国家 中央 全国 财政 财税 经济 大道 文化
+    国家 中央 全国 财政 财税 经济 大道 文化 政治
     """.split()
 )
+# Verbs that jieba tags as nouns or adjectives before a sector word (投向|农业, 面向|经济, 健全|金融, 对冲|经济下行):
+# they govern the sector word, they do not say which sector it is.
+VERB_KINDS = frozenset("投向 面向 流向 转向 走向 迈向 导向 健全 完善 对冲 稳定 繁荣 搞活".split())
 
 FOLLOWING_NOUNS = frozenset("工作 会议 工作会议 体制 运行 形势 秩序 风险 安全 监管 政策 总量 增长 发展 结构 社会"
                             .split())
@@ -79,7 +82,7 @@ def short_sectors(doc: Document) -> list[Mention]:
         if first > 0 and tokens[first - 1].word in MODERN:
             start = tokens[first - 1].span.start  # 现代|设施农业, 都市|现代农业
         sent = doc.sentence_at(start)
-        if kind in GENERIC_KINDS or sent is None or start < sent.span.start:
+        if kind in GENERIC_KINDS or kind in VERB_KINDS or sent is None or start < sent.span.start:
             continue
         span = Span(start, tok.span.end)
         out.append(Mention(doc.text[span.start:span.end], "Industry", span, sent.index, "industries.short", 0.55))
@@ -114,8 +117,8 @@ GENERIC_SCOPES = ("所有", "主要", "重点", "不同", "各", "相关", "传�
 
 # Qualifiers that end the words before 产业 and say what role an industry plays, not which it is: 县域主导产业,
 # 数字经济核心产业, 乡村富民产业, 中西部地区承接产业, 重点区域产业, 农村一二三产业 (all three sectors together).
-ROLE_QUALIFIERS = ("主导", "重点", "核心", "富民", "引领", "重大", "低效", "承接", "大", "一般", "相关", "外商投资",
-                   "新城", "配套", "关联", "上下游", "特色", "区域", "一二三")
+ROLE_QUALIFIERS = ("主导", "重点", "核心", "困难", "富民", "引领", "重大", "低效", "承接", "大", "一般", "相关",
+                   "外商投资", "新城", "配套", "关联", "上下游", "特色", "区域", "一二三")
 
 
 def _role_only(name: str) -> bool:
@@ -126,7 +129,7 @@ def _role_only(name: str) -> bool:
 
 # Verbs of a clause that a name before 产业 can run across (地区|发展|特色优势产业, 疏解|提质|一般制造业,
 # 抓科技|兴|产业, 面向|行业): the sector, if any, is what follows the last of them.
-CLAUSE_VERBS = frozenset("发展 兴 提质 疏解 面向 壮大 振兴 带动 承接 培育 引进 转移".split())
+CLAUSE_VERBS = frozenset("发展 兴 提质 疏解 面向 壮大 振兴 带动 承接 培育 引进 转移 到 进入".split())
 
 
 def _after_clause_verb(doc: Document, m: Mention) -> Mention:
@@ -153,6 +156,19 @@ def _unplaced_cluster(name: str) -> bool:
     return not any(lex.lookup(name[:size]) for size in range(2, min(len(name) - 2, 8)))
 
 
+# Words that end a place (…沿线城市, 城镇, 欠发达地区, 中心镇, 周边): the industry of a place is no named sector.
+PLACE_ENDS = ("城市", "城镇", "地区", "镇", "周边", "大湾区", "沿线", "县域", "区域")
+
+
+def _of_a_place(name: str) -> bool:
+    """城镇产业, 欠发达地区产业, 粤港澳大湾区产业: the words before 产业 or 行业 name a place, not a sector."""
+    cue = next((c for c in ("产业", "行业") if name.endswith(c)), None)
+    if cue is None or "“" in name:
+        return False
+    before = name[:-len(cue)]
+    return before.endswith(PLACE_ENDS) or bool(load_divisions().lookup(before))
+
+
 def _generic_scope(name: str) -> bool:
     """所有行业, 重点行业, 新兴产业集群: a scope word plus a cue names no sector."""
     return any(name.startswith(scope) and len(name) - len(scope) <= 4 for scope in GENERIC_SCOPES)
@@ -173,7 +189,8 @@ def find_industries(doc: Document) -> list[Mention]:
     """Sector names from the lexicon and names ending in a sector cue."""
     out = [_without_scope(_after_clause_verb(doc, m)) for m in suffix_mentions(doc, SPEC)]
     out = [m for m in out if m.text not in GENERIC and m.text not in SPEC.suffixes and not _verb_led(doc, m)
-           and not _generic_scope(m.text) and not _role_only(m.text) and not _unplaced_cluster(m.text)]
+           and not _generic_scope(m.text) and not _role_only(m.text) and not _unplaced_cluster(m.text)
+           and not _of_a_place(m.text)]
     out.extend(short_sectors(doc))
     out.extend(_with_modern(doc, m) for m in lexicon_mentions(doc, SECTORS, "Industry", "industries.lexicon",
                                                                confidence=0.85)

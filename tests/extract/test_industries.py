@@ -73,3 +73,17 @@ def test_regional_or_all_three_sectors_and_a_process_are_not_industries(pipe: Pi
     found = industries(pipe, text)
     assert "新能源产业" in found
     assert not any(name.endswith(("一二三产业", "区域产业")) or name == "新能源" for name in found)
+
+
+def test_verbs_before_a_sector_word_name_no_sector(pipe: Pipeline) -> None:
+    found = industries(pipe, "引导资金投向农业和科技，教育面向经济建设，健全金融、法律服务，鼓励青年到新兴产业就业。"
+                             "推动制造业进入先进制造业行列，发展智慧农业。")
+    assert "智慧农业" in found and "先进制造业" in found
+    assert not any(f.startswith(("投向", "面向", "健全", "到", "制造业进入")) for f in found)
+
+
+def test_the_industry_of_a_place_is_no_sector(pipe: Pipeline) -> None:
+    found = industries(pipe, "增强中心城市和城镇产业承载能力，支持革命老区和欠发达地区产业发展，对接长三角产业转移，"
+                             "扶持困难行业，壮大新能源汽车产业。")
+    assert "新能源汽车产业" in found
+    assert not any(f.endswith(("城镇产业", "地区产业", "长三角产业", "困难行业")) for f in found)
