@@ -49,7 +49,13 @@ CLAUSE_VERB_FREQ = 1000
 
 QUOTED = re.compile(r"“([^“”]{2,16})”|《([^《》]{2,40})》")
 # Achievements and figures of speech in quotes: 二十一连丰, 十连增 …
-ACHIEVEMENT = re.compile(r"连[丰增升冠胜涨]$|^[0-9一二三四五六七八九十百千]+[个项]?$")
+ACHIEVEMENT = re.compile(r"连(?:[丰增升冠胜涨快击]|[A-Z]+)$|^[0-9一二三四五六七八九十百千]+[个项]?$")  # 九连A, 三连击
+# A quote the government sets itself against, or names as a problem (反对“台独”, 防止“形象工程”, 整治“内卷式”竞争,
+# 跨越“中等收入陷阱”, “新官不理旧账”问题, “三期叠加”矛盾, “瓶颈”制约): a figure of speech, not a policy.
+OPPOSED_BEFORE = re.compile(r"(?:反对|防止|杜绝|整治|纠治|破除|遏制|克服|跨越|警惕|摒弃|不唱)[\u4e00-\u9fff]{0,2}$")
+PROBLEM_AFTER = re.compile(r"(?:问题|矛盾|制约|现象|倾向|行为|竞争|大考|陷阱)")
+# Quantities and values in quotes (“含金量”, “颜值”): a figure of speech.
+QUANTITY_END = re.compile(r"[量值]$")
 # “十五五”: the five-year plan of a period, named by its number alone (not a count, though made of numerals).
 FIVE_YEAR = re.compile(r"^十[一二三四五六七八九]五$")
 HONOUR = re.compile(r"(?:入选|获评|荣获|获得|评为|列为|被授予|授予)(?:[\u4e00-\u9fff]{0,4})$")
@@ -338,6 +344,10 @@ def _quoted(doc: Document) -> list[Mention]:
                 continue  # 《哪吒2》, 《向前一步》: a film, show or book, not a policy
             if HONOUR.search(text, max(sent.span.start, found.start() - 6), found.start()):
                 continue  # 入选“生物多样性魅力城市”: an honour received, not a policy
+            if found.group(1) and (OPPOSED_BEFORE.search(text, max(sent.span.start, found.start() - 6), found.start())
+                                   or PROBLEM_AFTER.match(text, found.end(), sent.span.end)
+                                   or QUANTITY_END.search(inner)):
+                continue  # 反对“台独”, “新官不理旧账”问题, “含金量”: a problem opposed or a figure, not a policy
             if found.group(1) and (OTHER_KIND_END.search(inner) or "得" in inner
                                    or AFTER_FIGURE.match(text, found.end(), sent.span.end)
                                    or RESULT_BEFORE.search(text, sent.span.start, found.start())):

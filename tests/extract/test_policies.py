@@ -257,3 +257,15 @@ def test_words_of_the_clause_do_not_open_a_policy(pipe: Pipeline) -> None:
 
 def test_a_land_system_is_no_adverb_in_di(pipe: Pipeline) -> None:
     assert "农村宅基地制度改革" in policies(pipe, "稳慎推进农村宅基地制度改革。")
+
+
+def test_problems_opposed_and_figures_in_quotes_are_not_policies(pipe: Pipeline) -> None:
+    found = policies(pipe, "坚决防止“面子工程”，反对“港独”，整治“躺平式”竞争，着力解决“上热下冷”问题，"
+                           "跨越“修昔底德陷阱”，提升发展“含金量”，扶贫考核实现“七连A”。深入实施“百县千镇万村”工程。")
+    assert "“百县千镇万村”工程" in found
+    for figure in ("面子工程", "港独", "躺平式", "上热下冷", "修昔底德陷阱", "含金量", "七连A"):
+        assert not any(figure in p for p in found), figure
+
+
+def test_a_quote_after_an_industry_word_stays_a_policy(pipe: Pipeline) -> None:
+    assert any("“机器换人”" in p for p in policies(pipe, "大力实施制造业“机器换人”和技术改造。"))
