@@ -22,10 +22,12 @@ SPEC = CueSpec(
     specific=True,
     blocked=frozenset("上市公司 民营企业 国有企业 外资企业 龙头企业 平台公司 融资平台公司 城投公司".split()),
 )
-# Kinds of bank (国有商业银行, 村镇银行): a bank named only by one, or by a word that governs it, is no bank.
+# Kinds of bank (国有商业银行, 村镇银行, 中央银行): a bank named only by one, or by a word that governs it, is no bank.
 BANK_KINDS = tuple(sorted(
     """商业银行 政策性银行 开发性银行 村镇银行 民营银行 外资银行 中小银行 大型银行 股份制银行 地方银行 合作银行
-    国有银行""".split(), key=len, reverse=True))
+    国有银行 中央银行""".split(), key=len, reverse=True))
+# Words jieba tags as places that only say which kind of bank (城市商业银行, 农村商业银行): no name of one.
+KIND_PLACES = frozenset("城市 农村 城乡 县域 乡镇 中央 地方".split())
 
 
 def _kind_of_bank(doc: Document, m: Mention) -> bool:
@@ -34,7 +36,7 @@ def _kind_of_bank(doc: Document, m: Mention) -> bool:
     if kind is None:
         return False
     words = list(tokens_in(doc, m.span.start, m.span.end - len(kind)))
-    return all(w.pos not in ("ns", "nr", "nt", "nz", "j") for w in words)
+    return all(w.pos not in ("ns", "nr", "nt", "nz", "j") or w.word in KIND_PLACES for w in words)
 
 
 # A verb right after a bare name that only an enterprise does.

@@ -90,10 +90,29 @@ def _without_study_verbs(doc: Document, m: Mention) -> Mention:
     return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
 
 
+# Verbs of taking part, winning or answering to (首夺, 获, 出席, 接受): what follows them is what was won or attended.
+CLAUSE_VERBS = frozenset("首夺 夺得 夺 获 获得 荣获 斩获 摘得 包揽 参加 出席 列席 接受 提交 参与".split())
+# Words that make a cue a kind of event however it is placed (世界重大体育比赛, 亚洲级以上大赛).
+KIND_WORDS = re.compile(r"重大|大型|各类|各种|各级|以上")
+
+
+def _after_clause_verb(doc: Document, m: Mention) -> Mention:
+    """男足首夺|乙级联赛, 政府接受|同级人民代表大会: a verb inside a candidate belongs to the clause (what someone won,
+    whom someone answers to); the event, if any, is what follows it."""
+    start = m.span.start
+    for tok in tokens_in(doc, m.span.start, m.span.end):
+        if tok.word in CLAUSE_VERBS and m.span.end - tok.span.end >= 3:
+            start = tok.span.end
+    if start == m.span.start:
+        return m
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
+
+
 @component("events", order=70)
 def find_events(doc: Document) -> list[Mention]:
     """Names ending in an event cue (not a bare 2026年大会 or 国际大赛, nor a qualifier of 活动), with a first part
     joined by 及 or 与, and party congresses and plenums."""
     text = doc.match_text
-    return [*(_joined_name(doc, _without_study_verbs(doc, m)) for m in suffix_mentions(doc, SPEC)
-              if not KIND_ONLY.match(m.text) and not text.startswith(ACTIVITY, m.span.end)), *congresses(doc)]
+    found = (_joined_name(doc, _after_clause_verb(doc, _without_study_verbs(doc, m)))
+             for m in suffix_mentions(doc, SPEC) if not text.startswith(ACTIVITY, m.span.end))
+    return [*(m for m in found if not KIND_ONLY.match(m.text) and not KIND_WORDS.search(m.text)), *congresses(doc)]

@@ -137,3 +137,11 @@ def test_kinds_of_bank_are_not_enterprises(run):
     found = names(result, "Enterprise")
     assert "国有商业银行" not in found and "村镇银行" not in found
     assert "南湖农村商业银行" in found
+
+
+def test_a_kind_of_bank_after_a_place_word_is_no_enterprise(run):
+    result = run("完善中央银行政策工具，将城市信用社改组为城市商业银行，"
+                 "推动农村商业银行改革，支持江城农村商业银行上市。")
+    found = names(result, "Enterprise")
+    assert not found & {"中央银行", "城市商业银行", "农村商业银行"}
+    assert "江城农村商业银行" in found

@@ -39,3 +39,11 @@ def test_verbs_of_studying_a_meeting_are_not_part_of_it(pipeline: Pipeline) -> N
     found = events(pipeline, "要认真领会运用全省经济工作会议提出的要求。")
     assert any(name.endswith("经济工作会议") for name in found)
     assert not any(name.startswith(("领会", "运用")) for name in found)
+
+
+def test_what_was_won_or_attended_is_named_after_the_verb(pipeline: Pipeline) -> None:
+    found = events(pipeline, "省女篮首夺全国女子篮球锦标赛冠军，选手获全国以上大赛奖牌12枚，"
+                             "县政府接受同级人民代表大会监督，"
+                             "青少年在各类重大科技比赛中获奖。")
+    assert "全国女子篮球锦标赛" in found
+    assert not any(v in name for name in found for v in ("首夺", "获", "接受", "重大", "以上"))
