@@ -18,6 +18,7 @@ from kg.extract.candidates import (
 )
 from kg.extract.lexicons.organizations import FACILITY_CENTRES
 from kg.extract.pipeline import component
+from kg.extract.progress_openers import without_progress_opener
 from kg.ingest.document import Document
 from kg.model import Mention, Span
 
@@ -211,7 +212,7 @@ def find_projects(doc: Document) -> list[Mention]:
     named after their network and landmarks."""
     lines = rail_lines(doc)
     named = [_with_institution(doc, _from_line(doc, _with_section(doc, m), lines))
-             for m in suffix_mentions(doc, SPEC)
+             for m in map(without_progress_opener, suffix_mentions(doc, SPEC))
              if not _quote_and_cue(m.text) and not _kind_only(m.text, _cue_length(m.text))]
     facilities = [m for m in suffix_mentions(doc, FACILITIES) if not _kind_only(m.text, _cue_length(m.text))]
     airports = pattern_mentions(doc, AIRPORT, "Project", "projects.airport", confidence=0.65)

@@ -14,6 +14,7 @@ from kg.extract.candidates import (
     word_frequency,
 )
 from kg.extract.pipeline import component
+from kg.extract.progress_openers import without_progress_opener
 from kg.ingest.document import Document
 from kg.model import Mention
 
@@ -78,7 +79,7 @@ QUOTED_PLACE = re.compile(r"“[^“”]{1,10}(?:空间|社区|湾|港|园|谷|�
 def find_zones(doc: Document) -> list[Mention]:
     """Names ending in a zone suffix, the national zone types a report means as its own (自贸试验区), and quoted
     place names of innovation districts."""
-    return [*(m for m in suffix_mentions(doc, SPEC) if not UNIVERSITY_PARK.search(m.text)
+    return [*(m for m in map(without_progress_opener, suffix_mentions(doc, SPEC)) if not UNIVERSITY_PARK.search(m.text)
               and not _kind_of_area(doc, m) and not m.text.startswith(ZONE_KINDS)),
             *(m for m in suffix_mentions(doc, TOWNS) if not m.text.startswith(ZONE_KINDS)),
             *lexicon_mentions(doc, ZONE_TYPES, "Zone", "zones.lexicon", confidence=0.8),

@@ -86,3 +86,11 @@ def test_named_theatres_galleries_and_halls_are_projects(pipe: Pipeline) -> None
     found = projects(pipe, "建成江北大剧院，推进滨江美术馆和青山体育馆建设，提升县级图书馆服务。")
     assert {"江北大剧院", "滨江美术馆", "青山体育馆"} <= found
     assert not any("图书馆" in name for name in found)
+
+
+def test_words_of_progress_do_not_open_a_project_or_zone(pipe: Pipeline) -> None:
+    doc = parse_document("新开工棚户区改造安置工程3万套，力争临江至远山高铁建成通车，高水平共建江海联运铁路，"
+                         "新创建江口临港物流园区。", source="t.txt")
+    names = {e.label for e in pipe(doc).entities if e.cls in ("Project", "Zone")}
+    assert {"临江至远山高铁", "江海联运铁路", "江口临港物流园区"} <= names
+    assert not any(n.startswith(("新开工", "力争", "高水平共建", "新创建")) for n in names)
