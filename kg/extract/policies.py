@@ -144,7 +144,7 @@ ATTRIBUTIVE_OPENERS = frozenset({"长期", "中长期", "短期", "终身"})
 def _keeps_opener(m: Mention, tok: Token) -> bool:
     """Whether an opening verb, adverb or idiom is part of the name: an attributive word, or the action of a
     programme with its object before the cue."""
-    if tok.word in ATTRIBUTIVE_OPENERS:
+    if tok.word in ATTRIBUTIVE_OPENERS or m.text.startswith(PRIORITY, tok.span.end - m.span.start):
         return True
     if not m.text.endswith(ACTION_CUES) or tok.pos not in ("v", "vd", "i", "l") or tok.word in CLAUSE_OPENERS:
         return False
@@ -155,8 +155,14 @@ def _keeps_opener(m: Mention, tok: Token) -> bool:
 # Verbs that take a policy as their object (综合运用|贷款贴息, 部分企业试行|国有资本经营预算制度): wherever they
 # stand in a candidate, the name starts after them.
 OBJECT_VERBS = frozenset("""
-    运用 用好 发挥 贯彻 瞄准 围绕 聚焦 依托 对标 借鉴 遵循 依照 按照 根据 执行 试行 推行 作为 进行 搞好 符合
+    运用 用好 发挥 贯彻 瞄准 围绕 聚焦 依托 对标 借鉴 遵循 依照 按照 根据 执行 试行 推行 作为 进行 搞好 符合 采取 需要
     """.split())
+# Verbs of a clause whose object is only a cue (发展需要|改革, 采取|行动); 对标|改革 names a reform by its model.
+CLAUSE_OBJECT_VERBS = ("需要", "进行", "搞好", "采取", "符合", "作为")
+# A cue word that opens a candidate is its verb (改革|商事制度: reform the system), not part of a name.
+CUE_VERBS = frozenset({"改革"})
+# 就业|优先战略, 农业农村|优先发展: a domain before 优先 names what has priority, however jieba tags it.
+PRIORITY = "优先"
 # Words of the clause around a policy that jieba may keep inside a candidate: the time of the sentence
 # (今年|金融体制改革), a locative that closes an adverbial (稳定中|推进改革), an adverb in 地 (有秩序地|进行…).
 CLAUSE_FRAME = frozenset("今年 明年 去年 当前 目前 现阶段 今后 近年 近年来 中".split())
@@ -197,7 +203,7 @@ def _without_clause_verb(doc: Document, m: Mention) -> Mention:
         opener = tok.pos in ("d", "ad", "p", "c", "i") or (
             tok.pos in ("v", "vd") and len(tok.word) >= 2 and word_frequency(tok.word) >= CLAUSE_VERB_FREQ) or (
             len(tok.word) == 4 and tok.word[2:] in LEADING_VERBS and not tok.pos.startswith(("ns", "nt", "nz"))
-        ) or tok.word in OBJECT_VERBS
+        ) or tok.word in OBJECT_VERBS or (tok.word in CUE_VERBS and m.span.end - tok.span.end >= 4)
         if not opener or _keeps_opener(m, tok):
             break
         start = tok.span.end
@@ -311,9 +317,10 @@ def _unplaced_coordination(m: Mention) -> bool:
 
 def _bare_kind(m: Mention) -> bool:
     """财政政策, 土地政策, 人才政策: a two-character domain and 政策 names a kind of policy, not one; 推进改革, 深化
-    改革: a genre verb and a bare cue name none either."""
+    改革, 发展需要|改革: a verb and a bare cue name none either."""
     rest = m.text[strip_leading(m.text, 0, len(m.text), LEADING_TRIM):]
-    return (len(m.text) == 4 and m.text.endswith("政策")) or rest in SPEC.suffixes
+    governed = any(m.text[:-len(cue)].endswith(CLAUSE_OBJECT_VERBS) for cue in SPEC.suffixes if m.text.endswith(cue))
+    return (len(m.text) == 4 and m.text.endswith("政策")) or rest in SPEC.suffixes or governed
 
 
 # A quote that opens a longer name with a policy head (“书香京城”全民阅读活动, “百千万”工程, “自审自发”机制): the

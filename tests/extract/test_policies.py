@@ -269,3 +269,9 @@ def test_problems_opposed_and_figures_in_quotes_are_not_policies(pipe: Pipeline)
 
 def test_a_quote_after_an_industry_word_stays_a_policy(pipe: Pipeline) -> None:
     assert any("“机器换人”" in p for p in policies(pipe, "大力实施制造业“机器换人”和技术改造。"))
+
+
+def test_a_domain_before_priority_and_a_reform_verb(pipe: Pipeline) -> None:
+    found = policies(pipe, "实施教育优先发展战略，着力改革户籍登记制度，发展需要改革添动力，希望对方采取实际行动。")
+    assert "教育优先发展战略" in found and "户籍登记制度" in found
+    assert not any(p.endswith(("需要改革", "实际行动")) or p.startswith("改革户籍") for p in found)
