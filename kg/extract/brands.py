@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
-from kg.extract.candidates import ACTION_VERB_HEADS, token_starts
+from kg.extract.candidates import ACTION_VERB_HEADS, token_starts, word_frequency
 from kg.extract.lexicons.genre import LEADING_VERBS
+from kg.extract.lexicons.world import world_names
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
 from kg.model import Mention, Span
@@ -28,8 +30,16 @@ NOT_BRANDS = frozenset(
     民用 军用 医疗 健康 文化 旅游 体育 教育 金融 商贸 物流 冷链 城市 乡村 农村 国家 全国 全市 我市 本市 重大
     """.split()
 )
+# jieba dictionary count above which a word is an everyday noun (经济, 资源, 数据), never a company's brand; brands
+# that are also words (长城, 联想, 浪潮) stay far below it.
+EVERYDAY_NOUN_FREQ = 5000
 STARTS = re.compile(r"(?:^|[，。；：、“（(])")
 CLASSES_WITH_OWNERS = ("Project", "Zone", "Organization")
+
+
+@lru_cache(maxsize=1)
+def _world_names() -> frozenset[str]:
+    return frozenset(world_names())
 
 
 def _brand_ok(doc: Document, start: int, end: int) -> bool:
@@ -37,6 +47,8 @@ def _brand_ok(doc: Document, start: int, end: int) -> bool:
     brand = doc.match_text[start:end]
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", brand) or brand in NOT_BRANDS or brand[:2] in NOT_BRANDS:
         return False
+    if word_frequency(brand) >= EVERYDAY_NOUN_FREQ or brand in _world_names():
+        return False  # 经济技术开发区, 东盟信息港: an everyday noun or a region of the world, not a brand
     starts = token_starts(doc)
     i = bisect.bisect_right(starts, start) - 1
     tok = doc.tokens[i] if i >= 0 else None

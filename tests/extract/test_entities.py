@@ -65,6 +65,12 @@ def test_brand_plus_industry_word_behind_a_project(run):
     assert "启明光电" in names(result, "Enterprise")
 
 
+def test_an_everyday_noun_or_a_world_region_is_no_brand(run):
+    result = run("支持经济技术开发区升级，建设东盟信息港，启明光电超薄玻璃等项目加快推进。")
+    found = names(result, "Enterprise")
+    assert "启明光电" in found and not found & {"经济技术", "东盟信息"}
+
+
 def test_project_phases_and_counts(run):
     result = run("地铁7号线二期、滨江大道北段建成通车，12个项目开工，新梅湖公园三期开放。")
     projects = names(result, "Project")
