@@ -81,11 +81,13 @@ CLAUSE_BREAK = re.compile(r"[，。、；：！？“”（）]")
 SECTION = re.compile(r"[\u4e00-\u9fff]{1,6}至[\u4e00-\u9fff]{1,6}段")
 LINE_CUES = ("铁路", "高铁", "城际", "号线", "线", "高速", "高速公路", "复线", "二线")
 QUOTED_PART = re.compile(r"“[^”]*”")
-# Words that say what kind of project, not which one: “十五五”重大项目, 央属标志性项目, 爱国主义教育基地, 中试基地.
+# Words that say what kind of project, not which one: “十五五”重大项目, 央属标志性项目, 爱国主义教育基地, 中试基地,
+# 高速铁路, 外商投资项目, 文化惠民项目.
 KIND_WORDS = tuple(sorted(
     """重大 重点 标志性 央属 市属 省属 区属 产业 民生 基础设施 规划 工程 示范 中试 教育 爱国主义 实训 研学 培训
     科普 建设 新开工 续建 储备 前期 在建 新建 一批 各类 大型 中小型 专项 配套 公益性 经营性 招商 引资 外资 内资
-    社会 政府 投资 高校 医院 公立医院 新""".split(),
+    社会 政府 投资 高校 医院 公立医院 新
+    高速 普速 外商 存量 增量 惠民 文化 水利 交通 能源 生态 水土保持""".split(),
     key=len, reverse=True))
 
 

@@ -94,3 +94,9 @@ def test_words_of_progress_do_not_open_a_project_or_zone(pipe: Pipeline) -> None
     names = {e.label for e in pipe(doc).entities if e.cls in ("Project", "Zone")}
     assert {"临江至远山高铁", "江海联运铁路", "江口临港物流园区"} <= names
     assert not any(n.startswith(("新开工", "力争", "高水平共建", "新创建")) for n in names)
+
+
+def test_a_kind_of_line_or_of_works_names_no_project(pipe: Pipeline) -> None:
+    found = projects(pipe, "高速铁路运营里程突破2000公里，推动文化惠民项目和外商投资项目落地，建成临江至远山高铁。")
+    assert "临江至远山高铁" in found
+    assert not found & {"高速铁路", "文化惠民项目", "外商投资项目"}
