@@ -166,6 +166,7 @@ PRIORITY = "优先"
 # Words of the clause around a policy that jieba may keep inside a candidate: the time of the sentence
 # (今年|金融体制改革), a locative that closes an adverbial (稳定中|推进改革), an adverb in 地 (有秩序地|进行…).
 CLAUSE_FRAME = frozenset("今年 明年 去年 当前 目前 现阶段 今后 近年 近年来 中".split())
+PLACE_POS = ("n", "ns", "nz", "s", "f")
 LISTED_SCOPES = frozenset("领域 方面 行业 部门".split())
 
 
@@ -180,7 +181,8 @@ def _after_object_verb(doc: Document, m: Mention) -> Mention:
         if m.span.end - tok.span.end < 4:
             break
         if tok.word in OBJECT_VERBS or tok.word in CLAUSE_FRAME or (
-                tok.word.endswith("地") and len(tok.word) >= 3 and nxt.pos.startswith("v")):  # 有秩序地|进行
+                tok.word.endswith("地") and len(tok.word) >= 3 and nxt.pos.startswith("v")
+                and tok.pos not in PLACE_POS):  # 有秩序地|进行, not the place 流入地|接受…
             start = tok.span.end
         elif tok.span.start == m.span.start and tok.word in LISTED_SCOPES and doc.match_text[start - 1:start] == "等":
             start = tok.span.end  # 能源、交通等|领域|价格改革: the scope word closes a list before the name

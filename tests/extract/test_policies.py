@@ -275,3 +275,8 @@ def test_a_domain_before_priority_and_a_reform_verb(pipe: Pipeline) -> None:
     found = policies(pipe, "实施教育优先发展战略，着力改革户籍登记制度，发展需要改革添动力，希望对方采取实际行动。")
     assert "教育优先发展战略" in found and "户籍登记制度" in found
     assert not any(p.endswith(("需要改革", "实际行动")) or p.startswith("改革户籍") for p in found)
+
+
+def test_a_place_in_di_is_no_adverb(pipe: Pipeline) -> None:
+    found = policies(pipe, "落实随迁子女在流入地接受义务教育政策。")
+    assert "义务教育政策" not in found
