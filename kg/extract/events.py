@@ -90,6 +90,20 @@ def _without_study_verbs(doc: Document, m: Mention) -> Mention:
     return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
 
 
+# The scope of a work conference is its name (全区经济工作会议): without it, 经济工作会议 names only a kind.
+SCOPES = ("全国", "全省", "全区", "全市", "全县", "全州", "全盟")
+WORK_CONFERENCE = "工作会议"
+
+
+def _with_scope(doc: Document, m: Mention) -> Mention:
+    """全区|经济工作会议: a work conference keeps the scope the candidate rules trimmed off."""
+    scope = next((w for w in SCOPES if doc.match_text.startswith(w, m.span.start - len(w))), None)
+    if scope is None or not m.text.endswith(WORK_CONFERENCE):
+        return m
+    start = m.span.start - len(scope)
+    return Mention(doc.text[start:m.span.end], m.cls, Span(start, m.span.end), m.sentence, m.extractor, m.confidence)
+
+
 # Verbs of taking part, winning or answering to (首夺, 获, 出席, 接受): what follows them is what was won or attended.
 CLAUSE_VERBS = frozenset("首夺 夺得 夺 获 获得 荣获 斩获 摘得 包揽 参加 出席 列席 接受 提交 参与".split())
 # Words that make a cue a kind of event however it is placed (世界重大体育比赛, 亚洲级以上大赛).
@@ -113,6 +127,6 @@ def find_events(doc: Document) -> list[Mention]:
     """Names ending in an event cue (not a bare 2026年大会 or 国际大赛, nor a qualifier of 活动), with a first part
     joined by 及 or 与, and party congresses and plenums."""
     text = doc.match_text
-    found = (_joined_name(doc, _after_clause_verb(doc, _without_study_verbs(doc, m)))
+    found = (_with_scope(doc, _joined_name(doc, _after_clause_verb(doc, _without_study_verbs(doc, m))))
              for m in suffix_mentions(doc, SPEC) if not text.startswith(ACTIVITY, m.span.end))
     return [*(m for m in found if not KIND_ONLY.match(m.text) and not KIND_WORDS.search(m.text)), *congresses(doc)]

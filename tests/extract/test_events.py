@@ -47,3 +47,9 @@ def test_what_was_won_or_attended_is_named_after_the_verb(pipeline: Pipeline) ->
                              "青少年在各类重大科技比赛中获奖。")
     assert "全国女子篮球锦标赛" in found
     assert not any(v in name for name in found for v in ("首夺", "获", "接受", "重大", "以上"))
+
+
+def test_a_work_conference_keeps_its_scope(pipeline: Pipeline) -> None:
+    found = events(pipeline, "按照全省经济工作会议部署，贯彻中央经济工作会议精神，召开全市农村工作会议。")
+    assert {"全省经济工作会议", "中央经济工作会议", "全市农村工作会议"} <= set(found)
+    assert "经济工作会议" not in found
