@@ -259,6 +259,16 @@ def test_a_clause_cut_as_a_name_places_nothing() -> None:
     assert ("青山高新区联盟", "locatedIn", "青山高新区") not in found  # a body of zones is not in one of them
 
 
+def test_a_name_holding_a_clause_verb_places_nothing() -> None:
+    doc, ents = build("青山区稳步发展。在西部地区开工建设一批综合交通项目，青山梯田进入世界灌溉工程遗产名录，青山港运营。",
+                      [(AREA, "青山区"), (AREA, "西部地区"), (PROJ, "西部地区开工建设一批综合交通"),
+                       (PROJ, "青山梯田进入世界灌溉工程"), (PROJ, "青山港")])
+    next(e for e in ents if e.label == "青山区").division_code = "999999"
+    found = triples(find_located_in(doc, ents))
+    assert ("青山港", "locatedIn", "青山区") in found
+    assert not any(s in ("西部地区开工建设一批综合交通", "青山梯田进入世界灌溉工程") for s, _, _ in found)
+
+
 def test_a_cut_off_name_is_not_placed_but_the_whole_name_is() -> None:
     doc, ents = build("青山区实施青山港区疏港航道等项目，建设青山国际机场四期，深化青山航运交易所体制改革。",
                       [(PROJ, "青山港区疏港航道"), (ZONE, "青山港区疏港"), (AREA, "青山区"), ISSUER,
@@ -448,6 +458,12 @@ def test_we_implement_a_policy_as_the_issuer_area() -> None:
     assert {("江北市", "implements", "“数智江北”行动"),
             ("江北市", "implements", "中央一揽子政策")} <= triples(rels)
     assert all(r.extractor == "relations.implements.we" for r in rels)
+
+
+def test_a_field_listed_where_something_is_built_is_not_implemented() -> None:
+    doc, ents = build("推进智能制造、智慧园区等领域“算力+数据”建设，实施数字乡村行动。",
+                      [(POL, "智慧园区"), (POL, "数字乡村行动")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "数字乡村行动")}
 
 
 def test_without_an_issuer_we_assert_nothing() -> None:

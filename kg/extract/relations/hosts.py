@@ -49,6 +49,8 @@ NOT_LOCAL = re.compile(r"党的|[一二三四五六七八九十]+大$|全会|全
 TAKES_PART = re.compile(r"(?:在|参加|参与|出席|亮相|赴)(?:第[一二三四五六七八九十\d]+届)?$")
 LOCAL_SUFFIXES = ("市", "区", "县", "镇", "乡", "街道")
 # A sentence about what the area's athletes won: the events named in it were competed in, not held.
+# An international body named after the city where it was founded is no event of that city: 上海合作组织峰会.
+FOUNDED_BODY = re.compile(r"^(?:合作)?组织")
 COMPETES = re.compile(r"健儿|运动员|夺得|夺取|摘得|金牌|奖牌|冠军|亚军|季军")
 
 
@@ -113,7 +115,8 @@ def named_rules(ctx: Context) -> list[Relation | None]:
     for ev in ctx.entities:
         if ev.cls != "Event" or not ev.mentions:
             continue
-        found = [(ev.label.find(n), area) for area, ns in local for n in ns if n in ev.label]
+        found = [(at, area) for area, ns in local for n in ns if (at := ev.label.find(n)) >= 0
+                 and not FOUNDED_BODY.match(ev.label[at + len(n):])]
         if ctx.issuer_area and not found and any(n in ev.label for n in ctx.issuer_full):
             found = [(0, ctx.issuer_area)]
         if found:

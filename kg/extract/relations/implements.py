@@ -89,6 +89,8 @@ IDEA_AFTER = re.compile(r"^”?(?:[一二三四五六七八九十两]+个|等)?[
                         r"(?:问题|现象|难题|痛点|堵点|理念|观念|产品|白名单|换届)|^”?(?:式)?竞争|^”?(?:沿线)?国家")
 # 规划 used as a verb after its object (推动某线规划建设, 推动体育场馆规划新建): the plan is no named policy.
 PLANNED_AFTER = re.compile(r"^(?:建设|新建|布局|选址|研究)")
+# A name listed as a field where something is built, not a measure: 推进智能制造、某某城市等领域“算力+数据”建设.
+FIELD_AFTER = re.compile(r"^”?(?:等)?(?:重点|关键|新兴|各)?领域(?!改革)")
 # A plain name right before a quoted one only qualifies it: 用好地方政府专项债“自审自发”机制.
 QUOTED_AFTER = re.compile(r"^“[^“”]{2,12}”")
 # A zone named for the policy (推进宿迁“四化”同步集成改革示范区建设): the zone carries it out, not the issuer.
@@ -207,7 +209,8 @@ def _only_qualifies(clause: Clause, hit, verb_end: int) -> bool:
         return True  # 用好地方政府专项债“自审自发”机制: the quoted mechanism is meant
     if (hit.ent.label.endswith("”") or after.startswith("”")) and IDEA_AFTER.match(after):
         return True  # 解决好“三农”问题, 推动“健康第一”教育理念: a problem or an idea, not a measure
-    return bool(PLATFORM_AFTER.match(after) or ZONE_AFTER.match(after) or RESULTS_AFTER.match(after))
+    return bool(PLATFORM_AFTER.match(after) or ZONE_AFTER.match(after) or RESULTS_AFTER.match(after)
+                or FIELD_AFTER.match(after))
 
 
 def _qualifies_a_reform(clause: Clause, hit, objs: list) -> bool:

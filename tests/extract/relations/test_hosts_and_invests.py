@@ -57,3 +57,12 @@ def test_events_of_a_sentence_about_what_athletes_won_are_not_held() -> None:
     body = "我省体育健儿再创佳绩，男子足球夺取足协杯亚军，女子排球城市联赛获得冠军。举办江北国际马拉松。\n"
     doc, ents = build(body, [("Event", "女子排球城市联赛"), ("Event", "江北国际马拉松")], government=False)
     assert triples(find_hosts(doc, ents)) == {("江北市", "hosts", "江北国际马拉松")}
+
+
+def test_a_summit_of_a_body_named_after_a_city_is_not_that_citys_event() -> None:
+    doc, ents = build("青山市出席青山合作组织峰会，办好青山国际车展。\n",
+                      [("AdministrativeArea", "青山市"), ("AdministrativeArea", "青山"), ("Event", "青山合作组织峰会"),
+                       ("Event", "青山国际车展")], government=False)
+    found = triples(find_hosts(doc, ents))
+    assert ("青山市", "hosts", "青山国际车展") in found
+    assert not any(o == "青山合作组织峰会" and s == "青山市" for s, _, o in found)
