@@ -260,7 +260,8 @@ def test_a_clause_cut_as_a_name_places_nothing() -> None:
 
 
 def test_a_name_holding_a_clause_verb_places_nothing() -> None:
-    doc, ents = build("青山区稳步发展。在西部地区开工建设一批综合交通项目，青山梯田进入世界灌溉工程遗产名录，青山港运营。",
+    body = "青山区稳步发展。在西部地区开工建设一批综合交通项目，青山梯田进入世界灌溉工程遗产名录，青山港运营。"
+    doc, ents = build(body,
                       [(AREA, "青山区"), (AREA, "西部地区"), (PROJ, "西部地区开工建设一批综合交通"),
                        (PROJ, "青山梯田进入世界灌溉工程"), (PROJ, "青山港")])
     next(e for e in ents if e.label == "青山区").division_code = "999999"
