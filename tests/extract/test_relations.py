@@ -548,6 +548,12 @@ def test_policy_named_after_a_zone_by_contraction() -> None:
     assert rel.extractor == "relations.implements.named"
 
 
+def test_a_zone_named_by_its_rank_contracts_to_no_policy_name() -> None:
+    doc, ents = build("创建国家生态文明示范区，联合创建青江国家区域科技创新中心。",
+                      [(ZONE, "国家生态文明示范区"), (POL, "青江国家区域科技创新中心")])
+    assert not any(s == "国家生态文明示范区" for s, _, _ in triples(find_implements(doc, ents)))
+
+
 def test_policy_swallowing_its_verb_is_not_implemented() -> None:
     doc, ents = build("我们在落实政策中抓机遇。", [(POL, "落实政策")])
     assert find_implements(doc, ents) == []

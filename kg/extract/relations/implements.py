@@ -301,11 +301,17 @@ def contracts(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+# How zones of a rank open their names (国家级…, 全国…): two characters that tell no zone from another.
+RANK_HEADS = frozenset({"国家", "全国", "中国", "省级", "市级", "国际", "首批", "首个"})
+
+
 def _names_zone(policy: str, zone: Entity) -> bool:
     """Whether a policy's name holds a zone's name or a contraction of it."""
     if any(len(n) >= 3 and n in policy for n in names(zone)):
         return True
     head = zone.label[:2]
+    if head in RANK_HEADS:
+        return False  # 国家…示范区 contracts to no name: 国家区域科技创新中心 holds 国家…区 by chance
     starts = [i for i in range(len(policy) - 2) if policy.startswith(head, i)] if len(head) == 2 else []
     return any(contracts(policy[i:j], zone.label)
                for i in starts for j in range(i + 3, min(len(policy), i + len(zone.label) - 1) + 1))
