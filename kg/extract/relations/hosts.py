@@ -51,6 +51,8 @@ LOCAL_SUFFIXES = ("市", "区", "县", "镇", "乡", "街道")
 # A sentence about what the area's athletes won: the events named in it were competed in, not held.
 # An international body named after the city where it was founded is no event of that city: 上海合作组织峰会.
 FOUNDED_BODY = re.compile(r"^(?:合作)?组织")
+# The Party's own congresses bear the country's name but are the Party's: 中国共产党第十五次全国代表大会.
+PARTY_MEETING = re.compile(r"^(?:中国共产党|中共|党的)")
 COMPETES = re.compile(r"健儿|运动员|夺得|夺取|摘得|金牌|奖牌|冠军|亚军|季军")
 
 
@@ -113,7 +115,7 @@ def named_rules(ctx: Context) -> list[Relation | None]:
              if a.cls == "AdministrativeArea" and (a is ctx.issuer_area or a.label.endswith(LOCAL_SUFFIXES))]
     out: list[Relation | None] = []
     for ev in ctx.entities:
-        if ev.cls != "Event" or not ev.mentions:
+        if ev.cls != "Event" or not ev.mentions or PARTY_MEETING.match(ev.label):
             continue
         found = [(at, area) for area, ns in local for n in ns if (at := ev.label.find(n)) >= 0
                  and not FOUNDED_BODY.match(ev.label[at + len(n):])]

@@ -66,3 +66,11 @@ def test_a_summit_of_a_body_named_after_a_city_is_not_that_citys_event() -> None
     found = triples(find_hosts(doc, ents))
     assert ("青山市", "hosts", "青山国际车展") in found
     assert not any(o == "青山合作组织峰会" and s == "青山市" for s, _, o in found)
+
+
+def test_a_party_congress_bearing_the_countrys_name_is_not_the_countrys_event() -> None:
+    doc, ents = build("在中国共产党第九次全国代表大会精神鼓舞下，办好中国国际农业博览会。\n",
+                      [("Event", "中国共产党第九次全国代表大会"), ("Event", "中国国际农业博览会")],
+                      title="1990年国务院政府工作报告\n", government=False)
+    found = triples(find_hosts(doc, ents))
+    assert not any(o == "中国共产党第九次全国代表大会" for _, _, o in found)
