@@ -350,6 +350,8 @@ STRATEGY_HEAD = re.compile(r"(?:开发|振兴|崛起|发展|建设|一体化|规
                            r"|办法|意见|规定|机制|制度|协作|合作)”?$")
 # A river basin or lake shore bears the name of a city on it: 巢湖流域 is the lake's, not 巢湖市's.
 WATERS_AFTER = ("流域", "水系", "沿岸", "两岸", "干流", "湖区")
+# A railway or road named by the place it runs to is no strategy of that place: 宝鸡——成都线原计划, 某地至某地段.
+ROUTE_AFTER = ("线", "段", "至", "—", "－", "-")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -390,7 +392,7 @@ def region_rules(ctx: Context) -> list[Relation | None]:
             at = next(((label.find(n), n) for n in ns if n in label), None)
             if at is None or len(HANZI.findall(label.replace(at[1], "", 1))) < 2 \
                     or not REGION_LEAD.match(label[: at[0]]) or AIMED_AT.search(label[: at[0]]) \
-                    or label.startswith(WATERS_AFTER, at[0] + len(at[1])):
+                    or label.startswith(WATERS_AFTER + ROUTE_AFTER, at[0] + len(at[1])):
                 continue
             out.append(relation(area, "implements", pol, pol.mentions[0].sentence, "relations.implements.region", 0.65))
     return out
