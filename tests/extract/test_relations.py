@@ -480,6 +480,11 @@ def test_the_issuer_acts_as_its_area_even_when_the_text_never_names_it() -> None
     assert area.cls == AREA and area.mentions == []
 
 
+def test_principles_that_must_be_upheld_are_held_not_implemented() -> None:
+    doc, ents = build("全面落实“六个必须坚持”，实施数字乡村行动。", [(POL, "“六个必须坚持”"), (POL, "数字乡村行动")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "数字乡村行动")}
+
+
 def test_no_implements_to_a_name_that_names_no_policy() -> None:
     """Generic heads (cut-off names), quoted figures of speech and principles held to are not implemented;
     a quoted two- or three-character policy name is."""

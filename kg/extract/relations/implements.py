@@ -102,7 +102,8 @@ PLACE_AFTER = re.compile(r"^[^，。；、“”]{0,4}?(?:名县|名镇|名村|�
 # Quoted figures of speech: a quality word and a thing (“硬设施”“软平台”“好物业”) or a place word (“家门口”).
 FIGURE = re.compile(r"^“(?:[好硬软暖热真实][^“”\d]{2}|[^“”\d]{1,2}(?:门口|身边|心坎|口袋)|\d+(?:分钟|小时|公里))”$")
 # Principles held to rather than measures carried out: “五个必须”, and a quoted list after 坚持 (“尊商、重商”).
-PRINCIPLE = re.compile(r"^“?[一二三四五六七八九十两]+个(?:必须|坚持|务必|始终|更加|维护|确立|意识|自信|毫不动摇)”?$")
+PRINCIPLE = re.compile(r"^“?[一二三四五六七八九十两]+个(?:必须|坚持|务必|始终|更加|维护|确立|意识|自信|毫不动摇)"
+                       r"(?:坚持)?”?$")
 HELD_LIST = re.compile(r"^“[^“”]*[、，,和与及][^“”]*”$")
 NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
 AREA = frozenset({"AdministrativeArea"})
