@@ -382,6 +382,8 @@ def region_rules(ctx: Context) -> list[Relation | None]:
                         key=len, reverse=True))
              for a in ctx.entities if a.cls == "AdministrativeArea" and key(a) != issuer and a.label not in FOREIGN
              and not names(a) & ctx.issuer_full and (national or _inside_issuer(ctx, a))]
+    # A zone named after its city (某市航空港区) takes the plans named after it: the zone's, not the city's.
+    zone_names = [n for z in ctx.entities if z.cls == "Zone" for n in names(z) if len(n) >= 4]
     out: list[Relation | None] = []
     for pol in ctx.entities:
         if pol.cls != "Policy" or not pol.mentions:
@@ -393,7 +395,8 @@ def region_rules(ctx: Context) -> list[Relation | None]:
             at = next(((label.find(n), n) for n in ns if n in label), None)
             if at is None or len(HANZI.findall(label.replace(at[1], "", 1))) < 2 \
                     or not REGION_LEAD.match(label[: at[0]]) or AIMED_AT.search(label[: at[0]]) \
-                    or label.startswith(WATERS_AFTER + ROUTE_AFTER, at[0] + len(at[1])):
+                    or label.startswith(WATERS_AFTER + ROUTE_AFTER, at[0] + len(at[1])) \
+                    or any(at[1] in z and len(z) > len(at[1]) and z in label for z in zone_names):
                 continue
             out.append(relation(area, "implements", pol, pol.mentions[0].sentence, "relations.implements.region", 0.65))
     return out

@@ -35,6 +35,17 @@ def test_a_railway_named_by_the_city_it_runs_to_is_no_strategy_of_that_city() ->
     assert not any(o == "白河线原计划" and s == "白河" for s, _, o in found)
 
 
+def test_a_plan_named_after_a_zone_bearing_a_citys_name_is_the_zones_not_the_citys() -> None:
+    body = "编制好新一轮白河航空港区高质量发展规划。出台白河新区条例。\n"
+    doc, ents = build(body, [("AdministrativeArea", "白河"), ("Zone", "白河航空港区"),
+                             ("Policy", "白河航空港区高质量发展规划"), ("Policy", "白河新区条例")],
+                      title=NATIONAL, government=False)
+    found = triples(find_implements(doc, ents))
+    assert ("白河航空港区", "implements", "白河航空港区高质量发展规划") in found
+    assert ("白河", "implements", "白河航空港区高质量发展规划") not in found
+    assert ("白河", "implements", "白河新区条例") in found
+
+
 def test_a_local_report_gives_region_named_strategies_only_to_its_own_divisions() -> None:
     body = "出台新一批浦江新区法规。推进江淮地区双城经济圈建设。推广“浦江经验”。弘扬“浦江110”事迹。\n"
     doc, ents = build(body, [("AdministrativeArea", "浦江新区"), ("Policy", "浦江新区法规"),
