@@ -351,6 +351,8 @@ STRATEGY_HEAD = re.compile(r"(?:开发|振兴|崛起|发展|建设|一体化|规
                            r"|办法|意见|规定|机制|制度|协作|合作)”?$")
 # A river basin or lake shore bears the name of a city on it: 巢湖流域 is the lake's, not 巢湖市's.
 WATERS_AFTER = ("流域", "水系", "沿岸", "两岸", "干流", "湖区")
+# A clause taken for a name (某市和某高新区列入国家…试点): the place is chosen, no strategy is named after it.
+CUT_CLAUSE = re.compile(r"列入|纳入|入选|获批")
 # A railway or road named by the place it runs to is no strategy of that place: 宝鸡——成都线原计划, 某地至某地段.
 ROUTE_AFTER = ("线", "段", "至", "—", "－", "-")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -389,7 +391,7 @@ def region_rules(ctx: Context) -> list[Relation | None]:
         if pol.cls != "Policy" or not pol.mentions:
             continue
         label = pol.label.strip("“”《》")
-        if EXAMPLE.search(label) or not STRATEGY_HEAD.search(label) or _aimed_at(ctx, pol):
+        if EXAMPLE.search(label) or not STRATEGY_HEAD.search(label) or _aimed_at(ctx, pol) or CUT_CLAUSE.search(label):
             continue
         for area, ns in areas:
             at = next(((label.find(n), n) for n in ns if n in label), None)

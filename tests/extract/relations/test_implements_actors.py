@@ -46,6 +46,13 @@ def test_a_plan_named_after_a_zone_bearing_a_citys_name_is_the_zones_not_the_cit
     assert ("白河", "implements", "白河新区条例") in found
 
 
+def test_a_clause_taken_for_a_strategy_name_is_no_strategy_of_the_place_it_opens_with() -> None:
+    body = "白河市和青山高新区列入国家低碳试点。\n"
+    doc, ents = build(body, [("AdministrativeArea", "白河市"), ("Policy", "白河市和青山高新区列入国家低碳试点")],
+                      title=NATIONAL, government=False)
+    assert not any(s == "白河市" for s, _, _ in triples(find_implements(doc, ents)))
+
+
 def test_a_local_report_gives_region_named_strategies_only_to_its_own_divisions() -> None:
     body = "出台新一批浦江新区法规。推进江淮地区双城经济圈建设。推广“浦江经验”。弘扬“浦江110”事迹。\n"
     doc, ents = build(body, [("AdministrativeArea", "浦江新区"), ("Policy", "浦江新区法规"),
