@@ -485,6 +485,12 @@ def test_principles_that_must_be_upheld_are_held_not_implemented() -> None:
     assert triples(find_implements(doc, ents)) == {("江北市", "implements", "数字乡村行动")}
 
 
+def test_firms_named_as_the_subject_act_themselves_not_the_issuer() -> None:
+    doc, ents = build("企业要普遍建立安全生产责任制，完善内部考核制度。实施数字乡村行动。",
+                      [(POL, "安全生产责任制"), (POL, "内部考核制度"), (POL, "数字乡村行动")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "数字乡村行动")}
+
+
 def test_no_implements_to_a_name_that_names_no_policy() -> None:
     """Generic heads (cut-off names), quoted figures of speech and principles held to are not implemented;
     a quoted two- or three-character policy name is."""

@@ -109,6 +109,9 @@ NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
 AREA = frozenset({"AdministrativeArea"})
 # 支持/鼓励/引导 and the unnamed actors the report supports (支持在京高校开展…, 鼓励企业实施…), not a joined verb.
 OTHERS_ACT = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|鼓励|引导|指导|帮助)(?![和并与及]?$)[^“”]{2,}$")
+# A sentence whose subject is firms or people, not the government: 企业要普遍建立…, 企业改制要…, 企业在…条件下.
+OTHERS_SUBJECT = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:各类|广大|国有|全民所有制|大中型)?"
+                            r"(?:企业|厂矿|职工|农民|群众)(?:改制)?(?:要|应|应当|必须|都要|可以|在)")
 # What opens a clause in which the report assists a body that acts: 配合…部门推进…, 协助…, 会同….
 ASSISTS = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:积极|主动|全力)?(?:配合|协助|会同)$")
 # What may open a clause before areas that act themselves: 支持成都、绵阳深化…, 推动雄安新区实施….
@@ -142,6 +145,8 @@ def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity
     before = [h for h in clause.hits if h.end <= verb_start and h.ent.cls not in NOT_ACTORS]
     if not before and OTHERS_ACT.match(clause.between(clause.start, verb_start)):
         return [], ""  # 支持在京高校开展…: the report supports actors it does not name; they act, not the issuer
+    if not before and OTHERS_SUBJECT.match(ctx.doc.sentences[clause.sentence].text):
+        return [], ""  # 企业要普遍建立…制度: enterprises the report does not name act, not the issuer
     if not before or (ctx.issuer_area is not None and before[-1].ent is ctx.issuer_area):
         return ([ctx.issuer_area] if ctx.issuer_area else []), "relations.implements.we"
     near = before[-1]
