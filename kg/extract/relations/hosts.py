@@ -172,8 +172,8 @@ def topic_rules(ctx: Context) -> list[Relation | None]:
         if not clause.hits or clause.hits[0].ent.cls != "Event":
             continue
         first = clause.hits[0]
-        if len(clause.between(clause.start, first.start)) > 3:
-            continue
+        if len(clause.between(clause.start, first.start)) > 3 or PARTY_MEETING.match(first.ent.label):
+            continue  # 党的十六大制定了我国…: the Party holds its congress, not the country it names
         rest = clause.text[clause.local(first.end):]
         if ctx.mentions_issuer(rest):
             out.append(relation(ctx.issuer_area, "hosts", first.ent, clause.sentence, "relations.hosts.topic", 0.6))

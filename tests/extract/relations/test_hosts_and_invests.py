@@ -74,3 +74,11 @@ def test_a_party_congress_bearing_the_countrys_name_is_not_the_countrys_event() 
                       title="1990年国务院政府工作报告\n", government=False)
     found = triples(find_hosts(doc, ents))
     assert not any(o == "中国共产党第九次全国代表大会" for _, _, o in found)
+
+
+def test_a_party_congress_opening_a_clause_about_the_country_is_not_the_countrys_event() -> None:
+    doc, ents = build("党的九大制定了我国发展的宏伟蓝图。中国国际农业博览会彰显我国农业实力。\n",
+                      [("Event", "党的九大"), ("Event", "中国国际农业博览会")],
+                      title="1990年国务院政府工作报告\n", government=False)
+    found = triples(find_hosts(doc, ents))
+    assert not any(o == "党的九大" for _, _, o in found)
