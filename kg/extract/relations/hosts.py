@@ -37,7 +37,7 @@ from kg.extract.relations.base import (
 from kg.ingest.document import Document
 from kg.model import Entity, Relation
 
-HOLD = re.compile(r"(?:举办|承办|主办|召开|举行|开幕|揭幕|筹办|办好|办会|用好)")
+HOLD = re.compile(r"(?:举办|承办|主办|召开|举行|开幕|揭幕|筹办|办好|办会|用好)(?!权|地|城市)")
 LISTED = frozenset({"Event", "Policy", "Industry", "Project"})
 AT_HOLD = re.compile(r"在([^，。；、“”]{1,14}?)(?:成功|顺利|隆重)?(?:举办|召开|举行|开幕|揭幕)")
 MAX_GAP = 10
@@ -53,6 +53,8 @@ LOCAL_SUFFIXES = ("市", "区", "县", "镇", "乡", "街道")
 FOUNDED_BODY = re.compile(r"^(?:合作)?组织")
 # The Party's own congresses bear the country's name but are the Party's: 中国共产党第十五次全国代表大会.
 PARTY_MEETING = re.compile(r"^(?:中国共产党|中共|党的)")
+# A clause taken for an event's name: the place bids or wins, the name is no event (北京申办2008年奥运会).
+CLAUSE_AFTER_PLACE = re.compile(r"^(?:申办|赢得|获得|成功|举办|承办)")
 COMPETES = re.compile(r"健儿|运动员|夺得|夺取|摘得|金牌|奖牌|冠军|亚军|季军")
 
 
@@ -118,7 +120,8 @@ def named_rules(ctx: Context) -> list[Relation | None]:
         if ev.cls != "Event" or not ev.mentions or PARTY_MEETING.match(ev.label):
             continue
         found = [(at, area) for area, ns in local for n in ns if (at := ev.label.find(n)) >= 0
-                 and not FOUNDED_BODY.match(ev.label[at + len(n):])]
+                 and not FOUNDED_BODY.match(ev.label[at + len(n):])
+                 and not CLAUSE_AFTER_PLACE.match(ev.label[at + len(n):])]
         if ctx.issuer_area and not found and any(n in ev.label for n in ctx.issuer_full):
             found = [(0, ctx.issuer_area)]
         if found:

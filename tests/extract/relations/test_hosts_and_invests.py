@@ -60,12 +60,16 @@ def test_events_of_a_sentence_about_what_athletes_won_are_not_held() -> None:
 
 
 def test_a_summit_of_a_body_named_after_a_city_is_not_that_citys_event() -> None:
-    doc, ents = build("青山市出席青山合作组织峰会，办好青山国际车展。\n",
+    doc, ents = build("青山市出席青山合作组织峰会，办好青山国际车展。青山申办2030年园艺博览会举办权获得成功。\n",
                       [("AdministrativeArea", "青山市"), ("AdministrativeArea", "青山"), ("Event", "青山合作组织峰会"),
-                       ("Event", "青山国际车展")], government=False)
-    found = triples(find_hosts(doc, ents))
+                       ("Event", "青山国际车展"), ("Event", "青山申办2030年园艺博览会")], government=False)
+    rels = find_hosts(doc, ents)
+    found = triples(rels)
     assert ("青山市", "hosts", "青山国际车展") in found
     assert not any(o == "青山合作组织峰会" and s == "青山市" for s, _, o in found)
+    # a clause, no event named after the place; 举办权 (the right to hold) is no holding
+    assert not any(r.object[1] == "青山申办2030年园艺博览会" and r.extractor in ("relations.hosts.named",
+                   "relations.hosts.juban") for r in rels)
 
 
 def test_a_party_congress_is_the_partys_not_the_countrys_event() -> None:
