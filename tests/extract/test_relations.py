@@ -491,6 +491,12 @@ def test_firms_named_as_the_subject_act_themselves_not_the_issuer() -> None:
     assert triples(find_implements(doc, ents)) == {("江北市", "implements", "数字乡村行动")}
 
 
+def test_a_verb_listed_as_a_noun_before_a_name_governs_nothing_but_listed_verbs_do() -> None:
+    doc, ents = build("机关人员编制、“两费”支出得到控制。推进、落实数字乡村行动。",
+                      [(POL, "“两费”"), (POL, "数字乡村行动")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "数字乡村行动")}
+
+
 def test_no_implements_to_a_name_that_names_no_policy() -> None:
     """Generic heads (cut-off names), quoted figures of speech and principles held to are not implemented;
     a quoted two- or three-character policy name is."""

@@ -169,6 +169,10 @@ def active_rules(ctx: Context) -> list[Relation | None]:
     by_clause: dict[int, list[tuple[int, int]]] = {}
     clauses = {c.start: c for c in ctx.clauses}
     for clause, start, end in cue_matches(ACTIVE, ctx.clauses):
+        after = clause.text[clause.local(end):]
+        # 祖国完全统一、中华民族全面振兴: a verb listed as a noun before 、 governs nothing (推进、落实X lists verbs).
+        if after.startswith("、") and not ACTIVE.match(after[1:]):
+            continue
         if not any(h.start <= start and end <= h.end for h in clause.hits):  # 扩大 inside 服务业扩大开放综合试点
             by_clause.setdefault(clause.start, []).append((start, end))
     for cstart, verbs in by_clause.items():
