@@ -259,6 +259,17 @@ def test_a_clause_cut_as_a_name_places_nothing() -> None:
     assert ("青山高新区联盟", "locatedIn", "青山高新区") not in found  # a body of zones is not in one of them
 
 
+def test_a_name_holding_a_clause_verb_places_nothing() -> None:
+    body = "青山区稳步发展。在西部地区开工建设一批综合交通项目，青山梯田进入世界灌溉工程遗产名录，青山港运营。"
+    doc, ents = build(body,
+                      [(AREA, "青山区"), (AREA, "西部地区"), (PROJ, "西部地区开工建设一批综合交通"),
+                       (PROJ, "青山梯田进入世界灌溉工程"), (PROJ, "青山港")])
+    next(e for e in ents if e.label == "青山区").division_code = "999999"
+    found = triples(find_located_in(doc, ents))
+    assert ("青山港", "locatedIn", "青山区") in found
+    assert not any(s in ("西部地区开工建设一批综合交通", "青山梯田进入世界灌溉工程") for s, _, _ in found)
+
+
 def test_a_cut_off_name_is_not_placed_but_the_whole_name_is() -> None:
     doc, ents = build("青山区实施青山港区疏港航道等项目，建设青山国际机场四期，深化青山航运交易所体制改革。",
                       [(PROJ, "青山港区疏港航道"), (ZONE, "青山港区疏港"), (AREA, "青山区"), ISSUER,
@@ -450,6 +461,12 @@ def test_we_implement_a_policy_as_the_issuer_area() -> None:
     assert all(r.extractor == "relations.implements.we" for r in rels)
 
 
+def test_a_field_listed_where_something_is_built_is_not_implemented() -> None:
+    doc, ents = build("推进智能制造、智慧园区等领域“算力+数据”建设，实施数字乡村行动。",
+                      [(POL, "智慧园区"), (POL, "数字乡村行动")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "数字乡村行动")}
+
+
 def test_without_an_issuer_we_assert_nothing() -> None:
     doc, ents = build("实施“数智江北”行动。", [(POL, "“数智江北”行动")], title="", government=False)
     assert find_implements(doc, ents) == []
@@ -461,6 +478,23 @@ def test_the_issuer_acts_as_its_area_even_when_the_text_never_names_it() -> None
     assert triples(find_implements(doc, ents)) == {("江北市", "implements", "“数智江北”行动")}
     area = next(e for e in ents if e.label == "江北市")
     assert area.cls == AREA and area.mentions == []
+
+
+def test_principles_that_must_be_upheld_are_held_not_implemented() -> None:
+    doc, ents = build("全面落实“六个必须坚持”，实施数字乡村行动。", [(POL, "“六个必须坚持”"), (POL, "数字乡村行动")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "数字乡村行动")}
+
+
+def test_firms_named_as_the_subject_act_themselves_not_the_issuer() -> None:
+    doc, ents = build("企业要普遍建立安全生产责任制，完善内部考核制度。实施数字乡村行动。",
+                      [(POL, "安全生产责任制"), (POL, "内部考核制度"), (POL, "数字乡村行动")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "数字乡村行动")}
+
+
+def test_a_verb_listed_as_a_noun_before_a_name_governs_nothing_but_listed_verbs_do() -> None:
+    doc, ents = build("机关人员编制、“两费”支出得到控制。推进、落实数字乡村行动。",
+                      [(POL, "“两费”"), (POL, "数字乡村行动")])
+    assert triples(find_implements(doc, ents)) == {("江北市", "implements", "数字乡村行动")}
 
 
 def test_no_implements_to_a_name_that_names_no_policy() -> None:
@@ -529,6 +563,12 @@ def test_policy_named_after_a_zone_by_contraction() -> None:
                       [(ZONE, "光谷高教科创园"), (POL, "促进光谷园发展条例")])
     rel = by_triple(find_implements(doc, ents), "光谷高教科创园", "implements", "促进光谷园发展条例")
     assert rel.extractor == "relations.implements.named"
+
+
+def test_a_zone_named_by_its_rank_contracts_to_no_policy_name() -> None:
+    doc, ents = build("创建国家生态文明示范区，联合创建青江国家区域科技创新中心。",
+                      [(ZONE, "国家生态文明示范区"), (POL, "青江国家区域科技创新中心")])
+    assert not any(s == "国家生态文明示范区" for s, _, _ in triples(find_implements(doc, ents)))
 
 
 def test_policy_swallowing_its_verb_is_not_implemented() -> None:

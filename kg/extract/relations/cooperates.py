@@ -43,6 +43,8 @@ OUR_LEAD = re.compile(r"^(?:我们|我市|我省|加强|深化|深入|强化|持
 AREA_STEM = re.compile(r"(?:新区|省|市|区|县)$")
 TOGETHER = re.compile(r"携手")
 JOIN = re.compile(r"接入|联通|联网")
+# The head of a longer name that opens with a party's name: 某市新区, 某县开发区, 某地片区.
+NAME_HEAD = re.compile(r"^(?:新区|开发区|高新区|经开区|园区|片区|港区|综保区|示范区|试验区)$")
 
 
 def _our_side(ctx: Context, partner: Entity) -> Entity | None:
@@ -53,6 +55,8 @@ def _our_side(ctx: Context, partner: Entity) -> Entity | None:
 def _subject(ctx: Context, clause: Clause, start: int, partner: Entity) -> Entity | None:
     """The party named right before a cue (A与B), or the report's side when none is."""
     near = chain_before(clause, start, PARTIES, max_gap=4)
+    if near and NAME_HEAD.match(clause.between(near[-1].end, start)):
+        return None  # 某市新区与…: the party is a zone the extractors did not name, not the city it opens with
     if near:
         return near[-1].ent
     if any(h.end <= start for h in clause.hits):

@@ -37,7 +37,7 @@ from kg.extract.relations.base import (
 from kg.ingest.document import Document
 from kg.model import Entity, Relation
 
-HOLD = re.compile(r"(?:举办|承办|主办|召开|举行|开幕|揭幕|筹办|办好|办会|用好)")
+HOLD = re.compile(r"(?:举办|承办|主办|召开|举行|开幕|揭幕|筹办|办好|办会|用好)(?!权|地|城市)")
 LISTED = frozenset({"Event", "Policy", "Industry", "Project"})
 AT_HOLD = re.compile(r"在([^，。；、“”]{1,14}?)(?:成功|顺利|隆重)?(?:举办|召开|举行|开幕|揭幕)")
 MAX_GAP = 10
@@ -49,6 +49,12 @@ NOT_LOCAL = re.compile(r"党的|[一二三四五六七八九十]+大$|全会|全
 TAKES_PART = re.compile(r"(?:在|参加|参与|出席|亮相|赴)(?:第[一二三四五六七八九十\d]+届)?$")
 LOCAL_SUFFIXES = ("市", "区", "县", "镇", "乡", "街道")
 # A sentence about what the area's athletes won: the events named in it were competed in, not held.
+# An international body named after the city where it was founded is no event of that city: 上海合作组织峰会.
+FOUNDED_BODY = re.compile(r"^(?:合作)?组织")
+# The Party's own congresses bear the country's name but are the Party's: 中国共产党第十五次全国代表大会.
+PARTY_MEETING = re.compile(r"^(?:中国共产党|中共|党的)")
+# A clause taken for an event's name: the place bids or wins, the name is no event (北京申办2008年奥运会).
+CLAUSE_AFTER_PLACE = re.compile(r"^(?:申办|赢得|获得|成功|举办|承办)")
 COMPETES = re.compile(r"健儿|运动员|夺得|夺取|摘得|金牌|奖牌|冠军|亚军|季军")
 
 
@@ -111,9 +117,11 @@ def named_rules(ctx: Context) -> list[Relation | None]:
              if a.cls == "AdministrativeArea" and (a is ctx.issuer_area or a.label.endswith(LOCAL_SUFFIXES))]
     out: list[Relation | None] = []
     for ev in ctx.entities:
-        if ev.cls != "Event" or not ev.mentions:
+        if ev.cls != "Event" or not ev.mentions or PARTY_MEETING.match(ev.label):
             continue
-        found = [(ev.label.find(n), area) for area, ns in local for n in ns if n in ev.label]
+        found = [(at, area) for area, ns in local for n in ns if (at := ev.label.find(n)) >= 0
+                 and not FOUNDED_BODY.match(ev.label[at + len(n):])
+                 and not CLAUSE_AFTER_PLACE.match(ev.label[at + len(n):])]
         if ctx.issuer_area and not found and any(n in ev.label for n in ctx.issuer_full):
             found = [(0, ctx.issuer_area)]
         if found:
@@ -167,8 +175,8 @@ def topic_rules(ctx: Context) -> list[Relation | None]:
         if not clause.hits or clause.hits[0].ent.cls != "Event":
             continue
         first = clause.hits[0]
-        if len(clause.between(clause.start, first.start)) > 3:
-            continue
+        if len(clause.between(clause.start, first.start)) > 3 or PARTY_MEETING.match(first.ent.label):
+            continue  # 党的十六大制定了我国…: the Party holds its congress, not the country it names
         rest = clause.text[clause.local(first.end):]
         if ctx.mentions_issuer(rest):
             out.append(relation(ctx.issuer_area, "hosts", first.ent, clause.sentence, "relations.hosts.topic", 0.6))

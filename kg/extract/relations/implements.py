@@ -89,6 +89,8 @@ IDEA_AFTER = re.compile(r"^”?(?:[一二三四五六七八九十两]+个|等)?[
                         r"(?:问题|现象|难题|痛点|堵点|理念|观念|产品|白名单|换届)|^”?(?:式)?竞争|^”?(?:沿线)?国家")
 # 规划 used as a verb after its object (推动某线规划建设, 推动体育场馆规划新建): the plan is no named policy.
 PLANNED_AFTER = re.compile(r"^(?:建设|新建|布局|选址|研究)")
+# A name listed as a field where something is built, not a measure: 推进智能制造、某某城市等领域“算力+数据”建设.
+FIELD_AFTER = re.compile(r"^”?(?:等)?(?:重点|关键|新兴|各)?领域(?!改革)")
 # A plain name right before a quoted one only qualifies it: 用好地方政府专项债“自审自发”机制.
 QUOTED_AFTER = re.compile(r"^“[^“”]{2,12}”")
 # A zone named for the policy (推进宿迁“四化”同步集成改革示范区建设): the zone carries it out, not the issuer.
@@ -100,12 +102,16 @@ PLACE_AFTER = re.compile(r"^[^，。；、“”]{0,4}?(?:名县|名镇|名村|�
 # Quoted figures of speech: a quality word and a thing (“硬设施”“软平台”“好物业”) or a place word (“家门口”).
 FIGURE = re.compile(r"^“(?:[好硬软暖热真实][^“”\d]{2}|[^“”\d]{1,2}(?:门口|身边|心坎|口袋)|\d+(?:分钟|小时|公里))”$")
 # Principles held to rather than measures carried out: “五个必须”, and a quoted list after 坚持 (“尊商、重商”).
-PRINCIPLE = re.compile(r"^“?[一二三四五六七八九十两]+个(?:必须|坚持|务必|始终|更加|维护|确立|意识|自信|毫不动摇)”?$")
+PRINCIPLE = re.compile(r"^“?[一二三四五六七八九十两]+个(?:必须|坚持|务必|始终|更加|维护|确立|意识|自信|毫不动摇)"
+                       r"(?:坚持)?”?$")
 HELD_LIST = re.compile(r"^“[^“”]*[、，,和与及][^“”]*”$")
 NOT_ACTORS = frozenset({"Policy", "Industry", "Event"})
 AREA = frozenset({"AdministrativeArea"})
 # 支持/鼓励/引导 and the unnamed actors the report supports (支持在京高校开展…, 鼓励企业实施…), not a joined verb.
 OTHERS_ACT = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:支持|鼓励|引导|指导|帮助)(?![和并与及]?$)[^“”]{2,}$")
+# A sentence whose subject is firms or people, not the government: 企业要普遍建立…, 企业改制要…, 企业在…条件下.
+OTHERS_SUBJECT = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:各类|广大|国有|全民所有制|大中型)?"
+                            r"(?:企业|厂矿|职工|农民|群众)(?:改制)?(?:要|应|应当|必须|都要|可以|在)")
 # What opens a clause in which the report assists a body that acts: 配合…部门推进…, 协助…, 会同….
 ASSISTS = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:积极|主动|全力)?(?:配合|协助|会同)$")
 # What may open a clause before areas that act themselves: 支持成都、绵阳深化…, 推动雄安新区实施….
@@ -139,6 +145,8 @@ def _subject(ctx: Context, clause: Clause, verb_start: int) -> tuple[list[Entity
     before = [h for h in clause.hits if h.end <= verb_start and h.ent.cls not in NOT_ACTORS]
     if not before and OTHERS_ACT.match(clause.between(clause.start, verb_start)):
         return [], ""  # 支持在京高校开展…: the report supports actors it does not name; they act, not the issuer
+    if not before and OTHERS_SUBJECT.match(ctx.doc.sentences[clause.sentence].text):
+        return [], ""  # 企业要普遍建立…制度: enterprises the report does not name act, not the issuer
     if not before or (ctx.issuer_area is not None and before[-1].ent is ctx.issuer_area):
         return ([ctx.issuer_area] if ctx.issuer_area else []), "relations.implements.we"
     near = before[-1]
@@ -161,6 +169,10 @@ def active_rules(ctx: Context) -> list[Relation | None]:
     by_clause: dict[int, list[tuple[int, int]]] = {}
     clauses = {c.start: c for c in ctx.clauses}
     for clause, start, end in cue_matches(ACTIVE, ctx.clauses):
+        after = clause.text[clause.local(end):]
+        # 祖国完全统一、中华民族全面振兴: a verb listed as a noun before 、 governs nothing (推进、落实X lists verbs).
+        if after.startswith("、") and not ACTIVE.match(after[1:]):
+            continue
         if not any(h.start <= start and end <= h.end for h in clause.hits):  # 扩大 inside 服务业扩大开放综合试点
             by_clause.setdefault(clause.start, []).append((start, end))
     for cstart, verbs in by_clause.items():
@@ -207,7 +219,8 @@ def _only_qualifies(clause: Clause, hit, verb_end: int) -> bool:
         return True  # 用好地方政府专项债“自审自发”机制: the quoted mechanism is meant
     if (hit.ent.label.endswith("”") or after.startswith("”")) and IDEA_AFTER.match(after):
         return True  # 解决好“三农”问题, 推动“健康第一”教育理念: a problem or an idea, not a measure
-    return bool(PLATFORM_AFTER.match(after) or ZONE_AFTER.match(after) or RESULTS_AFTER.match(after))
+    return bool(PLATFORM_AFTER.match(after) or ZONE_AFTER.match(after) or RESULTS_AFTER.match(after)
+                or FIELD_AFTER.match(after))
 
 
 def _qualifies_a_reform(clause: Clause, hit, objs: list) -> bool:
@@ -298,11 +311,17 @@ def contracts(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+# How zones of a rank open their names (国家级…, 全国…): two characters that tell no zone from another.
+RANK_HEADS = frozenset({"国家", "全国", "中国", "省级", "市级", "国际", "首批", "首个"})
+
+
 def _names_zone(policy: str, zone: Entity) -> bool:
     """Whether a policy's name holds a zone's name or a contraction of it."""
     if any(len(n) >= 3 and n in policy for n in names(zone)):
         return True
     head = zone.label[:2]
+    if head in RANK_HEADS:
+        return False  # 国家…示范区 contracts to no name: 国家区域科技创新中心 holds 国家…区 by chance
     starts = [i for i in range(len(policy) - 2) if policy.startswith(head, i)] if len(head) == 2 else []
     return any(contracts(policy[i:j], zone.label)
                for i in starts for j in range(i + 3, min(len(policy), i + len(zone.label) - 1) + 1))
@@ -341,6 +360,10 @@ STRATEGY_HEAD = re.compile(r"(?:开发|振兴|崛起|发展|建设|一体化|规
                            r"|办法|意见|规定|机制|制度|协作|合作)”?$")
 # A river basin or lake shore bears the name of a city on it: 巢湖流域 is the lake's, not 巢湖市's.
 WATERS_AFTER = ("流域", "水系", "沿岸", "两岸", "干流", "湖区")
+# A clause taken for a name (某市和某高新区列入国家…试点): the place is chosen, no strategy is named after it.
+CUT_CLAUSE = re.compile(r"列入|纳入|入选|获批")
+# A railway or road named by the place it runs to is no strategy of that place: 宝鸡——成都线原计划, 某地至某地段.
+ROUTE_AFTER = ("线", "段", "至", "—", "－", "-")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -370,18 +393,21 @@ def region_rules(ctx: Context) -> list[Relation | None]:
                         key=len, reverse=True))
              for a in ctx.entities if a.cls == "AdministrativeArea" and key(a) != issuer and a.label not in FOREIGN
              and not names(a) & ctx.issuer_full and (national or _inside_issuer(ctx, a))]
+    # A zone named after its city (某市航空港区) takes the plans named after it: the zone's, not the city's.
+    zone_names = [n for z in ctx.entities if z.cls == "Zone" for n in names(z) if len(n) >= 4]
     out: list[Relation | None] = []
     for pol in ctx.entities:
         if pol.cls != "Policy" or not pol.mentions:
             continue
         label = pol.label.strip("“”《》")
-        if EXAMPLE.search(label) or not STRATEGY_HEAD.search(label) or _aimed_at(ctx, pol):
+        if EXAMPLE.search(label) or not STRATEGY_HEAD.search(label) or _aimed_at(ctx, pol) or CUT_CLAUSE.search(label):
             continue
         for area, ns in areas:
             at = next(((label.find(n), n) for n in ns if n in label), None)
             if at is None or len(HANZI.findall(label.replace(at[1], "", 1))) < 2 \
                     or not REGION_LEAD.match(label[: at[0]]) or AIMED_AT.search(label[: at[0]]) \
-                    or label.startswith(WATERS_AFTER, at[0] + len(at[1])):
+                    or label.startswith(WATERS_AFTER + ROUTE_AFTER, at[0] + len(at[1])) \
+                    or any(at[1] in z and len(z) > len(at[1]) and z in label for z in zone_names):
                 continue
             out.append(relation(area, "implements", pol, pol.mentions[0].sentence, "relations.implements.region", 0.65))
     return out

@@ -82,7 +82,9 @@ CAMPUS = ("院区", "校区", "分院", "分校", "分中心", "分公司", "分
           "实验室")
 # A name whose area is followed by a verb is a clause cut as a name (鄂州申建空港, 宁德入围全球百强创新集群):
 # it places nothing.
-VERB_AFTER_AREA = re.compile(r"^(?:申建|申报|建设|打造|推进|推动|入围|入选|获批|获评|成为|加快|创建|争创|跨入|等)")
+VERB_AFTER_AREA = re.compile(r"^(?:申建|申报|建设|打造|推进|推动|入围|入选|获批|获评|成为|加快|创建|争创|跨入|开工|等)")
+# A verb of a clause inside a name cuts the clause as a name wherever it stands: 某地梯田进入世界灌溉工程(遗产名录).
+CLAUSE_VERB = re.compile(r"进入|列入|纳入|开工建设")
 LEADING_VERB = re.compile(r"^(?:申建|申报|新建|建设|打造|推进|推动|加快|开工|建成|投用|建好|支持|力争|升级|运营|"
                           r"提升|优化|完善|深化|做强|做大|培育|抢抓|迭代)")
 # An area after one of these in a name is where the thing reaches, not where it is: 辽西先导区承接京津冀转移项目,
@@ -259,7 +261,7 @@ def _named_area(ent: Entity, areas: list[tuple[Entity, set[str]]], stems: set[st
     if any(AREA_PART.match(rest) or AREA_ITSELF.match(rest) for *_, n, _ in found
            for rest in [label[label.find(n) + len(n):]]):
         return None  # 北京城市副中心 is a part of 北京, 芜湖省域副中心 is 芜湖 itself: neither is a thing in it
-    if LEADING_VERB.match(label):
+    if LEADING_VERB.match(label) or CLAUSE_VERB.search(label):
         return None  # 申建芜湖空港: a clause cut as a name
     found = [f for f in found if not VERB_AFTER_AREA.match(label[f[0] + len(f[3]):])
              and not label[: f[0]].endswith(REACHES)]

@@ -57,3 +57,26 @@ def test_events_of_a_sentence_about_what_athletes_won_are_not_held() -> None:
     body = "我省体育健儿再创佳绩，男子足球夺取足协杯亚军，女子排球城市联赛获得冠军。举办江北国际马拉松。\n"
     doc, ents = build(body, [("Event", "女子排球城市联赛"), ("Event", "江北国际马拉松")], government=False)
     assert triples(find_hosts(doc, ents)) == {("江北市", "hosts", "江北国际马拉松")}
+
+
+def test_a_summit_of_a_body_named_after_a_city_is_not_that_citys_event() -> None:
+    doc, ents = build("青山市出席青山合作组织峰会，办好青山国际车展。青山申办2030年园艺博览会举办权获得成功。\n",
+                      [("AdministrativeArea", "青山市"), ("AdministrativeArea", "青山"), ("Event", "青山合作组织峰会"),
+                       ("Event", "青山国际车展"), ("Event", "青山申办2030年园艺博览会")], government=False)
+    rels = find_hosts(doc, ents)
+    found = triples(rels)
+    assert ("青山市", "hosts", "青山国际车展") in found
+    assert not any(o == "青山合作组织峰会" and s == "青山市" for s, _, o in found)
+    # a clause, no event named after the place; 举办权 (the right to hold) is no holding
+    assert not any(r.object[1] == "青山申办2030年园艺博览会" and r.extractor in ("relations.hosts.named",
+                   "relations.hosts.juban") for r in rels)
+
+
+def test_a_party_congress_is_the_partys_not_the_countrys_event() -> None:
+    """Named after the country (hosts.named) or opening a clause about it (hosts.topic)."""
+    body = "在中国共产党第九次全国代表大会精神鼓舞下，办好中国国际农业博览会。党的九大制定了我国发展的宏伟蓝图。\n"
+    doc, ents = build(body, [("Event", "中国共产党第九次全国代表大会"), ("Event", "中国国际农业博览会"),
+                             ("Event", "党的九大")], title="1990年国务院政府工作报告\n", government=False)
+    found = triples(find_hosts(doc, ents))
+    assert ("中华人民共和国", "hosts", "中国国际农业博览会") in found
+    assert not any(o in ("中国共产党第九次全国代表大会", "党的九大") for _, _, o in found)

@@ -25,6 +25,34 @@ def test_a_national_strategy_named_after_a_region_is_carried_out_there_and_by_th
     assert rel.extractor == "relations.implements.region" and rel.confidence == 0.65
 
 
+def test_a_railway_named_by_the_city_it_runs_to_is_no_strategy_of_that_city() -> None:
+    body = "青山——白河线原计划在明年全线通车，白河港口建设规划如期完成。\n"
+    doc, ents = build(body, [("AdministrativeArea", "白河"), ("Policy", "白河线原计划"),
+                             ("Policy", "白河港口建设规划")],
+                      title=NATIONAL, government=False)
+    found = triples(find_implements(doc, ents))
+    assert ("白河", "implements", "白河港口建设规划") in found
+    assert not any(o == "白河线原计划" and s == "白河" for s, _, o in found)
+
+
+def test_a_plan_named_after_a_zone_bearing_a_citys_name_is_the_zones_not_the_citys() -> None:
+    body = "编制好新一轮白河航空港区高质量发展规划。出台白河新区条例。\n"
+    doc, ents = build(body, [("AdministrativeArea", "白河"), ("Zone", "白河航空港区"),
+                             ("Policy", "白河航空港区高质量发展规划"), ("Policy", "白河新区条例")],
+                      title=NATIONAL, government=False)
+    found = triples(find_implements(doc, ents))
+    assert ("白河航空港区", "implements", "白河航空港区高质量发展规划") in found
+    assert ("白河", "implements", "白河航空港区高质量发展规划") not in found
+    assert ("白河", "implements", "白河新区条例") in found
+
+
+def test_a_clause_taken_for_a_strategy_name_is_no_strategy_of_the_place_it_opens_with() -> None:
+    body = "白河市和青山高新区列入国家低碳试点。\n"
+    doc, ents = build(body, [("AdministrativeArea", "白河市"), ("Policy", "白河市和青山高新区列入国家低碳试点")],
+                      title=NATIONAL, government=False)
+    assert not any(s == "白河市" for s, _, _ in triples(find_implements(doc, ents)))
+
+
 def test_a_local_report_gives_region_named_strategies_only_to_its_own_divisions() -> None:
     body = "出台新一批浦江新区法规。推进江淮地区双城经济圈建设。推广“浦江经验”。弘扬“浦江110”事迹。\n"
     doc, ents = build(body, [("AdministrativeArea", "浦江新区"), ("Policy", "浦江新区法规"),
