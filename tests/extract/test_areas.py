@@ -34,6 +34,12 @@ def test_short_form_inside_a_zone_name(areas_pipe: Pipeline) -> None:
     assert [(m.text, m.canonical, m.division_code) for m in found] == [("宝坻", "宝坻区", "120115")]
 
 
+def test_an_autonomous_prefecture_written_with_its_kind(areas_pipe: Pipeline) -> None:
+    # Official texts shorten 凉山彝族自治州 to 凉山州 and 大理白族自治州 to 大理州: the whole short form is the area.
+    found = areas(areas_pipe, "支持凉山州、大理州建设生态示范区。", issuer="四川省")
+    assert [(m.text, m.canonical) for m in found] == [("凉山州", "凉山彝族自治州"), ("大理州", "大理白族自治州")]
+
+
 def test_single_character_jin_is_never_an_area(areas_pipe: Pipeline) -> None:
     assert areas(areas_pipe, "引客入津，在津举办论坛，驻津部队。") == []
 

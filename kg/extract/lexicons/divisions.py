@@ -90,8 +90,13 @@ def level_of(kind: str) -> str:
 def short_forms(name: str) -> list[str]:
     """Shorter forms of a full name: without its suffix and any nationality names before 自治….
 
+    An autonomous prefecture, county or banner is also written with its one-character kind (阿坝州, 凉山州,
+    双江县), as official texts do.
+
     >>> short_forms("广西壮族自治区"), short_forms("宝坻区"), short_forms("双江拉祜族佤族布朗族傣族自治县")
-    (['广西'], ['宝坻'], ['双江'])
+    (['广西'], ['宝坻'], ['双江', '双江县'])
+    >>> short_forms("阿坝藏族羌族自治州")
+    ['阿坝', '阿坝州']
     """
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
@@ -104,7 +109,10 @@ def short_forms(name: str) -> list[str]:
             base = base[: tail.start()]
     if base in ETHNIC_GROUPS:
         return []  # 鄂伦春自治旗 → 鄂伦春 would name the people, not the place
-    return [base] if len(base) >= 2 and base != name else []
+    if len(base) < 2 or base == name:
+        return []
+    kind = {"自治州": "州", "自治县": "县", "自治旗": "旗"}.get(suffix)
+    return [base, base + kind] if kind else [base]
 
 
 def is_generic(name: str) -> bool:
