@@ -20,8 +20,9 @@ def lex() -> DivisionLexicon:
     ("河北省", ["河北"]),
     ("宝坻区", ["宝坻"]),
     ("滨海新区", ["滨海"]),
-    ("伊犁哈萨克自治州", ["伊犁"]),
-    ("湘西土家族苗族自治州", ["湘西"]),
+    ("伊犁哈萨克自治州", ["伊犁", "伊犁州"]),  # an autonomous prefecture also with its kind
+    ("湘西土家族苗族自治州", ["湘西", "湘西州"]),
+    ("双江拉祜族佤族布朗族傣族自治县", ["双江", "双江县"]),
     ("蠡县", []),           # one character left: too short to be a name
     ("鄂伦春自治旗", []),    # the people's name, not the place's
 ])
