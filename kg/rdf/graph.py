@@ -180,22 +180,18 @@ def _triples(result: Extraction, base: str) -> list[tuple]:
             add((mnode, KG.inSentence, sentence_nodes[m.sentence]))
             add((mnode, KG.extractor, Literal(m.extractor)))
 
-    # Every area is kg:partOf its parent (DATA-MODEL). Where no rule read that from the text (the parent
-    # written before the area, relations.partOf.division), the division lexicon states it, at the parent's
-    # deterministic IRI and label so documents join on it, named in the document or not. Its evidence is a
-    # sentence naming both when there is one, else the area's first.
-    linked = {(rel.subject[1], rel.object[1]) for rel in result.relations if rel.predicate == "partOf"}
-    area_sentences = {ent.label: sorted({m.sentence for m in ent.mentions})
-                      for ent in result.entities if ent.cls == "AdministrativeArea"}
+    # Every area is kg:partOf its parent (DATA-MODEL). A parent the document never names gets that link from the
+    # division lexicon (at the parent's deterministic IRI and label, so documents join on it); a parent the
+    # document names gets it only where the text writes it (relations.partOf.division: 济南市章丘区), because a
+    # reader checks a relation against its sentence and a shared sentence or none does not state it.
+    area_labels = {ent.label for ent in result.entities if ent.cls == "AdministrativeArea"}
     for ent in result.entities:
-        if ent.cls != "AdministrativeArea" or not ent.parent_label or (ent.label, ent.parent_label) in linked:
+        if ent.cls != "AdministrativeArea" or not ent.parent_label or ent.parent_label in area_labels:
             continue
         node = iri_of[(ent.cls, ent.label)]
         parent = entity_iri("AdministrativeArea", ent.parent_label, base=base)
         add((parent, RDFS_LABEL, zh(ent.parent_label)))
-        own = area_sentences[ent.label]
-        both = sorted(set(own) & set(area_sentences.get(ent.parent_label, ())))
-        triples.extend(stated(graph_iri, (node, KG.partOf, parent), sentence_nodes[(both or own)[0]],
+        triples.extend(stated(graph_iri, (node, KG.partOf, parent), sentence_nodes[ent.mentions[0].sentence],
                               extractor="lexicon.divisions", confidence=0.95, key="lexicon"))
 
     # Co-mentions: entities named in the same sentence (kept apart from typed relations).

@@ -159,17 +159,16 @@ def test_entities_csv_lists_an_unmentioned_issuer_with_its_relations(tmp_path):
     assert "implements “千万工程”" in issuer["relations"].split("|")
 
 
-def test_an_area_is_part_of_its_parent_even_when_the_text_names_them_apart(tmp_path):
-    # No rule reads the county's parent from the text (the parent is not written right before it), and the
-    # division lexicon still gives the county its parent (DATA-MODEL: every area kg:partOf it).
+def test_an_area_is_part_of_a_parent_the_text_never_names_but_not_of_one_named_apart(tmp_path):
+    # 若尔盖县's prefecture is never named: the lexicon states the link. 红原县's prefecture is named in another
+    # sentence, not before it: no sentence states the link, so none is made (the reader checks each one).
     report = tmp_path / "sichuan-2026-plan.txt"
-    report.write_text("三、2026年重点工作\n支持阿坝州建设生态示范区。\n推进若尔盖县湿地保护。\n"
-                      "阿坝州的红原县和若尔盖县建成草原保护带。\n", encoding="utf-8")
-    build([report], tmp_path / "out", page=False)
-    store = GraphStore.from_file(tmp_path / "out" / "graph.trig")
-    rows = {(r["x"].value, r["p"].value, r["t"].value) for r in store.query(
-        'SELECT ?x ?p ?t WHERE { ?c rdfs:label "若尔盖县"@zh ; kg:partOf ?a . ?a rdfs:label ?p .'
-        " ?st rdf:subject ?c ; rdf:predicate kg:partOf ; rdf:object ?a ; kg:extractor ?x ; kg:evidence ?e ."
-        " ?e kg:text ?t }")}
-    # the evidence is the sentence that names both, not the county's first
-    assert ("lexicon.divisions", "阿坝藏族羌族自治州", "阿坝州的红原县和若尔盖县建成草原保护带。") in rows
+    report.write_text("三、2026年重点工作\n推进若尔盖县湿地保护。\n", encoding="utf-8")
+    build([report], tmp_path / "a", page=False)
+    report.write_text("三、2026年重点工作\n支持阿坝州建设生态示范区。\n推进红原县湿地保护。\n", encoding="utf-8")
+    build([report], tmp_path / "b", page=False)
+    query = ('SELECT ?c ?x WHERE { ?st rdf:subject ?s ; rdf:predicate kg:partOf ; rdf:object ?a ; kg:extractor ?x .'
+             ' ?s rdfs:label ?c . ?a rdfs:label "阿坝藏族羌族自治州"@zh }')
+    linked = {(r["c"].value, r["x"].value) for out in ("a", "b")
+              for r in GraphStore.from_file(tmp_path / out / "graph.trig").query(query)}
+    assert linked == {("若尔盖县", "lexicon.divisions")}
