@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from kg.extract.candidates import (
+    LEADING_COUNT,
     is_specific,
     strip_leading,
     tokens_in,
@@ -53,6 +54,20 @@ VERB_CLASS = [
     (re.compile(r"^等?(?:项目)?(?:落地建设|开工|竣工|完工|建成|投用|投入使用|投产|通车|开通|有序实施|加快推进|加快建设|"
                 r"修缮开放|建设顺利|纳入国家规划)"), "Project"),
 ]
+COMMON_WORD_FREQ = 100  # jieba saw the word this often: a dictionary word (兵器, 能源), not a coined name part
+DOMAIN_WORD_FREQ = 3  # the project's sector words (信息网络) enter jieba rarely; coined parts (西电东) below
+DOMAIN_POS = ("n", "vn", "v", "l", "a", "an", "b")
+
+
+def _domain_words(doc: Document, start: int, end: int) -> bool:
+    """Whether a span is only common dictionary words (能源, 信息网络, 卫星|应用): a field of work, not a
+    name; 第四|使馆区, 西电东|送 and 佳|同|铁路 hold a count or a coined part. Not for zones: landmarks
+    (观音桥, 解放碑) are dictionary words too."""
+    tokens = list(tokens_in(doc, start, end))
+    return bool(tokens) and end - start <= 6 and tokens[0].span.start == start and tokens[-1].span.end == end and all(
+        t.pos in DOMAIN_POS and len(t.word) >= 2 and word_frequency(t.word) >= DOMAIN_WORD_FREQ for t in tokens)
+
+
 VERBS_LONGEST_FIRST = sorted((v for v in LEADING_VERBS if len(v) > 1), key=len, reverse=True)
 ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9“”（）()·]{2,16}$")
 
@@ -87,6 +102,25 @@ def _trim_first(clause: str, start: int, end: int) -> int:
     return strip_leading(clause, start, end, VERBS_LONGEST_FIRST)
 
 
+def _past_inner_verbs(doc: Document, start: int, end: int, cls: str) -> int:
+    """The first item starts after the verbs of the clause it closes: 在西部地区开工建设|一批综合交通,
+    有序开工|黄金水道治理, 再推进到|兵器, 集聚了|比亚迪, 繁荣和发展|文学艺术."""
+    tokens = list(tokens_in(doc, start, end))
+    cut = start
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        # genre verbs only inside: 生产 and 制造 also sit in names (机器人全球生产制造中心)
+        genre_verb = tok.pos in ("v", "vd", "vn") and tok.word in LEADING_VERBS
+        opener = tok.span.start == cut and (
+            tok.pos in ("c", "d", "p")
+            or (tok.pos == "v" and len(tok.word) >= 2 and word_frequency(tok.word) >= EVERYDAY_VERB_FREQ)
+            # 到|兵器: a one-character verb before a dictionary noun; not in companies (超|聚变)
+            or (tok.pos == "v" and len(tok.word) == 1 and cls != "Enterprise" and nxt.pos in ("n", "vn")
+                and len(nxt.word) >= 2 and word_frequency(nxt.word) >= COMMON_WORD_FREQ))
+        if tok.pos in ("ul", "uz") or genre_verb or opener:
+            cut = tok.span.end
+    return cut if end - cut >= 2 else start
+
+
 def _has_verb(doc: Document, start: int, end: int) -> bool:
     """Whether a span holds a verb token (a clause rather than a name)."""
     return any(t.pos in ("ul", "uz") or (t.pos in ("v", "vd") and (len(t.word) == 1 or word_frequency(t.word) >= 100))
@@ -116,9 +150,11 @@ def _clause_like(doc: Document, start: int, end: int) -> bool:
     return any((t.pos in ("d", "ad") and len(t.word) >= 2) or t.pos in ("uj", "c") for t in tokens_in(doc, start, end))
 
 
-def _tidy(doc: Document, start: int, end: int, cls: str) -> tuple[int, int]:
+def _tidy(doc: Document, start: int, end: int, cls: str, *, first: bool = False) -> tuple[int, int]:
     """Trim an item: leading counts and verbs, a tail after a closing quote or an attribute noun."""
     text = doc.match_text
+    if first and cls != "Policy":
+        start = _past_inner_verbs(doc, start, end, cls)
     start = trim_left(text, start, end)
     start = trim_leading_verbs(doc, start, end, keep_verbs=cls == "Policy")
     start = _skip_clause_openers(doc, start, end, keep_verbs=cls == "Policy")
@@ -165,10 +201,10 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                     cls = known.most_common(1)[0][0]
             if cls is None or cls == "AdministrativeArea":
                 continue  # areas come from the division lexicon, not from their neighbours in a list
-            for s, e in items:
-                start, end = _tidy(doc, base + s, base + e, cls)
+            for k, (s, e) in enumerate(items):
+                start, end = _tidy(doc, base + s, base + e, cls, first=k == 0)
                 name = text[start:end]
-                if not ITEM.match(name):
+                if not ITEM.match(name) or LEADING_COUNT.fullmatch(name):
                     continue
                 known = by_suffix.get((start, end))
                 if (start, end) in by_span and not (cued and known and known.cls != cls):
@@ -178,6 +214,8 @@ def find_coordinated(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 if not cued and cls in ("Project", "Enterprise", "Organization") and len(name) < 6 and not is_specific(
                         doc, start, end, end):
                     continue
+                if cued and cls in ("Project", "Organization") and _domain_words(doc, start, end):
+                    continue  # 能源、水利等重大项目, 政法、财税等部门: fields of work, not named ones
                 if not cued and any(me < end and c == cls for me, c in by_start.get(start, ())):
                     continue  # a found name and what the clause says of it (X高教园|高质量发展)
                 if not cued and _has_verb(doc, start, end):
