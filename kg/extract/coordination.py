@@ -104,20 +104,27 @@ def _trim_first(clause: str, start: int, end: int) -> int:
 
 def _past_inner_verbs(doc: Document, start: int, end: int, cls: str) -> int:
     """The first item starts after the verbs of the clause it closes: 在西部地区开工建设|一批综合交通,
-    有序开工|黄金水道治理, 再推进到|兵器, 集聚了|比亚迪, 繁荣和发展|文学艺术."""
+    有序开工|黄金水道治理, 再推进到|兵器, 集聚了|比亚迪, 繁荣和发展|文学艺术, 升级发展|制糖."""
     tokens = list(tokens_in(doc, start, end))
     cut = start
+    prev = ""
     for tok, nxt in zip(tokens, tokens[1:], strict=False):
         # genre verbs only inside: 生产 and 制造 also sit in names (机器人全球生产制造中心)
         genre_verb = tok.pos in ("v", "vd", "vn") and tok.word in LEADING_VERBS
+        everyday = len(tok.word) >= 2 and word_frequency(tok.word) >= EVERYDAY_VERB_FREQ
         opener = tok.span.start == cut and (
             tok.pos in ("c", "d", "p")
-            or (tok.pos == "v" and len(tok.word) >= 2 and word_frequency(tok.word) >= EVERYDAY_VERB_FREQ)
+            or (tok.pos == "v" and everyday)
+            # a verbal noun opens the item when verbs chain (升级|发展|制糖, 综合|运用|专项债, 繁荣和|发展|文学艺术),
+            # not before a noun (综合交通, 发展|移动|互联网)
+            or (tok.pos == "vn" and everyday and (prev == "c" or nxt.pos in ("v", "vn")))
+            or (tok.pos == "a" and len(tok.word) >= 2 and nxt.pos == "c")
             # 到|兵器: a one-character verb before a dictionary noun; not in companies (超|聚变)
             or (tok.pos == "v" and len(tok.word) == 1 and cls != "Enterprise" and nxt.pos in ("n", "vn")
                 and len(nxt.word) >= 2 and word_frequency(nxt.word) >= COMMON_WORD_FREQ))
         if tok.pos in ("ul", "uz") or genre_verb or opener:
             cut = tok.span.end
+        prev = tok.pos
     return cut if end - cut >= 2 else start
 
 

@@ -40,3 +40,10 @@ def test_the_first_item_starts_after_the_clause_verbs(pipe: Pipeline) -> None:
     names = {m for cls in ("Project", "Industry", "Enterprise") for m in found(pipe, text, cls)}
     assert not [n for n in names if "开工" in n or n.startswith(("到", "了"))]
     assert "兵器" in found(pipe, text, "Industry")
+
+
+def test_chained_verbal_nouns_do_not_open_a_first_item(pipe: Pipeline) -> None:
+    text = "升级发展制糖、造纸等产业。繁荣和发展戏曲、曲艺、杂技等行业。支持发展移动互联网、集成电路等产业。"
+    industries = found(pipe, text, "Industry")
+    assert not [n for n in industries if n.startswith(("升级", "发展"))]
+    assert {"制糖", "移动互联网"} <= industries
