@@ -134,13 +134,22 @@ def lexicon_areas(doc: Document, lex: DivisionLexicon) -> Iterator[Mention]:
     """Known forms, longest first, that start and end on token boundaries inside one sentence; a name
     whose suffix glues to the next character (和县|域, 天津市|场) gives way to a shorter form or none."""
     forms = lex.forms()
+    # Most tokens open no known form; their first character settles that without slicing every
+    # candidate end (the scan ran per token over up to MAX_NAME characters).
+    heads = {form[:1] for form in forms}
     tokens = doc.tokens
+    sentences = doc.sentences
+    k = 0  # tokens only move forward, so the sentence is found by walking, not by a search per token
     i = 0
     while i < len(tokens):
         start = tokens[i].span.start
-        sent = doc.sentence_at(start)
+        while k < len(sentences) and sentences[k].span.end <= start:
+            k += 1
+        sent = sentences[k] if k < len(sentences) and sentences[k].span.start <= start else None
         ends: list[int] = []
         j = i
+        if doc.match_text[start:start + 1] not in heads:
+            j = len(tokens)
         while sent is not None and j < len(tokens) and tokens[j].span.end - start <= MAX_NAME:
             if tokens[j].span.end > sent.span.end:
                 break
