@@ -179,8 +179,10 @@ def _nested_division(lex: DivisionLexicon, word: str) -> tuple[Division, Divisio
     """(province or city, division inside it) when a word is the one's name followed by the other's full name
     (上海浦东新区, 天津滨海新区): a county written after its city."""
     for cut in range(2, len(word) - 1):
-        outer = lex.resolve(word[:cut])
         inner = [d for d in lex.lookup(word[cut:]) if d.name == word[cut:]]
+        if not inner:
+            continue  # nearly every token: no full name inside, so the outer form is not worth resolving
+        outer = lex.resolve(word[:cut])
         if outer is not None and outer.level != "county" and any(outer in lex.ancestors(d) for d in inner):
             return outer, next(d for d in inner if outer in lex.ancestors(d))
     return None
