@@ -134,9 +134,9 @@ def lexicon_areas(doc: Document, lex: DivisionLexicon) -> Iterator[Mention]:
     """Known forms, longest first, that start and end on token boundaries inside one sentence; a name
     whose suffix glues to the next character (和县|域, 天津市|场) gives way to a shorter form or none."""
     forms = lex.forms()
-    # Most tokens open no known form; their first character settles that without slicing every
-    # candidate end (the scan ran per token over up to MAX_NAME characters).
-    heads = {form[:1] for form in forms}
+    # Most tokens open no known form: the scan stops at the first span that is no form's prefix
+    # instead of slicing every candidate end up to MAX_NAME characters.
+    prefixes = lex.prefixes()
     tokens = doc.tokens
     sentences = doc.sentences
     k = 0  # tokens only move forward, so the sentence is found by walking, not by a search per token
@@ -148,12 +148,13 @@ def lexicon_areas(doc: Document, lex: DivisionLexicon) -> Iterator[Mention]:
         sent = sentences[k] if k < len(sentences) and sentences[k].span.start <= start else None
         ends: list[int] = []
         j = i
-        if doc.match_text[start:start + 1] not in heads:
-            j = len(tokens)
         while sent is not None and j < len(tokens) and tokens[j].span.end - start <= MAX_NAME:
             if tokens[j].span.end > sent.span.end:
                 break
-            if doc.match_text[start:tokens[j].span.end] in forms:
+            piece = doc.match_text[start:tokens[j].span.end]
+            if piece not in prefixes:
+                break
+            if piece in forms:
                 ends.append(j)
             j += 1
         found = None
