@@ -168,7 +168,10 @@ def lexicon_areas(doc: Document, lex: DivisionLexicon) -> Iterator[Mention]:
                 i = j + 1
                 yield found
             break
-        if found is None and sent is not None and not ends:
+        # A token of three characters or fewer holds no nested division and no head form of three or more
+        # characters with a rest, so _token_head is not called for it: most tokens are that short.
+        if found is None and sent is not None and not ends and (
+                len(tokens[i].word) > 3 or tokens[i].span.end - tokens[i].span.start > 3):
             head = _token_head(doc, lex, i, sent.index)
             if head:
                 yield head

@@ -171,6 +171,8 @@ def strip_leading(text: str, start: int, end: int, words: Iterable[str]) -> int:
     """Move start past any of ``words`` that open text[start:end], as long as two characters remain."""
     # Only words opening with the next character can match; for a tuple of words (every caller's
     # constant) they are looked up by that character rather than tried one by one, in the same order.
+    if isinstance(words, list):
+        words = tuple(words)  # a list of words (coordination's verbs) is snapshotted to be looked up too
     heads = _by_head(words) if isinstance(words, tuple) and "" not in words else None
     changed = True
     while changed:
