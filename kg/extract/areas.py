@@ -134,17 +134,27 @@ def lexicon_areas(doc: Document, lex: DivisionLexicon) -> Iterator[Mention]:
     """Known forms, longest first, that start and end on token boundaries inside one sentence; a name
     whose suffix glues to the next character (和县|域, 天津市|场) gives way to a shorter form or none."""
     forms = lex.forms()
+    # Most tokens open no known form: the scan stops at the first span that is no form's prefix
+    # instead of slicing every candidate end up to MAX_NAME characters.
+    prefixes = lex.prefixes()
     tokens = doc.tokens
+    sentences = doc.sentences
+    k = 0  # tokens only move forward, so the sentence is found by walking, not by a search per token
     i = 0
     while i < len(tokens):
         start = tokens[i].span.start
-        sent = doc.sentence_at(start)
+        while k < len(sentences) and sentences[k].span.end <= start:
+            k += 1
+        sent = sentences[k] if k < len(sentences) and sentences[k].span.start <= start else None
         ends: list[int] = []
         j = i
         while sent is not None and j < len(tokens) and tokens[j].span.end - start <= MAX_NAME:
             if tokens[j].span.end > sent.span.end:
                 break
-            if doc.match_text[start:tokens[j].span.end] in forms:
+            piece = doc.match_text[start:tokens[j].span.end]
+            if piece not in prefixes:
+                break
+            if piece in forms:
                 ends.append(j)
             j += 1
         found = None
@@ -158,7 +168,10 @@ def lexicon_areas(doc: Document, lex: DivisionLexicon) -> Iterator[Mention]:
                 i = j + 1
                 yield found
             break
-        if found is None and sent is not None and not ends:
+        # A token of three characters or fewer holds no nested division and no head form of three or more
+        # characters with a rest, so _token_head is not called for it: most tokens are that short.
+        if found is None and sent is not None and not ends and (
+                len(tokens[i].word) > 3 or tokens[i].span.end - tokens[i].span.start > 3):
             head = _token_head(doc, lex, i, sent.index)
             if head:
                 yield head
@@ -170,8 +183,10 @@ def _nested_division(lex: DivisionLexicon, word: str) -> tuple[Division, Divisio
     """(province or city, division inside it) when a word is the one's name followed by the other's full name
     (上海浦东新区, 天津滨海新区): a county written after its city."""
     for cut in range(2, len(word) - 1):
-        outer = lex.resolve(word[:cut])
         inner = [d for d in lex.lookup(word[cut:]) if d.name == word[cut:]]
+        if not inner:
+            continue  # nearly every token: no full name inside, so the outer form is not worth resolving
+        outer = lex.resolve(word[:cut])
         if outer is not None and outer.level != "county" and any(outer in lex.ancestors(d) for d in inner):
             return outer, next(d for d in inner if outer in lex.ancestors(d))
     return None

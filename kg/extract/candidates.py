@@ -158,12 +158,26 @@ def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int, *,
     return start
 
 
+@lru_cache(maxsize=64)
+def _by_head(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words grouped by first character, each group in the words' order."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word)
+    return {head: tuple(group) for head, group in groups.items()}
+
+
 def strip_leading(text: str, start: int, end: int, words: Iterable[str]) -> int:
     """Move start past any of ``words`` that open text[start:end], as long as two characters remain."""
+    # Only words opening with the next character can match; for a tuple of words (every caller's
+    # constant) they are looked up by that character rather than tried one by one, in the same order.
+    if isinstance(words, list):
+        words = tuple(words)  # a list of words (coordination's verbs) is snapshotted to be looked up too
+    heads = _by_head(words) if isinstance(words, tuple) and "" not in words else None
     changed = True
     while changed:
         changed = False
-        for word in words:
+        for word in (heads.get(text[start:start + 1], ()) if heads is not None else words):
             if text.startswith(word, start) and end - start - len(word) >= 2:
                 start += len(word)
                 changed = True

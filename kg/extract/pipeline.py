@@ -12,6 +12,7 @@ import hashlib
 import importlib
 import pkgutil
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -234,9 +235,19 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     crossing ones are dropped; identical spans found by several extractors are all kept for credit."""
     ordered = sorted(mentions, key=lambda m: (-(m.span.end - m.span.start), -m.confidence, m.span.start, m.cls))
     taken: list[Mention] = []
+    # Taken mentions by each character they cover, so a mention meets only those it overlaps instead of
+    # every one taken so far; the verdict is all-or-nothing over them, so their order does not matter.
+    # Empty spans cover no character: they are always checked, and an empty mention checks all.
+    at: dict[int, list[Mention]] = defaultdict(list)
+    empty: list[Mention] = []
     for m in ordered:
         keep = True
-        for other in taken:
+        if m.span.start >= m.span.end:
+            near = taken
+        else:
+            seen = {id(o): o for pos in range(m.span.start, m.span.end) for o in at.get(pos, ())}
+            near = [*seen.values(), *empty]
+        for other in near:
             if not (m.span.start < other.span.end and other.span.start < m.span.end):
                 continue
             if other.span == m.span:
@@ -249,4 +260,8 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
                 break
         if keep:
             taken.append(m)
+            if m.span.start >= m.span.end:
+                empty.append(m)
+            for pos in range(m.span.start, m.span.end):
+                at[pos].append(m)
     return sorted(taken, key=lambda m: (m.span.start, m.span.end, m.cls, m.extractor))

@@ -59,8 +59,15 @@ def resolve(mentions: list[Mention], *, doc: Document | None = None) -> list[Ent
         by_class[cls].append(key)
     target: dict[tuple[str, str], tuple[str, str]] = {}
     for cls, keys in by_class.items():
+        # Both alias tests need the longer key to share the short one's first two characters, so
+        # only that bucket is tested: the pairwise scan over every key was quadratic per class.
+        by_head: dict[str, list[str]] = defaultdict(list)
+        for k in keys:
+            by_head[k[:2]].append(k)
         for short in keys:
-            longer = [k for k in keys
+            if len(short) < 2:
+                continue
+            longer = [k for k in by_head[short[:2]]
                       if k != short and (_is_suffix_variant(short, k, cls) or _is_contraction(short, k))]
             if len(longer) == 1:
                 target[(cls, short)] = (cls, longer[0])

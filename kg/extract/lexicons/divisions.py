@@ -149,6 +149,7 @@ class DivisionLexicon:
         self.divisions = list(divisions)
         self._by_code = {d.code: d for d in self.divisions if d.code}
         self._forms: dict[str, list[Division]] = defaultdict(list)
+        self._prefixes: frozenset[str] | None = None
         for div in self.divisions:
             forms = [div.name]
             if div.level != "region":
@@ -170,6 +171,13 @@ class DivisionLexicon:
     def forms(self) -> dict[str, list[Division]]:
         """Every surface form with the divisions it can name."""
         return dict(self._forms)
+
+    def prefixes(self) -> frozenset[str]:
+        """Every prefix of every surface form (the empty one too), built once: a scan that extends a
+        candidate may stop as soon as it is no prefix, since nothing longer can then be a form."""
+        if self._prefixes is None:
+            self._prefixes = frozenset(form[:k] for form in self._forms for k in range(len(form) + 1))
+        return self._prefixes
 
     def lookup(self, name: str) -> list[Division]:
         """All divisions a surface form can name (several for an ambiguous form such as 鼓楼区)."""

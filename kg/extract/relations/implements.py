@@ -315,14 +315,22 @@ def contracts(short: str, long: str) -> bool:
 RANK_HEADS = frozenset({"国家", "全国", "中国", "省级", "市级", "国际", "首批", "首个"})
 
 
-def _names_zone(policy: str, zone: Entity) -> bool:
-    """Whether a policy's name holds a zone's name or a contraction of it."""
-    if any(len(n) >= 3 and n in policy for n in names(zone)):
+def _names_zone(policy: str, zone: Entity, long_names: list[str] | None = None) -> bool:
+    """Whether a policy's name holds a zone's name or a contraction of it (long_names: the zone's names of
+    three characters or more, when the caller already has them)."""
+    if long_names is None:
+        long_names = [n for n in names(zone) if len(n) >= 3]
+    if any(n in policy for n in long_names):
         return True
     head = zone.label[:2]
     if head in RANK_HEADS:
         return False  # 国家…示范区 contracts to no name: 国家区域科技创新中心 holds 国家…区 by chance
-    starts = [i for i in range(len(policy) - 2) if policy.startswith(head, i)] if len(head) == 2 else []
+    starts: list[int] = []
+    if len(head) == 2:  # found by str.find, not by testing every position of every policy against every zone
+        i = policy.find(head, 0, len(policy) - 1)
+        while 0 <= i < len(policy) - 2:
+            starts.append(i)
+            i = policy.find(head, i + 1, len(policy) - 1)
     return any(contracts(policy[i:j], zone.label)
                for i in starts for j in range(i + 3, min(len(policy), i + len(zone.label) - 1) + 1))
 
@@ -331,14 +339,17 @@ def named_rules(ctx: Context) -> list[Relation | None]:
     """A policy named after a zone or an organization is its own: 自贸试验区提升行动 → 自贸试验区,
     某交易所体制改革 → 某交易所 (an organization by its full name only: 世贸组织改革 is not WTO's own)."""
     zones = [e for e in ctx.entities if e.cls in ("Zone", "Organization") and not _is_government(ctx, e)]
+    # Each zone's names once, not once per policy: this loop is policies × zones.
+    long_names = [[n for n in names(z) if len(n) >= 3] for z in zones]
     out: list[Relation | None] = []
     for pol in ctx.entities:
         if pol.cls != "Policy" or not pol.mentions:
             continue
         sentence = pol.mentions[0].sentence
-        literal = [z for z in zones if any(len(n) >= 3 and n in pol.label for n in names(z))]
+        literal = [z for z, zn in zip(zones, long_names, strict=True) if any(n in pol.label for n in zn)]
         # A zone named in full wins over a contraction read into its name (某航空港区规划 is not 航空港某园区's).
-        owners = literal or [z for z in zones if z.cls == "Zone" and _names_zone(pol.label, z)]
+        owners = literal or [z for z, zn in zip(zones, long_names, strict=True)
+                             if z.cls == "Zone" and _names_zone(pol.label, z, zn)]
         out += [relation(zone, "implements", pol, sentence, "relations.implements.named", 0.7)
                 for zone in owners if zone.cls == "Zone" or _own_measure(zone, pol)]
     return out
