@@ -268,7 +268,7 @@ def entity_rows(store: GraphStore, shares: Shares | None = None) -> list[dict[st
     targets = {kind: scanned(KG[kind]) for kind in RELATION_TYPES}
     out = []
     for iri in sorted(mentions):
-        confidence = values(iri, KG.confidence) or ({"1"} if iri in documents and not mentions[iri] else set())
+        confidence = values(iri, KG.confidence) or ({"1"} if not mentions[iri] else set())  # the unnamed issuer
         if not labels.get(iri) or not confidence:
             continue
         label, codes = min(labels[iri]), sorted(codes_of.get(iri, ()))

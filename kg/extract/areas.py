@@ -19,6 +19,7 @@ from kg.extract.lexicons.divisions import Division, DivisionLexicon, is_generic,
 from kg.extract.lexicons.genre import LEADING_VERBS
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
+from kg.ingest.tokenize import dictionary_tag, known_word, word_frequency
 from kg.model import Mention, Span
 
 CLS = "AdministrativeArea"
@@ -59,10 +60,7 @@ CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 def _user_words() -> list[tuple[str, str]]:
     """Known area forms jieba lacks, as place words (ns), so segmentation keeps 宁河区 and 雄安新区 whole;
     forms jieba already has (天津, 宝坻) are left as they are, which keeps start-up fast."""
-    from kg.ingest.tokenize import _jieba
-
-    freq = _jieba().dt.FREQ
-    return [(form, "ns") for form in load_divisions().forms() if not freq.get(form)]
+    return [(form, "ns") for form in load_divisions().forms() if not known_word(form)]
 
 
 HOME_MIN = 3  # mentions a province or city needs before an excerpt without a byline counts as its report
@@ -213,13 +211,10 @@ def _token_head(doc: Document, lex: DivisionLexicon, i: int, sent: int) -> Menti
 
 def _everyday(word: str) -> bool:
     """A word jieba knows as a non-noun (薄弱 a, 示范 v) or as a frequent non-place noun (重点 n)."""
-    from kg.ingest.tokenize import _jieba
-
-    jieba = _jieba()
-    tag = jieba.posseg.dt.word_tag_tab.get(word)
+    tag = dictionary_tag(word)
     if tag is None:
         return False
-    return not tag.startswith("n") or (tag != "ns" and jieba.dt.FREQ.get(word, 0) >= 500)
+    return not tag.startswith("n") or (tag != "ns" and word_frequency(word) >= 500)
 
 
 def _slogan_like(name: str) -> bool:
@@ -280,9 +275,7 @@ def town_areas(doc: Document, taken: list[Span]) -> Iterator[Mention]:
 
 def _is_place_word(word: str) -> bool:
     """A word of two or more characters that jieba's dictionary tags as a place (江东 in 江东区, not 文明城)."""
-    from kg.ingest.tokenize import _jieba
-
-    return len(word) >= 2 and _jieba().posseg.dt.word_tag_tab.get(word) == "ns"
+    return len(word) >= 2 and dictionary_tag(word) == "ns"
 
 
 def _tagged_spans(doc: Document) -> Iterator[tuple[Span, str]]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from kg.extract.lexicons.genre import LEADING_VERBS, PUNCTUATION
 from kg.ingest.document import Document
+from kg.ingest.tokenize import word_frequency
 from kg.model import Mention, Span
 
 CJK_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -112,13 +113,6 @@ def _opens_clause(doc: Document, i: int, sent_start: int) -> bool:
             or prev.pos[:1] in ("d", "r", "p", "c", "u") or prev.pos == "ad")
 
 
-def word_frequency(word: str) -> int:
-    """How often jieba's dictionary saw a word (0 for unknown words)."""
-    from kg.ingest.tokenize import _jieba
-
-    return _jieba().dt.FREQ.get(word) or 0
-
-
 def left_boundary(doc: Document, end_token: int, limit: int, sent_start: int, *,
                   stop_at_predicates: bool = True, nominal_before_cue: bool = False) -> int:
     """Offset where a name ending at token ``end_token`` begins: stop at punctuation, genre verbs and
@@ -167,17 +161,14 @@ def _by_head(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {head: tuple(group) for head, group in groups.items()}
 
 
-def strip_leading(text: str, start: int, end: int, words: Iterable[str]) -> int:
+def strip_leading(text: str, start: int, end: int, words: tuple[str, ...]) -> int:
     """Move start past any of ``words`` that open text[start:end], as long as two characters remain."""
-    # Only words opening with the next character can match; for a tuple of words (every caller's
-    # constant) they are looked up by that character rather than tried one by one, in the same order.
-    if isinstance(words, list):
-        words = tuple(words)  # a list of words (coordination's verbs) is snapshotted to be looked up too
-    heads = _by_head(words) if isinstance(words, tuple) and "" not in words else None
+    # Only words opening with the next character can match: they are looked up by it, in the words' order.
+    heads = _by_head(words)
     changed = True
     while changed:
         changed = False
-        for word in (heads.get(text[start:start + 1], ()) if heads is not None else words):
+        for word in heads.get(text[start:start + 1], ()):
             if text.startswith(word, start) and end - start - len(word) >= 2:
                 start += len(word)
                 changed = True

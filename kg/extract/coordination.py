@@ -68,7 +68,7 @@ def _domain_words(doc: Document, start: int, end: int) -> bool:
         t.pos in DOMAIN_POS and len(t.word) >= 2 and word_frequency(t.word) >= DOMAIN_WORD_FREQ for t in tokens)
 
 
-VERBS_LONGEST_FIRST = sorted((v for v in LEADING_VERBS if len(v) > 1), key=len, reverse=True)
+VERBS_LONGEST_FIRST = tuple(sorted((v for v in LEADING_VERBS if len(v) > 1), key=len, reverse=True))
 ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9“”（）()·]{2,16}$")
 
 

@@ -12,6 +12,7 @@ from kg.extract.lexicons.organizations import FACILITY_CENTRES, organization_nam
 from kg.extract.lexicons.policies import ROLE_CENTRE
 from kg.extract.pipeline import component
 from kg.ingest.document import Document
+from kg.ingest.tokenize import dictionary_tag
 from kg.model import Mention, Span
 
 SPEC = CueSpec(
@@ -101,9 +102,6 @@ def _designated(doc: Document, m: Mention) -> Mention | None:
 
 def hospitals(doc: Document) -> list[Mention]:
     """Hospitals named by a proper noun alone (瑞金医院), starting and ending on token boundaries."""
-    from kg.ingest.tokenize import _jieba
-
-    tags = _jieba().posseg.dt.word_tag_tab
     starts, ends = token_boundaries(doc)
     out = []
     for sent in doc.sentences:
@@ -112,7 +110,7 @@ def hospitals(doc: Document) -> list[Mention]:
                 prefix = doc.match_text[start:found.end() - 2]
                 if len(prefix) < 2 or start not in starts or found.end() not in ends:
                     continue
-                if tags.get(prefix) in PROPER_TAGS and prefix not in HOSPITAL_KINDS:
+                if dictionary_tag(prefix) in PROPER_TAGS and prefix not in HOSPITAL_KINDS:
                     span = Span(start, found.end())
                     out.append(Mention(doc.text[span.start:span.end], "Organization", span, sent.index,
                                        "organizations.hospital", 0.7))

@@ -37,6 +37,16 @@ def known_word(word: str) -> bool:
     return bool(_jieba().dt.FREQ.get(word))
 
 
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary saw a word (0 for unknown words)."""
+    return _jieba().dt.FREQ.get(word) or 0
+
+
+def dictionary_tag(word: str) -> str | None:
+    """The part-of-speech tag jieba's dictionary gives a word (None for words it does not hold)."""
+    return _jieba().posseg.dt.word_tag_tab.get(word)
+
+
 def tokenize(text: str) -> list[Token]:
     """Segment text with jieba.posseg (HMM off) into tokens carrying exact offsets.
 

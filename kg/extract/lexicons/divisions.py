@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.ingest.tokenize import dictionary_tag, word_frequency
+
 PROVINCE_KINDS = frozenset({"省", "自治区", "直辖市", "特别行政区"})
 PREFECTURE_KINDS = frozenset({"地级市", "地区", "自治州", "盟"})
 
@@ -129,13 +131,10 @@ def jieba_common_word(word: str, level: str = "prefecture") -> bool:
     (≥ 500 in jieba's corpus) not tagged as a place (和平 nz, 振兴 v, 光明 n, 东方 s). Counties, whose short
     forms are rarer in text, are held to a stricter bar: any word of frequency ≥ 500 (新建, 天山) or a
     non-place word of frequency ≥ 100 (惠民, 富民)."""
-    from kg.ingest.tokenize import _jieba
-
-    jieba = _jieba()
-    tag = jieba.posseg.dt.word_tag_tab.get(word)
+    tag = dictionary_tag(word)
     if tag is None:
         return False
-    freq = jieba.dt.FREQ.get(word, 0)
+    freq = word_frequency(word)
     if level == "county":
         return freq >= 500 or (tag != "ns" and freq >= 100)
     return tag != "ns" and freq >= 500
